@@ -1,0 +1,20 @@
+namespace Verso.Errors;
+
+/// <summary>An entity, version or content hash that was asked for does not exist.</summary>
+public sealed class NotFoundException : VersoException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="reference">The ref that was asked for, as the user wrote it.</param>
+    /// <param name="message">What was not found, in one line.</param>
+    public NotFoundException(string reference, string message)
+        : base(message)
+    {
+        Reference = reference;
+    }
+
+    /// <summary>The ref that was asked for.</summary>
+    public string Reference { get; }
+
+    /// <inheritdoc />
+    public override ErrorCategory Category => ErrorCategory.NotFound;
+}
