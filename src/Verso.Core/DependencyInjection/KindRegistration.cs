@@ -1,0 +1,6 @@
+using Verso.Kinds;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+// A kind added with AddKind, collected into the KindRegistry when it is first resolved.
+internal sealed record KindRegistration(EntityKind Kind);

@@ -1,0 +1,51 @@
+using Verso.Canonical;
+using Verso.Naming;
+
+namespace Verso.Kinds;
+
+/// <summary>
+/// Describes a kind of versioned entity: its name, the volatile fields left out of every version,
+/// and the schema version its records are written under. A kind name that no code registered is a
+/// <em>document kind</em>: any JSON object, nothing volatile (see <see cref="Document"/>).
+/// </summary>
+public class EntityKind
+{
+    /// <summary>Creates a kind.</summary>
+    /// <exception cref="Errors.InvalidNameException">The name breaks the kind naming rule.</exception>
+    public EntityKind(string name)
+    {
+        EntityKey.ValidateKind(name);
+        Name = name;
+    }
+
+    /// <summary>The kind name, e.g. <c>agent</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>
+    /// RFC 6901 pointers of runtime state (e.g. <c>/status</c>) removed before hashing and storing,
+    /// so stored bytes always hash to their content hash and a rollback never restores runtime state.
+    /// </summary>
+    public JsonPointerSet VolatileFields { get; init; } = JsonPointerSet.Empty;
+
+    /// <summary>The schema version new versions are written under.</summary>
+    public int SchemaVersion
+    {
+        get => _schemaVersion;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _schemaVersion = value;
+        }
+    }
+
+    /// <summary>Whether this kind was made up for a name no code registered.</summary>
+    public bool IsDocumentKind { get; private init; }
+
+    private readonly int _schemaVersion = 1;
+
+    /// <summary>The kind for a name no code registered: any JSON object, nothing volatile, schema 1.</summary>
+    public static EntityKind Document(string name) => new(name) { IsDocumentKind = true };
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace Verso.Kinds;
+
+/// <summary>A kind whose records are <typeparamref name="T"/>, mapped to JSON by System.Text.Json.</summary>
+/// <typeparam name="T">The record type.</typeparam>
+public sealed class EntityKind<T> : EntityKind
+{
+    /// <summary>Creates a kind.</summary>
+    /// <param name="name">The kind name.</param>
+    /// <param name="idOf">Reads a record's entity id.</param>
+    public EntityKind(string name, Func<T, string> idOf)
+        : base(name)
+    {
+        ArgumentNullException.ThrowIfNull(idOf);
+        IdOf = idOf;
+    }
+
+    /// <summary>Reads a record's entity id.</summary>
+    public Func<T, string> IdOf { get; }
+
+    /// <summary>How records map to JSON; snake_case names by default, as agent platforms write them.</summary>
+    public JsonSerializerOptions SerializerOptions { get; init; } = DefaultSerializerOptions;
+
+    /// <summary>snake_case property names, no indentation, enums as snake_case strings.</summary>
+    public static JsonSerializerOptions DefaultSerializerOptions { get; } = CreateDefaultSerializerOptions();
+
+    private static JsonSerializerOptions CreateDefaultSerializerOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DictionaryKeyPolicy = null,
+            AllowDuplicateProperties = false,
+        };
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

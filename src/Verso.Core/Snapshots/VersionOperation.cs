@@ -1,0 +1,23 @@
+namespace Verso.Snapshots;
+
+/// <summary>What created a version. Stored as its lowercase name.</summary>
+public enum VersionOperation
+{
+    /// <summary>A save whose content differed from the head.</summary>
+    Save,
+
+    /// <summary>A save that appended even though the content equalled the head.</summary>
+    Force,
+
+    /// <summary>A rollback to an earlier version's content.</summary>
+    Rollback,
+
+    /// <summary>The result of a three-way merge.</summary>
+    Merge,
+
+    /// <summary>Brought in from files or git history.</summary>
+    Import,
+
+    /// <summary>A tombstone that replaced erased content.</summary>
+    Erase,
+}

@@ -1,0 +1,71 @@
+using Verso.Canonical;
+using Verso.Naming;
+using Verso.Snapshots;
+
+namespace Verso.Storage;
+
+/// <summary>Everything a store needs to append one version atomically.</summary>
+public sealed record AppendRequest
+{
+    /// <summary>Creates a request.</summary>
+    /// <exception cref="ArgumentException">saved_by is blank, saved_at is not UTC, or the expected version is negative.</exception>
+    public AppendRequest(EntityKey key, CanonicalDocument content, string savedBy, DateTimeOffset savedAt)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrWhiteSpace(savedBy);
+        if (savedAt.Offset != TimeSpan.Zero)
+        {
+            throw new ArgumentException("saved_at must be UTC", nameof(savedAt));
+        }
+
+        Key = key;
+        Content = content;
+        SavedBy = savedBy;
+        SavedAt = savedAt;
+    }
+
+    /// <summary>The entity to append to.</summary>
+    public EntityKey Key { get; }
+
+    /// <summary>The canonical content and its hash.</summary>
+    public CanonicalDocument Content { get; }
+
+    /// <summary>Who saves it.</summary>
+    public string SavedBy { get; }
+
+    /// <summary>When it is saved, in UTC.</summary>
+    public DateTimeOffset SavedAt { get; }
+
+    /// <summary>An optional message.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>What creates the version; <see cref="VersionOperation.Save"/> unless said otherwise.</summary>
+    public VersionOperation Operation { get; init; } = VersionOperation.Save;
+
+    /// <summary>The kind's schema version the content is written under.</summary>
+    public int SchemaVersion { get; init; } = 1;
+
+    /// <summary>
+    /// When set, the head must be exactly this version (0 for an entity with no version yet) or the
+    /// append fails with a <see cref="Errors.VersionConflictException"/>.
+    /// </summary>
+    public int? ExpectedVersion
+    {
+        get => _expectedVersion;
+        init
+        {
+            if (value is < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ExpectedVersion), value, "an expected version is 0 or more");
+            }
+
+            _expectedVersion = value;
+        }
+    }
+
+    /// <summary>Append even when the content equals the head's.</summary>
+    public bool Force { get; init; }
+
+    private readonly int? _expectedVersion;
+}

@@ -1,0 +1,52 @@
+using Verso.Hashing;
+using Verso.Naming;
+using Verso.Snapshots;
+
+namespace Verso.Storage;
+
+/// <summary>
+/// Where versions live. A store sees canonical bytes and hashes, never records. Every backend passes
+/// the same contract tests; one instance is long-lived and safe to use from many threads.
+/// </summary>
+public interface IVersionStore
+{
+    /// <summary>Creates the store's schema, or migrates it to the current one. Safe to repeat.</summary>
+    Task<SchemaUpgrade> InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends a version in ONE atomic step: reads the head, checks <see cref="AppendRequest.ExpectedVersion"/>,
+    /// skips when the content equals the head's (unless forced), allocates head+1 and writes the blob,
+    /// the version and the new head.
+    /// </summary>
+    /// <exception cref="Errors.VersionConflictException">The head is not the expected version.</exception>
+    Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The head of an entity, or null when it has no version.</summary>
+    Task<Snapshot?> GetLatestAsync(EntityKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>One version of an entity, or null when it does not exist.</summary>
+    Task<Snapshot?> GetVersionAsync(EntityKey key, int version, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For each distinct content hash of an entity that starts with <paramref name="prefix"/>, the newest
+    /// version holding it (the same content saved twice, by force or rollback, is one hash at several
+    /// versions); newest first, at most <paramref name="limit"/> (callers ask for 2 to detect an ambiguous prefix).
+    /// </summary>
+    Task<IReadOnlyList<Snapshot>> FindByHashAsync(EntityKey key, ContentHashPrefix prefix, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of an entity's history, newest first.</summary>
+    /// <param name="key">The entity.</param>
+    /// <param name="offset">How many of the newest versions to skip.</param>
+    /// <param name="limit">The most versions to return.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    IAsyncEnumerable<Snapshot> GetHistoryAsync(EntityKey key, int offset, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The number of versions of an entity (its head version number).</summary>
+    Task<int> CountVersionsAsync(EntityKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>Every entity of a kind with its head, ordered by id.</summary>
+    IAsyncEnumerable<EntityHead> ListEntitiesAsync(string kind, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts over the whole store.</summary>
+    Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);
+}

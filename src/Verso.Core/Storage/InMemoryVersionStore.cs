@@ -1,0 +1,178 @@
+using System.Runtime.CompilerServices;
+using Verso.Errors;
+using Verso.Hashing;
+using Verso.Naming;
+using Verso.Snapshots;
+
+namespace Verso.Storage;
+
+/// <summary>
+/// A store held in memory: for tests, tools and short-lived processes. One lock serializes appends,
+/// which is what makes them atomic; reads copy out under the same lock.
+/// </summary>
+public sealed class InMemoryVersionStore : IVersionStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<EntityKey, List<Snapshot>> _versions = [];
+    private readonly Dictionary<ContentHash, ReadOnlyMemory<byte>> _blobs = [];
+
+    /// <inheritdoc />
+    public Task<SchemaUpgrade> InitializeAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new SchemaUpgrade(1, 1));
+
+    /// <inheritdoc />
+    public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var history = _versions.TryGetValue(request.Key, out var existing) ? existing : null;
+            var head = history?[^1];
+            var headVersion = head?.Version ?? 0;
+            if (request.ExpectedVersion is { } expected && expected != headVersion)
+            {
+                throw new VersionConflictException(request.Key.Kind, request.Key.Id, expected, headVersion);
+            }
+
+            if (head is not null && !request.Force && head.Hash == request.Content.Hash)
+            {
+                return Task.FromResult(new AppendResult(AppendOutcome.Unchanged, head));
+            }
+
+            // Content-addressed: versions that share bytes share one blob.
+            if (!_blobs.TryGetValue(request.Content.Hash, out var blob))
+            {
+                blob = request.Content.Utf8.ToArray();
+                _blobs[request.Content.Hash] = blob;
+            }
+
+            var snapshot = new Snapshot(
+                request.Key,
+                headVersion + 1,
+                request.Content.Hash,
+                blob,
+                request.SavedBy,
+                request.SavedAt,
+                request.Message,
+                request.Operation,
+                request.SchemaVersion);
+            if (history is null)
+            {
+                _versions[request.Key] = [snapshot];
+            }
+            else
+            {
+                history.Add(snapshot);
+            }
+
+            return Task.FromResult(new AppendResult(AppendOutcome.Created, snapshot));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<Snapshot?> GetLatestAsync(EntityKey key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_versions.TryGetValue(key, out var history) ? history[^1] : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<Snapshot?> GetVersionAsync(EntityKey key, int version, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var found = _versions.TryGetValue(key, out var history) && version >= 1 && version <= history.Count
+                ? history[version - 1]
+                : null;
+            return Task.FromResult(found);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Snapshot>> FindByHashAsync(EntityKey key, ContentHashPrefix prefix, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<Snapshot> found = _versions.TryGetValue(key, out var history)
+                ? history.AsEnumerable().Reverse().Where(s => s.Hash.StartsWith(prefix)).DistinctBy(s => s.Hash).Take(limit).ToList()
+                : [];
+            return Task.FromResult(found);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Snapshot> GetHistoryAsync(
+        EntityKey key,
+        int offset,
+        int limit,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        List<Snapshot> page;
+        lock (_gate)
+        {
+            page = _versions.TryGetValue(key, out var history)
+                ? history.AsEnumerable().Reverse().Skip(offset).Take(limit).ToList()
+                : [];
+        }
+
+        foreach (var snapshot in page)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return snapshot;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<int> CountVersionsAsync(EntityKey key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_versions.TryGetValue(key, out var history) ? history.Count : 0);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<EntityHead> ListEntitiesAsync(
+        string kind,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        List<EntityHead> heads;
+        lock (_gate)
+        {
+            heads = _versions
+                .Where(pair => pair.Key.Kind == kind)
+                .OrderBy(pair => pair.Key.Id, StringComparer.Ordinal)
+                .Select(pair => pair.Value[^1])
+                .Select(head => new EntityHead(head.Key, head.Version, head.Hash, head.SavedAt))
+                .ToList();
+        }
+
+        foreach (var head in heads)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return head;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(new StoreStatistics(
+                _versions.Count,
+                _versions.Values.Sum(history => (long)history.Count),
+                _blobs.Count,
+                _blobs.Values.Sum(blob => (long)blob.Length)));
+        }
+    }
+}

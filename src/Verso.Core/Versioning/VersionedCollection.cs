@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Verso.Kinds;
+using Verso.Naming;
+using Verso.Snapshots;
+
+namespace Verso.Versioning;
+
+/// <summary>
+/// The typed face of one kind: records of <typeparamref name="T"/> in, <see cref="VersionSnapshot{T}"/> out.
+/// Records map to canonical bytes and back through System.Text.Json with the kind's options.
+/// </summary>
+/// <typeparam name="T">The record type.</typeparam>
+public sealed class VersionedCollection<T>
+{
+    private readonly VersioningService _service;
+
+    internal VersionedCollection(VersioningService service, EntityKind<T> kind)
+    {
+        _service = service;
+        Kind = kind;
+    }
+
+    /// <summary>The kind this collection versions.</summary>
+    public EntityKind<T> Kind { get; }
+
+    /// <summary>Saves a record as a new version when it differs from the head; the id comes from the record.</summary>
+    /// <exception cref="Errors.VersionConflictException">The head is not <see cref="SaveOptions.ExpectedVersion"/>.</exception>
+    public Task<SaveResult<T>> SaveAsync(T record, SaveOptions options, CancellationToken cancellationToken = default) =>
+        SaveCoreAsync(record, options, cancellationToken);
+
+    /// <summary>Saves a record as a new version even when it equals the head.</summary>
+    /// <exception cref="Errors.VersionConflictException">The head is not <see cref="SaveOptions.ExpectedVersion"/>.</exception>
+    public Task<SaveResult<T>> ForceSaveAsync(T record, SaveOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return SaveCoreAsync(record, options with { Force = true }, cancellationToken);
+    }
+
+    /// <summary>The head of an entity, or null when it has no version.</summary>
+    public async Task<VersionSnapshot<T>?> GetLatestAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await _service.Store.GetLatestAsync(KeyOf(id), cancellationToken).ConfigureAwait(false);
+        return snapshot is null ? null : Typed(snapshot);
+    }
+
+    /// <summary>One version of an entity, or null when it does not exist.</summary>
+    public async Task<VersionSnapshot<T>?> GetAsync(string id, int version, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await _service.Store.GetVersionAsync(KeyOf(id), version, cancellationToken).ConfigureAwait(false);
+        return snapshot is null ? null : Typed(snapshot);
+    }
+
+    /// <summary>An entity's history, newest first.</summary>
+    public async IAsyncEnumerable<VersionSnapshot<T>> GetHistoryAsync(
+        string id,
+        int offset = 0,
+        int limit = int.MaxValue,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var snapshot in _service.GetHistoryAsync(KeyOf(id), offset, limit, cancellationToken).ConfigureAwait(false))
+        {
+            yield return Typed(snapshot);
+        }
+    }
+
+    private async Task<SaveResult<T>> SaveCoreAsync(T record, SaveOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var key = KeyOf(Kind.IdOf(record));
+        var json = JsonSerializer.SerializeToUtf8Bytes(record, Kind.SerializerOptions);
+        var result = await _service.SaveAsync(key, json, options, cancellationToken).ConfigureAwait(false);
+        return new SaveResult<T>(result.Outcome, Typed(result.Head));
+    }
+
+    private EntityKey KeyOf(string id) => EntityKey.Create(Kind.Name, id);
+
+    private VersionSnapshot<T> Typed(Snapshot snapshot) =>
+        new(snapshot, VersioningService.Deserialize<T>(snapshot, Kind.SerializerOptions));
+}

@@ -1,0 +1,156 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Verso.Canonical;
+using Verso.Errors;
+using Verso.Kinds;
+using Verso.Naming;
+using Verso.Snapshots;
+using Verso.Storage;
+
+namespace Verso.Versioning;
+
+/// <summary>
+/// Turns JSON into versions and refs into snapshots: canonicalizes content (leaving out the kind's
+/// volatile fields), stamps who and when, and lets the store append atomically. The typed face is
+/// <see cref="VersionedCollection{T}"/>, made by <see cref="Collection{T}"/>.
+/// </summary>
+public sealed class VersioningService
+{
+    private readonly TimeProvider _time;
+    private readonly ILogger<VersioningService> _logger;
+
+    /// <summary>Creates the service.</summary>
+    public VersioningService(IVersionStore store, KindRegistry kinds, TimeProvider? time = null, ILogger<VersioningService>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(kinds);
+        Store = store;
+        Kinds = kinds;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<VersioningService>.Instance;
+    }
+
+    /// <summary>The store versions are kept in.</summary>
+    public IVersionStore Store { get; }
+
+    /// <summary>The registered kinds.</summary>
+    public KindRegistry Kinds { get; }
+
+    /// <summary>The canonical form of a record of <paramref name="kind"/>: a JSON object without its volatile fields.</summary>
+    /// <exception cref="CanonicalJsonException">The JSON has no canonical form or is not an object.</exception>
+    public CanonicalDocument Canonicalize(string kind, ReadOnlySpan<byte> utf8Json)
+    {
+        var entityKind = Kinds.Resolve(kind);
+        var document = CanonicalJson.CreateDocument(utf8Json, entityKind.VolatileFields);
+        if (document.Length == 0 || document.Utf8.Span[0] != (byte)'{')
+        {
+            throw new CanonicalJsonException($"a {kind} record must be a JSON object", "");
+        }
+
+        return document;
+    }
+
+    /// <summary>Saves JSON as a new version of <paramref name="key"/> when it differs from the head (or when forced).</summary>
+    /// <exception cref="CanonicalJsonException">The JSON has no canonical form or is not an object.</exception>
+    /// <exception cref="VersionConflictException">The head is not <see cref="SaveOptions.ExpectedVersion"/>.</exception>
+    public Task<AppendResult> SaveAsync(EntityKey key, ReadOnlyMemory<byte> utf8Json, SaveOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return SaveAsync(key, Canonicalize(key.Kind, utf8Json.Span), options, cancellationToken);
+    }
+
+    /// <summary>Saves canonical content as a new version of <paramref name="key"/> when it differs from the head (or when forced).</summary>
+    /// <exception cref="VersionConflictException">The head is not <see cref="SaveOptions.ExpectedVersion"/>.</exception>
+    public async Task<AppendResult> SaveAsync(EntityKey key, CanonicalDocument content, SaveOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(options);
+        var request = new AppendRequest(key, content, options.SavedBy, TruncateToMicroseconds(options.SavedAt ?? _time.GetUtcNow()))
+        {
+            Message = options.Message,
+            ExpectedVersion = options.ExpectedVersion,
+            Force = options.Force,
+            Operation = options.Operation ?? (options.Force ? VersionOperation.Force : VersionOperation.Save),
+            SchemaVersion = Kinds.Resolve(key.Kind).SchemaVersion,
+        };
+        var result = await Store.AppendAsync(request, cancellationToken).ConfigureAwait(false);
+        _logger.LogDebug("{Outcome} {Ref} {Hash}", result.Outcome, result.Head.Ref, result.Head.Hash);
+        return result;
+    }
+
+    /// <summary>The version a ref names.</summary>
+    /// <exception cref="NotFoundException">No such entity, version or hash.</exception>
+    /// <exception cref="AmbiguousHashPrefixException">A hash prefix matches more than one version.</exception>
+    public async Task<Snapshot> GetAsync(VersionRef reference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        switch (reference.Selector)
+        {
+            case VersionSelector.Number:
+                return await Store.GetVersionAsync(reference.Key, reference.Version, cancellationToken).ConfigureAwait(false)
+                    ?? throw await NotFoundAsync(reference, cancellationToken).ConfigureAwait(false);
+            case VersionSelector.Hash:
+                var matches = await Store.FindByHashAsync(reference.Key, reference.Hash, 2, cancellationToken).ConfigureAwait(false);
+                return matches.Count switch
+                {
+                    0 => throw await NotFoundAsync(reference, cancellationToken).ConfigureAwait(false),
+                    1 => matches[0],
+                    _ => throw new AmbiguousHashPrefixException(reference.ToString()),
+                };
+            default:
+                return await Store.GetLatestAsync(reference.Key, cancellationToken).ConfigureAwait(false)
+                    ?? throw await NotFoundAsync(reference, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>An entity's history, newest first.</summary>
+    public async IAsyncEnumerable<Snapshot> GetHistoryAsync(
+        EntityKey key,
+        int offset = 0,
+        int limit = int.MaxValue,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var snapshot in Store.GetHistoryAsync(key, offset, limit, cancellationToken).ConfigureAwait(false))
+        {
+            yield return snapshot;
+        }
+    }
+
+    /// <summary>The typed face of one kind.</summary>
+    public VersionedCollection<T> Collection<T>(EntityKind<T> kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        var registered = Kinds.Resolve(kind.Name);
+        if (!registered.IsDocumentKind && !ReferenceEquals(registered, kind))
+        {
+            throw new InvalidOperationException($"another kind named '{kind.Name}' is registered");
+        }
+
+        return new VersionedCollection<T>(this, kind);
+    }
+
+    /// <summary>Reads canonical content as a record.</summary>
+    internal static T Deserialize<T>(Snapshot snapshot, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize<T>(snapshot.Content.Span, options)
+        ?? throw new InvalidOperationException($"{snapshot.Ref} holds null");
+
+    // Stores keep microseconds (PostgreSQL's resolution), so every backend returns the instant it was given.
+    private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset time)
+    {
+        var utc = time.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % 10), TimeSpan.Zero);
+    }
+
+    private async Task<NotFoundException> NotFoundAsync(VersionRef reference, CancellationToken cancellationToken)
+    {
+        var head = await Store.CountVersionsAsync(reference.Key, cancellationToken).ConfigureAwait(false);
+        var what = head == 0
+            ? $"{reference.Key} does not exist"
+            : reference.Selector == VersionSelector.Hash
+                ? $"no version of {reference.Key} has a hash starting with {reference.Hash.Hex}"
+                : $"{reference} does not exist; {reference.Key} has versions 1..{head}";
+        return new NotFoundException(reference.ToString(), $"not found: {what}");
+    }
+}
