@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+using Verso.Errors;
+
+namespace Verso.Sqlite;
+
+// Opens connections to one store file with the settings every operation relies on.
+internal sealed class SqliteConnectionFactory
+{
+    // How long a writer waits for another process's write transaction before giving up.
+    private const int BusyTimeoutMilliseconds = 60_000;
+
+    private const int SqliteCantOpen = 14;
+
+    private readonly string _openExisting;
+    private readonly string _openOrCreate;
+    private volatile bool _schemaChecked;
+
+    public SqliteConnectionFactory(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = BusyTimeoutMilliseconds / 1000 };
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            throw new ArgumentException("the SQLite connection string names no Data Source", nameof(connectionString));
+        }
+
+        DataSource = builder.DataSource;
+        _openOrCreate = new SqliteConnectionStringBuilder(builder.ConnectionString) { Mode = SqliteOpenMode.ReadWriteCreate }.ConnectionString;
+        // Everything but init opens an existing file, so a typo in a path fails instead of creating an empty store.
+        _openExisting = new SqliteConnectionStringBuilder(builder.ConnectionString) { Mode = SqliteOpenMode.ReadWrite }.ConnectionString;
+    }
+
+    public string DataSource { get; }
+
+    /// <summary>Opens the store for an operation, checking once per process that its schema is current.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenCoreAsync(_openExisting, cancellationToken).ConfigureAwait(false);
+        if (!_schemaChecked)
+        {
+            try
+            {
+                await SqliteSchema.EnsureCurrentAsync(connection, DataSource, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            _schemaChecked = true;
+        }
+
+        return connection;
+    }
+
+    /// <summary>Opens the store file, creating it when missing (for init).</summary>
+    public Task<SqliteConnection> OpenOrCreateAsync(CancellationToken cancellationToken) =>
+        OpenCoreAsync(_openOrCreate, cancellationToken);
+
+    private async Task<SqliteConnection> OpenCoreAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragma = connection.CreateCommand();
+            // SQLite's own busy handler makes writers queue for the write lock instead of failing "database is locked".
+            pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteCantOpen)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new StoreUnavailableException(
+                File.Exists(DataSource)
+                    ? $"cannot open {DataSource}: {exception.Message}"
+                    : $"no Verso store at {DataSource}; run 'verso init' to create it",
+                exception);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Verso.Errors;
+using Verso.Storage;
+
+namespace Verso.Sqlite;
+
+// The numbered migrations embedded from Schema/*.sql, and the table that records which ones ran.
+internal static class SqliteSchema
+{
+    private static readonly IReadOnlyList<(int Version, string Sql)> Migrations = LoadMigrations();
+
+    public static int CurrentVersion => Migrations[^1].Version;
+
+    public static async Task<SchemaUpgrade> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL lets readers go on while one writer appends; the mode is stored in the file, so set it once here.
+        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await ExecuteAsync(
+            connection,
+            "CREATE TABLE IF NOT EXISTS verso_schema (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);",
+            cancellationToken).ConfigureAwait(false);
+        var from = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false) ?? 0;
+        if (from > CurrentVersion)
+        {
+            throw TooNew(from);
+        }
+
+        foreach (var (version, sql) in Migrations.Where(m => m.Version > from))
+        {
+            await ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+            await using var record = connection.CreateCommand();
+            record.CommandText = "INSERT INTO verso_schema (version, applied_at) VALUES ($version, $at);";
+            record.Parameters.AddWithValue("$version", version);
+            record.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new SchemaUpgrade(from, CurrentVersion);
+    }
+
+    /// <summary>Fails unless the store was initialized with exactly this code's schema.</summary>
+    public static async Task EnsureCurrentAsync(SqliteConnection connection, string dataSource, CancellationToken cancellationToken)
+    {
+        await using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'verso_schema';";
+        var hasTable = Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
+        var version = hasTable ? await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false) : null;
+        if (version is null)
+        {
+            throw new StoreUnavailableException($"{dataSource} is not a Verso store yet; run 'verso init' to create it");
+        }
+
+        if (version > CurrentVersion)
+        {
+            throw TooNew(version.Value);
+        }
+
+        if (version < CurrentVersion)
+        {
+            throw new StoreUnavailableException(
+                $"{dataSource} has schema {version}, older than this Verso's {CurrentVersion}; run 'verso init' to upgrade it");
+        }
+    }
+
+    private static StoreUnavailableException TooNew(int version) =>
+        new($"the store has schema {version}, newer than this Verso supports ({CurrentVersion}); upgrade Verso");
+
+    private static async Task<int?> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(version) FROM verso_schema;";
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? null : Convert.ToInt32(value, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static List<(int Version, string Sql)> LoadMigrations()
+    {
+        const string Prefix = "Verso.Sqlite.Schema.";
+        var assembly = Assembly.GetExecutingAssembly();
+        var migrations = new List<(int, string)>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        {
+            // Names are NNN_description.sql; the number is the schema version the file leads to.
+            var number = int.Parse(name.AsSpan(Prefix.Length, 3), NumberStyles.None, CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            migrations.Add((number, reader.ReadToEnd()));
+        }
+
+        migrations.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        return migrations;
+    }
+}

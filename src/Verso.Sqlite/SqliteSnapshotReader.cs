@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using Verso.Hashing;
+using Verso.Naming;
+using Verso.Snapshots;
+
+namespace Verso.Sqlite;
+
+// The one SELECT shape every snapshot read uses, and the mapping of its row to a Snapshot.
+internal static class SqliteSnapshotReader
+{
+    public const string SelectSnapshot = """
+        SELECT e.kind, e.id, v.version, v.hash, b.content, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version
+        FROM versions v
+        JOIN entities e ON e.entity_pk = v.entity_pk
+        JOIN blobs b ON b.hash = v.hash
+        """;
+
+    public static Snapshot Read(SqliteDataReader row) => new(
+        EntityKey.Create(row.GetString(0), row.GetString(1)),
+        row.GetInt32(2),
+        ContentHash.FromHex(row.GetString(3)),
+        (byte[])row.GetValue(4),
+        row.GetString(5),
+        FromMicroseconds(row.GetInt64(6)),
+        row.IsDBNull(7) ? null : row.GetString(7),
+        VersionOperations.Parse(row.GetString(8)),
+        row.GetInt32(9));
+
+    public static long ToMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+
+    public static DateTimeOffset FromMicroseconds(long microseconds) => DateTimeOffset.UnixEpoch.AddTicks(microseconds * 10);
+
+    public static async Task<List<Snapshot>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var snapshots = new List<Snapshot>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            snapshots.Add(Read(reader));
+        }
+
+        return snapshots;
+    }
+}
