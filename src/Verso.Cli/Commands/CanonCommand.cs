@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Verso.Canonical;
+using Verso.Cli.Infrastructure;
+
+namespace Verso.Cli.Commands;
+
+/// <summary><c>verso canon FILE|-</c>: the RFC 8785 canonical bytes of any JSON value, nothing added.</summary>
+internal static class CanonCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var file = new Argument<string>("FILE") { Description = "a JSON file, or - for standard input" };
+        var command = new Command("canon", "print the RFC 8785 canonical form of JSON (no newline added)") { file };
+        CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
+        {
+            var json = await context.ReadInputAsync(context.ParseResult.GetRequiredValue(file), cancellationToken);
+            var canonical = CanonicalJson.Canonicalize(json);
+            await console.OutputStream.WriteAsync(canonical, cancellationToken);
+            await console.OutputStream.FlushAsync(cancellationToken);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Verso.Cli.Infrastructure;
+
+namespace Verso.Cli.Commands;
+
+/// <summary>Binds a command's body to the shared context every command runs with.</summary>
+internal static class CommandAction
+{
+    public static void Set(Command command, GlobalOptions globals, CliConsole console, Func<CommandContext, CancellationToken, Task<int>> body) =>
+        command.SetAction((parseResult, cancellationToken) => body(new CommandContext(parseResult, globals, console), cancellationToken));
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Verso.Kinds;
+using Verso.Storage;
+using Verso.Versioning;
+
+namespace Verso.Cli.Infrastructure;
+
+/// <summary>One invocation of one command: its parsed arguments, the console and the store it names.</summary>
+internal sealed class CommandContext(ParseResult parseResult, GlobalOptions globals, CliConsole console)
+{
+    private IVersionStore? _store;
+
+    public ParseResult ParseResult { get; } = parseResult;
+
+    public CliConsole Console { get; } = console;
+
+    /// <summary>Whether the user asked for one JSON document.</summary>
+    public bool Json => ParseResult.GetValue(globals.Json);
+
+    /// <summary>The store named by <c>--store</c>, <c>$VERSO_STORE</c> or the default file.</summary>
+    public IVersionStore Store => _store ??= StoreLocator.Open(ParseResult.GetValue(globals.Store), Console);
+
+    /// <summary>The versioning service over <see cref="Store"/>.</summary>
+    public VersioningService CreateService() => new(Store, new KindRegistry());
+
+    /// <summary>Reads FILE, or standard input for <c>-</c>.</summary>
+    public async Task<byte[]> ReadInputAsync(string path, CancellationToken cancellationToken)
+    {
+        if (path == "-")
+        {
+            using var buffer = new MemoryStream();
+            await Console.Input.CopyToAsync(buffer, cancellationToken);
+            return buffer.ToArray();
+        }
+
+        var fullPath = Console.ResolvePath(path);
+        try
+        {
+            return await File.ReadAllBytesAsync(fullPath, cancellationToken);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new UsageException($"cannot read {path}: no such file");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read {path}: permission denied");
+        }
+    }
+}

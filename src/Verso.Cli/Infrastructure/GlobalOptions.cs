@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace Verso.Cli.Infrastructure;
+
+/// <summary>The options every command takes: where the store is and whether to answer in JSON.</summary>
+internal sealed class GlobalOptions
+{
+    public const string StoreVariable = "VERSO_STORE";
+    public const string DefaultStore = "verso.db";
+
+    public Option<string?> Store { get; } = new("--store")
+    {
+        Description = $"the store: a SQLite file path or postgres://user:pass@host:port/db (default ${StoreVariable} or ./{DefaultStore})",
+        HelpName = "CONN",
+        Recursive = true,
+    };
+
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "print one JSON document for machines",
+        Recursive = true,
+    };
+}

@@ -1,0 +1,69 @@
+using Verso.Errors;
+using Verso.Storage;
+using Verso.Testing.Support;
+
+namespace Verso.Testing.Contract;
+
+// The contract under concurrent writers: nothing lost, nothing duplicated, one winner per version.
+public abstract partial class VersionStoreContract
+{
+    [Fact]
+    public async Task ConcurrentSavesOfDistinctContentsAreAllKeptWithoutGaps()
+    {
+        const int Writers = 8;
+        const int SavesEach = 25;
+        var key = Some.Key();
+
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+        {
+            for (var i = 0; i < SavesEach; i++)
+            {
+                await Store.AppendAsync(Some.Append(key, Some.Document((writer * 1000) + i), by: $"writer-{writer}"));
+            }
+        })));
+
+        var history = await Store.GetHistoryAsync(key, 0, int.MaxValue).ToArrayAsync();
+        Assert.Equal(Enumerable.Range(1, Writers * SavesEach).Reverse(), history.Select(s => s.Version));
+        Assert.Equal(Writers * SavesEach, history.Select(s => s.Hash).Distinct().Count());
+        Assert.Equal(Writers * SavesEach, await Store.CountVersionsAsync(key));
+    }
+
+    [Fact]
+    public async Task RacingWritersWithExpectedVersionsHaveExactlyOneWinnerPerVersion()
+    {
+        const int Writers = 16;
+        const int Rounds = 10;
+        var key = Some.Key();
+        var winners = new int[Rounds + 1];
+        var conflicts = 0;
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var expected = round - 1;
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+            {
+                try
+                {
+                    var content = Some.Document((round * 100) + writer);
+                    return (await Store.AppendAsync(Some.Append(key, content) with { ExpectedVersion = expected })).Head.Version;
+                }
+                catch (VersionConflictException conflict)
+                {
+                    Assert.Equal(expected, conflict.ExpectedVersion);
+                    Assert.True(conflict.ActualVersion > expected, "a loser must see the head a winner wrote");
+                    Interlocked.Increment(ref conflicts);
+                    return 0;
+                }
+            })));
+
+            foreach (var version in outcomes.Where(v => v > 0))
+            {
+                winners[version]++;
+            }
+        }
+
+        Assert.All(winners.Skip(1), count => Assert.Equal(1, count));
+        Assert.Equal(Rounds * (Writers - 1), conflicts);
+        Assert.Equal(Rounds, await Store.CountVersionsAsync(key));
+    }
+}
