@@ -1,0 +1,119 @@
+using Microsoft.Data.Sqlite;
+using Verso.Errors;
+using Verso.Testing.Support;
+
+namespace Verso.Sqlite.Tests;
+
+/// <summary>What only the SQLite store has: a file, its schema, its journal mode and its locking.</summary>
+public sealed class SqliteStoreFileTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task AStoreThatWasNeverInitializedSaysToRunInitAndCreatesNoFile()
+    {
+        var path = _directory.File("missing.db");
+        var store = SqliteVersionStore.ForFile(path);
+
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.GetLatestAsync(Some.Key()));
+
+        Assert.Contains("verso init", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task AnEmptySqliteFileIsNotTakenForAStore()
+    {
+        var path = _directory.File("empty.db");
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE unrelated (x INTEGER);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(
+            () => SqliteVersionStore.ForFile(path).AppendAsync(Some.Append(Some.Key(), Some.Document(1))));
+
+        Assert.Contains("not a Verso store", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InitCreatesSchemaOneInWalModeAndRepeatingItChangesNothing()
+    {
+        var path = _directory.File("verso.db");
+        var store = SqliteVersionStore.ForFile(path);
+
+        var first = await store.InitializeAsync();
+        var second = await store.InitializeAsync();
+
+        Assert.Equal((0, 1), (first.FromVersion, first.ToVersion));
+        Assert.False(second.Changed);
+        Assert.Equal("wal", await ScalarAsync(path, "PRAGMA journal_mode;"));
+        Assert.Equal(1L, await ScalarAsync(path, "SELECT max(version) FROM verso_schema;"));
+    }
+
+    [Fact]
+    public async Task AStoreWithANewerSchemaIsRefused()
+    {
+        var path = _directory.File("verso.db");
+        await SqliteVersionStore.ForFile(path).InitializeAsync();
+        await ScalarAsync(path, "INSERT INTO verso_schema (version, applied_at) VALUES (99, 'future');");
+        SqliteConnection.ClearAllPools();
+
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(
+            () => SqliteVersionStore.ForFile(path).GetLatestAsync(Some.Key()));
+
+        Assert.Contains("newer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWriterWaitsForAnotherWritersTransactionInsteadOfFailing()
+    {
+        var path = _directory.File("verso.db");
+        var store = SqliteVersionStore.ForFile(path);
+        await store.InitializeAsync();
+        var key = Some.Key();
+
+        // Another connection (as another process would) holds the write lock.
+        await using var blocker = new SqliteConnection($"Data Source={path};Pooling=False");
+        await blocker.OpenAsync();
+        var transaction = blocker.BeginTransaction(deferred: false);
+        var append = store.AppendAsync(Some.Append(key, Some.Document(1)));
+        var finishedWhileLocked = await Task.WhenAny(append, Task.Delay(300)) == append;
+        await transaction.CommitAsync();
+        var result = await append;
+
+        Assert.False(finishedWhileLocked, "the append must wait for the lock holder");
+        Assert.Equal(1, result.Head.Version);
+    }
+
+    [Fact]
+    public async Task IdenticalContentsShareOneBlobRow()
+    {
+        var path = _directory.File("verso.db");
+        var store = SqliteVersionStore.ForFile(path);
+        await store.InitializeAsync();
+        await store.AppendAsync(Some.Append(Some.Key(), Some.Document(1)));
+        await store.AppendAsync(Some.Append(Some.Key("workflow"), Some.Document(1)));
+
+        Assert.Equal(1L, await ScalarAsync(path, "SELECT count(*) FROM blobs;"));
+        Assert.Equal(2L, await ScalarAsync(path, "SELECT count(*) FROM versions;"));
+    }
+
+    private static async Task<object?> ScalarAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}
