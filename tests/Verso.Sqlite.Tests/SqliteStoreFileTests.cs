@@ -86,7 +86,8 @@ public sealed class SqliteStoreFileTests : IDisposable
         await using var blocker = new SqliteConnection($"Data Source={path};Pooling=False");
         await blocker.OpenAsync();
         var transaction = blocker.BeginTransaction(deferred: false);
-        var append = store.AppendAsync(Some.Append(key, Some.Document(1)));
+        // Microsoft.Data.Sqlite blocks inside its async methods, so the waiting writer needs its own thread.
+        var append = Task.Run(() => store.AppendAsync(Some.Append(key, Some.Document(1))));
         var finishedWhileLocked = await Task.WhenAny(append, Task.Delay(300)) == append;
         await transaction.CommitAsync();
         var result = await append;

@@ -11,7 +11,7 @@ public sealed class CanonicalJsonException : VersoException
     /// <param name="jsonPath">The RFC 6901 pointer of the offending value, when known.</param>
     /// <param name="innerException">The parser's error, when there is one.</param>
     public CanonicalJsonException(string message, string? jsonPath = null, Exception? innerException = null)
-        : base(jsonPath is null ? message : $"{message} at {(jsonPath.Length == 0 ? "/" : jsonPath)}", innerException)
+        : base(jsonPath is null ? message : $"{message} at {(jsonPath.Length == 0 ? "the top level" : jsonPath)}", innerException)
     {
         JsonPath = jsonPath;
     }

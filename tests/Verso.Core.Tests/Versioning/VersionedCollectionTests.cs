@@ -9,7 +9,7 @@ public sealed class VersionedCollectionTests
 {
     private static readonly EntityKind<Charter> CharterKind = new("charter", c => c.AgentId)
     {
-        VolatileFields = new Canonical.JsonPointerSet(["/status"]),
+        VolatileFields = new Verso.Canonical.JsonPointerSet(["/status"]),
     };
 
     private readonly VersionedCollection<Charter> _charters;
