@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Verso.Errors;
 using Verso.Storage;
@@ -9,7 +8,8 @@ namespace Verso.Sqlite;
 // The numbered migrations embedded from Schema/*.sql, and the table that records which ones ran.
 internal static class SqliteSchema
 {
-    private static readonly IReadOnlyList<(int Version, string Sql)> Migrations = LoadMigrations();
+    private static readonly IReadOnlyList<SchemaMigration> Migrations =
+        SchemaMigration.LoadEmbedded(typeof(SqliteSchema).Assembly, "Verso.Sqlite.Schema.");
 
     public static int CurrentVersion => Migrations[^1].Version;
 
@@ -83,23 +83,5 @@ internal static class SqliteSchema
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static List<(int Version, string Sql)> LoadMigrations()
-    {
-        const string Prefix = "Verso.Sqlite.Schema.";
-        var assembly = Assembly.GetExecutingAssembly();
-        var migrations = new List<(int, string)>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
-        {
-            // Names are NNN_description.sql; the number is the schema version the file leads to.
-            var number = int.Parse(name.AsSpan(Prefix.Length, 3), NumberStyles.None, CultureInfo.InvariantCulture);
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            migrations.Add((number, reader.ReadToEnd()));
-        }
-
-        migrations.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        return migrations;
     }
 }

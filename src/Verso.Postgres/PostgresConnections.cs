@@ -1,0 +1,60 @@
+using System.Net.Sockets;
+using Npgsql;
+using Verso.Errors;
+
+namespace Verso.Postgres;
+
+// Owns the pooled data source; opens connections and turns driver failures into one clear line.
+internal sealed class PostgresConnections : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private volatile bool _schemaChecked;
+
+    public PostgresConnections(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionStrings.ToNpgsql(connectionString));
+        Where = PostgresConnectionStrings.Describe(builder.ConnectionString);
+        _dataSource = NpgsqlDataSource.Create(builder);
+    }
+
+    /// <summary>host:port/db, for messages (never the password).</summary>
+    public string Where { get; }
+
+    /// <summary>Runs <paramref name="work"/> on a pooled connection to a store whose schema is current.</summary>
+    public Task<T> RunAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        RunCoreAsync(work, checkSchema: true, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> without the schema check (for init).</summary>
+    public Task<T> RunUncheckedAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        RunCoreAsync(work, checkSchema: false, cancellationToken);
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private async Task<T> RunCoreAsync<T>(Func<NpgsqlConnection, Task<T>> work, bool checkSchema, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            if (checkSchema && !_schemaChecked)
+            {
+                await PostgresSchema.EnsureCurrentAsync(connection, Where, cancellationToken).ConfigureAwait(false);
+                _schemaChecked = true;
+            }
+
+            return await work(connection).ConfigureAwait(false);
+        }
+        catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new StoreUnavailableException($"PostgreSQL at {Where}: {Reason(exception)}", exception);
+        }
+    }
+
+    private static string Reason(NpgsqlException exception) => exception switch
+    {
+        PostgresException postgres => postgres.MessageText,
+        { InnerException: SocketException socket } => $"cannot connect ({socket.Message})",
+        { InnerException: TimeoutException } => "timed out",
+        { InnerException: IOException io } => $"the connection broke ({io.Message})",
+        _ => exception.Message,
+    };
+}

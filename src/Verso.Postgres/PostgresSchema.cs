@@ -1,0 +1,98 @@
+using System.Globalization;
+using Npgsql;
+using Verso.Errors;
+using Verso.Storage;
+
+namespace Verso.Postgres;
+
+// The numbered migrations embedded from Schema/*.sql, and the table that records which ones ran.
+internal static class PostgresSchema
+{
+    // Any constant works; it only has to be the same for every Verso process on the server.
+    private const long MigrationLockKey = 0x5665_7273_6F00;
+
+    private const string UndefinedTable = "42P01";
+    private const string UndefinedSchema = "3F000";
+
+    private static readonly IReadOnlyList<SchemaMigration> Migrations =
+        SchemaMigration.LoadEmbedded(typeof(PostgresSchema).Assembly, "Verso.Postgres.Schema.");
+
+    public static int CurrentVersion => Migrations[^1].Version;
+
+    public static async Task<SchemaUpgrade> MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Two inits at once would both see schema 0; the lock makes the second wait and then find 1.
+        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLockKey});", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(
+            connection,
+            """
+            CREATE SCHEMA IF NOT EXISTS verso;
+            CREATE TABLE IF NOT EXISTS verso.verso_schema (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
+            """,
+            cancellationToken).ConfigureAwait(false);
+        var from = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false) ?? 0;
+        if (from > CurrentVersion)
+        {
+            throw TooNew(from);
+        }
+
+        foreach (var migration in Migrations.Where(m => m.Version > from))
+        {
+            await ExecuteAsync(connection, migration.Sql, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(
+                connection,
+                string.Create(CultureInfo.InvariantCulture, $"INSERT INTO verso.verso_schema (version) VALUES ({migration.Version});"),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new SchemaUpgrade(from, CurrentVersion);
+    }
+
+    /// <summary>Fails unless the database was initialized with exactly this code's schema.</summary>
+    public static async Task EnsureCurrentAsync(NpgsqlConnection connection, string where, CancellationToken cancellationToken)
+    {
+        int? version;
+        try
+        {
+            version = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException exception) when (exception.SqlState is UndefinedTable or UndefinedSchema)
+        {
+            version = null;
+        }
+
+        if (version is null)
+        {
+            throw new StoreUnavailableException($"{where} is not a Verso store yet; run 'verso init' to create it");
+        }
+
+        if (version > CurrentVersion)
+        {
+            throw TooNew(version.Value);
+        }
+
+        if (version < CurrentVersion)
+        {
+            throw new StoreUnavailableException(
+                $"{where} has schema {version}, older than this Verso's {CurrentVersion}; run 'verso init' to upgrade it");
+        }
+    }
+
+    private static StoreUnavailableException TooNew(int version) =>
+        new($"the store has schema {version}, newer than this Verso supports ({CurrentVersion}); upgrade Verso");
+
+    private static async Task<int?> ReadVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT max(version) FROM verso.verso_schema;", connection);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? null : Convert.ToInt32(value, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,262 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+using NpgsqlTypes;
+using Verso.Errors;
+using Verso.Hashing;
+using Verso.Naming;
+using Verso.Snapshots;
+using Verso.Storage;
+
+namespace Verso.Postgres;
+
+/// <summary>
+/// The server store: PostgreSQL through a pooled Npgsql data source. An append locks the entity's head
+/// row (<c>SELECT … FOR UPDATE</c>) for the length of one transaction, so concurrent writers to one entity
+/// queue on that row and each reads the head it appends to; writers to different entities do not wait.
+/// Create one per database and share it.
+/// </summary>
+public sealed class PostgresVersionStore : IVersionStore, IAsyncDisposable
+{
+    private readonly PostgresConnections _connections;
+
+    /// <summary>Creates a store over <c>postgres://user:pass@host:port/db</c> or an Npgsql connection string.</summary>
+    /// <exception cref="FormatException">The URI is malformed.</exception>
+    public PostgresVersionStore(string uriOrConnectionString)
+    {
+        _connections = new PostgresConnections(uriOrConnectionString);
+    }
+
+    /// <summary>Where the store is: <c>host:port/db</c>.</summary>
+    public string Where => _connections.Where;
+
+    /// <inheritdoc />
+    public Task<SchemaUpgrade> InitializeAsync(CancellationToken cancellationToken = default) =>
+        _connections.RunUncheckedAsync(connection => PostgresSchema.MigrateAsync(connection, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _connections.RunAsync(connection => AppendAsync(connection, request, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Snapshot?> GetLatestAsync(EntityKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _connections.RunAsync(
+            async connection => (await QueryAsync(connection, " WHERE e.kind = $1 AND e.id = $2 AND v.version = e.head;", [key.Kind, key.Id], cancellationToken)
+                .ConfigureAwait(false)).SingleOrDefault(),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<Snapshot?> GetVersionAsync(EntityKey key, int version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _connections.RunAsync(connection => GetVersionAsync(connection, key, version, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Snapshot>> FindByHashAsync(EntityKey key, ContentHashPrefix prefix, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        // Hex digits sort below 'g' in the "C" collation, so [prefix, prefix || 'g') is exactly the hashes that start with prefix.
+        const string Where = """
+             WHERE e.kind = $1 AND e.id = $2 AND v.version IN (
+                SELECT max(m.version) FROM verso.versions m
+                WHERE m.entity_pk = e.entity_pk AND m.hash >= $3 AND m.hash < $4
+                GROUP BY m.hash)
+            ORDER BY v.version DESC LIMIT $5;
+            """;
+        return _connections.RunAsync<IReadOnlyList<Snapshot>>(
+            async connection => await QueryAsync(connection, Where, [key.Kind, key.Id, prefix.Hex, prefix.Hex + "g", limit], cancellationToken).ConfigureAwait(false),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Snapshot> GetHistoryAsync(
+        EntityKey key,
+        int offset,
+        int limit,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        // A page is read whole inside the error mapping; pages are bounded by the caller's limit.
+        var page = await _connections.RunAsync(
+            connection => QueryAsync(connection, " WHERE e.kind = $1 AND e.id = $2 ORDER BY v.version DESC LIMIT $3 OFFSET $4;", [key.Kind, key.Id, (long)limit, (long)offset], cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        foreach (var snapshot in page)
+        {
+            yield return snapshot;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<int> CountVersionsAsync(EntityKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _connections.RunAsync(
+            async connection =>
+            {
+                await using var command = Command(connection, "SELECT head FROM verso.entities WHERE kind = $1 AND id = $2;", key.Kind, key.Id);
+                return (int?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<EntityHead> ListEntitiesAsync(
+        string kind,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var heads = await _connections.RunAsync(
+            async connection =>
+            {
+                await using var command = Command(connection, "SELECT id, head, head_hash, head_saved_at FROM verso.entities WHERE kind = $1 AND head > 0 ORDER BY id;", kind);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                var list = new List<EntityHead>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    list.Add(new EntityHead(
+                        EntityKey.Create(kind, reader.GetString(0)),
+                        reader.GetInt32(1),
+                        ContentHash.FromHex(reader.GetString(2)),
+                        new DateTimeOffset(reader.GetFieldValue<DateTime>(3), TimeSpan.Zero)));
+                }
+
+                return list;
+            },
+            cancellationToken).ConfigureAwait(false);
+        foreach (var head in heads)
+        {
+            yield return head;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) =>
+        _connections.RunAsync(
+            async connection =>
+            {
+                await using var command = Command(connection, """
+                    SELECT (SELECT count(*) FROM verso.entities WHERE head > 0), (SELECT count(*) FROM verso.versions),
+                           (SELECT count(*) FROM verso.blobs), (SELECT coalesce(sum(octet_length(content)), 0)::bigint FROM verso.blobs);
+                    """);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                return new StoreStatistics(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+            },
+            cancellationToken);
+
+    /// <summary>Closes the pooled connections.</summary>
+    public ValueTask DisposeAsync() => _connections.DisposeAsync();
+
+    private static async Task<AppendResult> AppendAsync(NpgsqlConnection connection, AppendRequest request, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var head = await LockHeadAsync(connection, request, cancellationToken).ConfigureAwait(false);
+        var headVersion = head.Version;
+        if (request.ExpectedVersion is { } expected && expected != headVersion)
+        {
+            throw new VersionConflictException(request.Key.Kind, request.Key.Id, expected, headVersion);
+        }
+
+        if (headVersion > 0 && !request.Force && head.Hash == request.Content.Hash.Hex)
+        {
+            var unchanged = await GetVersionAsync(connection, request.Key, headVersion, cancellationToken).ConfigureAwait(false);
+            return new AppendResult(AppendOutcome.Unchanged, unchanged!);
+        }
+
+        var version = headVersion + 1;
+        var savedAt = request.SavedAt.UtcDateTime;
+        await using (var batch = new NpgsqlBatch(connection))
+        {
+            batch.BatchCommands.Add(BatchCommand(
+                "INSERT INTO verso.blobs (hash, content) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING;",
+                request.Content.Hash.Hex,
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = request.Content.Utf8.ToArray() }));
+            batch.BatchCommands.Add(BatchCommand(
+                "UPDATE verso.entities SET head = $1, head_hash = $2, head_saved_at = $3 WHERE entity_pk = $4;",
+                version, request.Content.Hash.Hex, savedAt, head.EntityPk));
+            batch.BatchCommands.Add(BatchCommand(
+                """
+                INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8);
+                """,
+                head.EntityPk, version, request.Content.Hash.Hex, request.SavedBy, savedAt,
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Message ?? DBNull.Value },
+                request.Operation.ToName(), request.SchemaVersion));
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = new Snapshot(
+            request.Key, version, request.Content.Hash, request.Content.Utf8, request.SavedBy,
+            request.SavedAt, request.Message, request.Operation, request.SchemaVersion);
+        return new AppendResult(AppendOutcome.Created, snapshot);
+    }
+
+    // Locks the entity's head row for this transaction, creating the row (head 0) for a new entity.
+    private static async Task<(long EntityPk, int Version, string Hash)> LockHeadAsync(NpgsqlConnection connection, AppendRequest request, CancellationToken cancellationToken)
+    {
+        const string Lock = "SELECT entity_pk, head, head_hash FROM verso.entities WHERE kind = $1 AND id = $2 FOR UPDATE;";
+        for (var attempt = 0; ; attempt++)
+        {
+            await using (var select = Command(connection, Lock, request.Key.Kind, request.Key.Id))
+            await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
+                }
+            }
+
+            if (attempt > 0)
+            {
+                throw new InvalidOperationException($"the head row of {request.Key} vanished while appending");
+            }
+
+            // A concurrent first append of the same entity makes this wait on the unique index, then do nothing.
+            await using var insert = Command(
+                connection,
+                "INSERT INTO verso.entities (kind, id, head, head_hash, head_saved_at) VALUES ($1, $2, 0, '', $3) ON CONFLICT (kind, id) DO NOTHING;",
+                request.Key.Kind, request.Key.Id, request.SavedAt.UtcDateTime);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<Snapshot?> GetVersionAsync(NpgsqlConnection connection, EntityKey key, int version, CancellationToken cancellationToken) =>
+        (await QueryAsync(connection, " WHERE e.kind = $1 AND e.id = $2 AND v.version = $3;", [key.Kind, key.Id, version], cancellationToken).ConfigureAwait(false))
+            .SingleOrDefault();
+
+    private static async Task<List<Snapshot>> QueryAsync(NpgsqlConnection connection, string where, object[] parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, PostgresSnapshotReader.SelectSnapshot + where, parameters);
+        return await PostgresSnapshotReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter as NpgsqlParameter ?? new NpgsqlParameter { Value = parameter });
+        }
+
+        return command;
+    }
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, params object[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter as NpgsqlParameter ?? new NpgsqlParameter { Value = parameter });
+        }
+
+        return command;
+    }
+}
