@@ -17,6 +17,10 @@ public sealed class SqliteVersionStore : IVersionStore
 {
     private readonly SqliteConnectionFactory _connections;
 
+    // SQLite has one write lock per file. Writers in this process queue here, in order, instead of
+    // polling for the lock in SQLite's busy handler; writers in other processes still wait on the lock.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
     /// <summary>Creates a store over a SQLite connection string such as <c>Data Source=verso.db</c>.</summary>
     /// <exception cref="ArgumentException">The connection string names no data source.</exception>
     public SqliteVersionStore(string connectionString)
@@ -43,6 +47,19 @@ public sealed class SqliteVersionStore : IVersionStore
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await AppendLockedAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<AppendResult> AppendLockedAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         // IMMEDIATE takes the write lock before the head is read: no other writer can slip in between.
         await using var transaction = connection.BeginTransaction(deferred: false);

@@ -7,5 +7,9 @@ namespace Verso.Cli.Commands;
 internal static class CommandAction
 {
     public static void Set(Command command, GlobalOptions globals, CliConsole console, Func<CommandContext, CancellationToken, Task<int>> body) =>
-        command.SetAction((parseResult, cancellationToken) => body(new CommandContext(parseResult, globals, console), cancellationToken));
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            await using var context = new CommandContext(parseResult, globals, console);
+            return await body(context, cancellationToken);
+        });
 }

@@ -6,7 +6,7 @@ using Verso.Versioning;
 namespace Verso.Cli.Infrastructure;
 
 /// <summary>One invocation of one command: its parsed arguments, the console and the store it names.</summary>
-internal sealed class CommandContext(ParseResult parseResult, GlobalOptions globals, CliConsole console)
+internal sealed class CommandContext(ParseResult parseResult, GlobalOptions globals, CliConsole console) : IAsyncDisposable
 {
     private IVersionStore? _store;
 
@@ -22,6 +22,15 @@ internal sealed class CommandContext(ParseResult parseResult, GlobalOptions glob
 
     /// <summary>The versioning service over <see cref="Store"/>.</summary>
     public VersioningService CreateService() => new(Store, new KindRegistry());
+
+    /// <summary>Closes the store's connections (a server store keeps a pool).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_store is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+    }
 
     /// <summary>Reads FILE, or standard input for <c>-</c>.</summary>
     public async Task<byte[]> ReadInputAsync(string path, CancellationToken cancellationToken)

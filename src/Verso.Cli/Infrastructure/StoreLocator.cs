@@ -1,3 +1,4 @@
+using Verso.Postgres;
 using Verso.Sqlite;
 using Verso.Storage;
 
@@ -6,18 +7,33 @@ namespace Verso.Cli.Infrastructure;
 /// <summary>Turns <c>--store CONN</c> (or <c>$VERSO_STORE</c>, or the default file) into a store.</summary>
 internal static class StoreLocator
 {
-    public static string Describe(string? option, CliConsole console) => Resolve(option, console);
+    /// <summary>Where the store is, for messages: a full file path or host:port/db (never a password).</summary>
+    public static string Describe(string? option, CliConsole console)
+    {
+        var connection = Resolve(option, console);
+        return PostgresConnectionStrings.IsUri(connection)
+            ? PostgresConnectionStrings.Describe(ToNpgsql(connection))
+            : connection;
+    }
 
     public static IVersionStore Open(string? option, CliConsole console)
     {
         var connection = Resolve(option, console);
-        if (connection.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-            || connection.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new UsageException("PostgreSQL stores are not supported by this build of verso yet; use a SQLite file path");
-        }
+        return PostgresConnectionStrings.IsUri(connection)
+            ? new PostgresVersionStore(ToNpgsql(connection))
+            : SqliteVersionStore.ForFile(connection);
+    }
 
-        return SqliteVersionStore.ForFile(connection);
+    private static string ToNpgsql(string uri)
+    {
+        try
+        {
+            return PostgresConnectionStrings.ToNpgsql(uri);
+        }
+        catch (FormatException exception)
+        {
+            throw new UsageException($"invalid --store: {exception.Message}");
+        }
     }
 
     private static string Resolve(string? option, CliConsole console)
@@ -28,6 +44,6 @@ internal static class StoreLocator
             connection = GlobalOptions.DefaultStore;
         }
 
-        return connection.Contains("://", StringComparison.Ordinal) ? connection : console.ResolvePath(connection);
+        return PostgresConnectionStrings.IsUri(connection) ? connection : console.ResolvePath(connection);
     }
 }

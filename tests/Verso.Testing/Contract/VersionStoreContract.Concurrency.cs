@@ -66,4 +66,38 @@ public abstract partial class VersionStoreContract
         Assert.Equal(Rounds * (Writers - 1), conflicts);
         Assert.Equal(Rounds, await Store.CountVersionsAsync(key));
     }
+
+    [Fact]
+    public async Task ThirtyTwoWritersSavingFiveHundredContentsEachToOneEntityLoseNothing()
+    {
+        const int Writers = 32;
+        const int SavesEach = 500;
+        const int Total = Writers * SavesEach;
+        var key = Some.Key();
+
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+        {
+            for (var i = 0; i < SavesEach; i++)
+            {
+                var result = await Store.AppendAsync(Some.Append(key, Some.Document((writer * SavesEach) + i)));
+                Assert.Equal(AppendOutcome.Created, result.Outcome);
+            }
+        })));
+
+        var versions = new List<int>(Total);
+        var hashes = new HashSet<Hashing.ContentHash>();
+        await foreach (var snapshot in Store.GetHistoryAsync(key, 0, int.MaxValue))
+        {
+            versions.Add(snapshot.Version);
+            Assert.True(hashes.Add(snapshot.Hash), $"content {snapshot.Hash} appears twice");
+        }
+
+        Assert.Equal(Enumerable.Range(1, Total).Reverse(), versions);
+        Assert.Equal(Total, await Store.CountVersionsAsync(key));
+        var latest = await Store.GetLatestAsync(key);
+        var listed = Assert.Single(await Store.ListEntitiesAsync(key.Kind).Where(h => h.Key == key).ToArrayAsync());
+        Assert.Equal((Total, latest!.Hash), (listed.Version, listed.Hash));
+        var statistics = await Store.GetStatisticsAsync();
+        Assert.Equal((Total, Total), (statistics.Versions, statistics.Blobs));
+    }
 }
