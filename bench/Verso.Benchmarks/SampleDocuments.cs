@@ -24,14 +24,14 @@ internal static class SampleDocuments
     public static byte[] Workflow()
     {
         var builder = new StringBuilder("{\"id\":\"release\",\"name\":\"Release train\",\"nodes\":[");
-        for (var i = 0; i < 90; i++)
+        for (var i = 0; i < 100; i++)
         {
             builder.Append(CultureInfo.InvariantCulture, $$$"""{"id":"n{{{i}}}","type":"task","label":"Step {{{i}}} — check «{{{i}}}»","x":{{{i * 12.5}}},"y":{{{i * 0.1}}},"config":{"retries":3,"timeout_s":{{{i * 60}}},"notes":"line one\nline two"}},""");
         }
 
         builder.Length--;
         builder.Append("],\"edges\":[");
-        for (var i = 0; i < 89; i++)
+        for (var i = 0; i < 99; i++)
         {
             builder.Append(CultureInfo.InvariantCulture, $$"""{"id":"e{{i}}","source":"n{{i}}","target":"n{{i + 1}}","type":"default"},""");
         }

@@ -22,8 +22,11 @@ public sealed partial class PostgresServer : IAsyncDisposable
     private readonly string _root;
     private int _databases;
 
-    private PostgresServer(string binDirectory, string? runAs, string root, int port)
+    private readonly bool _durable;
+
+    private PostgresServer(string binDirectory, string? runAs, string root, int port, bool durable)
     {
+        _durable = durable;
         _binDirectory = binDirectory;
         _runAs = runAs;
         _root = root;
@@ -35,8 +38,12 @@ public sealed partial class PostgresServer : IAsyncDisposable
     private string DataDirectory => Path.Combine(_root, "data");
 
     /// <summary>Creates, configures and starts a new server.</summary>
+    /// <param name="durable">
+    /// Keep PostgreSQL's fsync on, as a production server has it (benchmarks). Tests turn it off: they
+    /// restart the server but never the machine, so the operating system keeps every write anyway.
+    /// </param>
     /// <exception cref="InvalidOperationException">The PostgreSQL binaries are not installed.</exception>
-    public static async Task<PostgresServer> StartAsync()
+    public static async Task<PostgresServer> StartAsync(bool durable = false)
     {
         var binDirectory = PostgresBinaries.Find();
         var runAs = geteuid() == 0 ? await EnsureUnprivilegedUserAsync() : null;
@@ -49,7 +56,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
             await RunAsync("chown", ["-R", runAs, root]);
         }
 
-        var server = new PostgresServer(binDirectory, runAs, root, FreePort());
+        var server = new PostgresServer(binDirectory, runAs, root, FreePort(), durable);
         await server.RunToolAsync("initdb", [
             "-D", server.DataDirectory, "-U", User, "--auth=scram-sha-256", $"--pwfile={passwordFile}",
             "-E", "UTF8", "--no-locale", "--no-sync"]);
@@ -79,7 +86,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         RunToolAsync("pg_ctl", [
             "-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "120",
             "-o", string.Create(CultureInfo.InvariantCulture,
-                $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_root} -c fsync=off -c full_page_writes=off -c max_connections=300"),
+                $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_root} -c max_connections=300 {(_durable ? "" : "-c fsync=off -c full_page_writes=off")}"),
             "start"]);
 
     public async ValueTask DisposeAsync()
