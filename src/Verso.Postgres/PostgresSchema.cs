@@ -1,6 +1,5 @@
 using System.Globalization;
 using Npgsql;
-using Verso.Errors;
 using Verso.Storage;
 
 namespace Verso.Postgres;
@@ -32,10 +31,7 @@ internal static class PostgresSchema
             """,
             cancellationToken).ConfigureAwait(false);
         var from = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false) ?? 0;
-        if (from > CurrentVersion)
-        {
-            throw TooNew(from);
-        }
+        SchemaVersionCheck.EnsureNotNewer(from, CurrentVersion, "the store");
 
         foreach (var migration in Migrations.Where(m => m.Version > from))
         {
@@ -63,25 +59,8 @@ internal static class PostgresSchema
             version = null;
         }
 
-        if (version is null)
-        {
-            throw new StoreUnavailableException($"{where} is not a Verso store yet; run 'verso init' to create it");
-        }
-
-        if (version > CurrentVersion)
-        {
-            throw TooNew(version.Value);
-        }
-
-        if (version < CurrentVersion)
-        {
-            throw new StoreUnavailableException(
-                $"{where} has schema {version}, older than this Verso's {CurrentVersion}; run 'verso init' to upgrade it");
-        }
+        SchemaVersionCheck.EnsureCurrent(version, CurrentVersion, where);
     }
-
-    private static StoreUnavailableException TooNew(int version) =>
-        new($"the store has schema {version}, newer than this Verso supports ({CurrentVersion}); upgrade Verso");
 
     private static async Task<int?> ReadVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {

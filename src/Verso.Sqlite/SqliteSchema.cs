@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Verso.Errors;
 using Verso.Storage;
 
 namespace Verso.Sqlite;
@@ -24,10 +23,7 @@ internal static class SqliteSchema
             "CREATE TABLE IF NOT EXISTS verso_schema (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);",
             cancellationToken).ConfigureAwait(false);
         var from = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false) ?? 0;
-        if (from > CurrentVersion)
-        {
-            throw TooNew(from);
-        }
+        SchemaVersionCheck.EnsureNotNewer(from, CurrentVersion, "the store");
 
         foreach (var (version, sql) in Migrations.Where(m => m.Version > from))
         {
@@ -50,25 +46,8 @@ internal static class SqliteSchema
         exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'verso_schema';";
         var hasTable = Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
         var version = hasTable ? await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false) : null;
-        if (version is null)
-        {
-            throw new StoreUnavailableException($"{dataSource} is not a Verso store yet; run 'verso init' to create it");
-        }
-
-        if (version > CurrentVersion)
-        {
-            throw TooNew(version.Value);
-        }
-
-        if (version < CurrentVersion)
-        {
-            throw new StoreUnavailableException(
-                $"{dataSource} has schema {version}, older than this Verso's {CurrentVersion}; run 'verso init' to upgrade it");
-        }
+        SchemaVersionCheck.EnsureCurrent(version, CurrentVersion, dataSource);
     }
-
-    private static StoreUnavailableException TooNew(int version) =>
-        new($"the store has schema {version}, newer than this Verso supports ({CurrentVersion}); upgrade Verso");
 
     private static async Task<int?> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
