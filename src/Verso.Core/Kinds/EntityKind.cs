@@ -1,4 +1,6 @@
 using Verso.Canonical;
+using Verso.Diff;
+using Verso.Diff.Rendering;
 using Verso.Naming;
 
 namespace Verso.Kinds;
@@ -37,6 +39,12 @@ public class EntityKind
             _schemaVersion = value;
         }
     }
+
+    /// <summary>How the kind's arrays and strings are compared: keyed arrays, sets, prose.</summary>
+    public DiffRules DiffRules { get; init; } = DiffRules.Default;
+
+    /// <summary>How a diff of two records of this kind reads for people.</summary>
+    public IDiffRenderer DiffRenderer { get; init; } = DefaultDiffRenderer.Instance;
 
     /// <summary>Whether this kind was made up for a name no code registered.</summary>
     public bool IsDocumentKind { get; private init; }
