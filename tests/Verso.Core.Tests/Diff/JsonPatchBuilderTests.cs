@@ -101,7 +101,7 @@ public sealed class JsonPatchBuilderTests
         Assert.Equal(10, patch.Count(o => o.Op == PatchOperationType.Move));
         Assert.Equal(20, patch.Count(o => o.Op == PatchOperationType.Add));
         Assert.Equal(200, patch.Count(o => o.Op == PatchOperationType.Replace));
-        Assert.Equal(CanonicalText(right), CanonicalText(MiniPatchApplier.Apply(left, patch)));
+        Assert.Equal(CanonicalText(right), CanonicalText(Apply(left, patch)));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class JsonPatchBuilderTests
     private static ImmutableArray<PatchOperation> Patch(string left, string right, DiffRules? rules = null)
     {
         var patch = JsonPatchBuilder.Create(Parse(left), Parse(right), rules);
-        Assert.Equal(CanonicalText(Parse(right)), CanonicalText(MiniPatchApplier.Apply(Parse(left), patch)));
+        Assert.Equal(CanonicalText(Parse(right)), CanonicalText(Apply(Parse(left), patch)));
         return patch;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Verso.Core.Tests.Support;
 using Verso.Diff;
+using Verso.Patch;
 
 namespace Verso.Core.Tests.Diff.Support;
 
@@ -13,6 +14,9 @@ internal static class DiffJson
     public static JsonNode? From(TestJson value) => JsonNode.Parse(TestJsonWriter.Plain(value));
 
     public static string CanonicalText(JsonNode? node) => Canon.Text(node?.ToJsonString() ?? "null");
+
+    public static JsonNode? Apply(JsonNode? document, IEnumerable<PatchOperation> operations) =>
+        JsonPatch.Create(operations).Apply(document);
 
     public static ImmutableArray<JsonChange> Changes(string left, string right, DiffRules? rules = null) =>
         JsonDiff.Compute(Parse(left), Parse(right), rules);
