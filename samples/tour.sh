@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A first look at Verso: save, re-save, edit, show and log the sample charter in a throwaway store.
+# A first look at Verso in a throwaway store: save, re-save, edit, show, log, diff, merge and blame the sample charter.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -17,3 +17,7 @@ verso save agent alice "$repo/samples/agent-alice.json" --by you -m "same again"
 verso save agent alice "$repo/samples/agent-alice-v2.json" --by you -m "lower temperature, one more rule"
 verso show agent/alice@1
 verso log agent/alice
+verso diff agent/alice@1 agent/alice@2
+# Someone else edited version 1 in a file; combine their edit with ours (version 2).
+verso merge agent/alice --base 1 --ours 2 --theirs "$repo/samples/agent-alice-theirs.json" --save --by you -m "take the CI rule"
+verso blame agent/alice

@@ -52,6 +52,10 @@ internal static class VersoCommandLine
         yield return LogCommand.Create(globals, console);
         yield return CanonCommand.Create(globals, console);
         yield return HashCommand.Create(globals, console);
+        yield return DiffCommand.Create(globals, console);
+        yield return PatchCommand.Create(globals, console);
+        yield return MergeCommand.Create(globals, console);
+        yield return BlameCommand.Create(globals, console);
     }
 
     private static int Fail(CliConsole console, bool json, ErrorCategory category, string message)
