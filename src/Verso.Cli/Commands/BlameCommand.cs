@@ -68,7 +68,7 @@ internal static class BlameCommand
     private static void AddRow(Table table, BlameOrigin origin, string path, string value) => table.AddRow(
         origin.Version.ToString(CultureInfo.InvariantCulture),
         Markup.Escape(origin.SavedBy),
-        origin.SavedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        Timestamps.ForTable(origin.SavedAt),
         Markup.Escape(path),
         Markup.Escape(value));
 
@@ -106,6 +106,6 @@ internal static class BlameCommand
     {
         writer.WriteNumber("version", origin.Version);
         writer.WriteString("saved_by", origin.SavedBy);
-        writer.WriteString("saved_at", origin.SavedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'", CultureInfo.InvariantCulture));
+        writer.WriteString("saved_at", Timestamps.ForJson(origin.SavedAt));
     }
 }

@@ -81,7 +81,7 @@ internal static class LogCommand
                 snapshot.Version.ToString(CultureInfo.InvariantCulture),
                 snapshot.Hash.Short(),
                 Markup.Escape(snapshot.SavedBy),
-                snapshot.SavedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                Timestamps.ForTable(snapshot.SavedAt),
                 snapshot.Operation.ToName(),
                 Markup.Escape(snapshot.Message ?? ""));
         }

@@ -82,6 +82,14 @@ internal static class MergeCommand
         return (JsonNode.Parse(document.Utf8.Span), $"{Path.GetFileName(theirs)} {document.Hash}");
     }
 
+    private static void WriteSide(Utf8JsonWriter writer, string name, JsonNode? value, bool present)
+    {
+        if (present)
+        {
+            ChangeJson.WriteValue(writer, name, value);
+        }
+    }
+
     private static int Positive(int version, string option) =>
         version >= 1 ? version : throw new UsageException($"{option} takes a version number from 1");
 
@@ -98,9 +106,10 @@ internal static class MergeCommand
                 {
                     writer.WriteStartObject();
                     writer.WriteString("path", conflict.Path);
-                    ChangeJson.WriteValue(writer, "base", conflict.Base);
-                    ChangeJson.WriteValue(writer, "ours", conflict.Ours);
-                    ChangeJson.WriteValue(writer, "theirs", conflict.Theirs);
+                    // A side where the value is absent has no member, which tells it apart from a JSON null.
+                    WriteSide(writer, "base", conflict.Base, conflict.InBase);
+                    WriteSide(writer, "ours", conflict.Ours, conflict.InOurs);
+                    WriteSide(writer, "theirs", conflict.Theirs, conflict.InTheirs);
                     writer.WriteEndObject();
                 }
 
@@ -113,7 +122,7 @@ internal static class MergeCommand
             foreach (var conflict in result.Conflicts)
             {
                 context.Console.Out.WriteLine(
-                    $"conflict at {(conflict.Path.Length == 0 ? "/" : conflict.Path)}: base {Show(conflict.Base)}, ours {Show(conflict.Ours)}, theirs {Show(conflict.Theirs)}");
+                    $"conflict at {(conflict.Path.Length == 0 ? "/" : conflict.Path)}: base {Show(conflict.Base, conflict.InBase)}, ours {Show(conflict.Ours, conflict.InOurs)}, theirs {Show(conflict.Theirs, conflict.InTheirs)}");
             }
         }
 
@@ -150,5 +159,5 @@ internal static class MergeCommand
         }
     }
 
-    private static string Show(JsonNode? value) => value is null ? "(absent)" : value.ToJsonString();
+    private static string Show(JsonNode? value, bool present) => !present ? "(absent)" : value?.ToJsonString() ?? "null";
 }

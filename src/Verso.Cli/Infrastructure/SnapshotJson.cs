@@ -14,7 +14,7 @@ internal static class SnapshotJson
         writer.WriteNumber("version", snapshot.Version);
         writer.WriteString("hash", snapshot.Hash.ToString());
         writer.WriteString("saved_by", snapshot.SavedBy);
-        writer.WriteString("saved_at", snapshot.SavedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString("saved_at", Timestamps.ForJson(snapshot.SavedAt));
         if (snapshot.Message is null)
         {
             writer.WriteNull("message");

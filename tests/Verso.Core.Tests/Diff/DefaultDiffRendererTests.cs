@@ -45,6 +45,17 @@ public sealed class DefaultDiffRendererTests
     }
 
     [Fact]
+    public void AMissingFinalNewlineIsMarked()
+    {
+        var hunk = new TextHunk(1, 1, 1, 1, [new(LineChange.Removed, "a"), new(LineChange.Added, "b") { NoNewlineAtEnd = true }]);
+        var change = new JsonChange("/charter", ChangeKind.Modified, JsonValue.Create("a\n"), JsonValue.Create("b")) { Lines = new TextDiff([hunk]) };
+
+        var lines = DefaultDiffRenderer.Instance.Render(null, null, [change]);
+
+        Assert.Equal("    \\ No newline at end of file", lines[^1].Text);
+    }
+
+    [Fact]
     public void LongValuesAreCutShort()
     {
         var change = new JsonChange("/charter", ChangeKind.Added, null, JsonValue.Create(new string('x', 500)));

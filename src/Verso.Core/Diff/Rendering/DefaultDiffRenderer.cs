@@ -78,6 +78,10 @@ public sealed class DefaultDiffRenderer : IDiffRenderer
                     LineChange.Removed => new RenderedLine(DiffLineStyle.Removed, "    -" + line.Text),
                     _ => new RenderedLine(DiffLineStyle.Context, "     " + line.Text),
                 });
+                if (line.NoNewlineAtEnd)
+                {
+                    lines.Add(new RenderedLine(DiffLineStyle.Context, "    \\ No newline at end of file"));
+                }
             }
         }
     }
