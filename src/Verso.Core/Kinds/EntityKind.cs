@@ -46,6 +46,18 @@ public class EntityKind
     /// <summary>How a diff of two records of this kind reads for people.</summary>
     public IDiffRenderer DiffRenderer { get; init; } = DefaultDiffRenderer.Instance;
 
+    /// <summary>Checks records of this kind beyond JSON; none for a document kind.</summary>
+    public IRecordValidator? Validator { get; init; }
+
+    /// <summary>Reads the versions a record pins; none for most kinds.</summary>
+    public IReferenceReader? References { get; init; }
+
+    /// <summary>
+    /// RFC 6901 pointers of the fields that change behaviour (a difference at or under one of them makes
+    /// a replay breaking); null means every field does, as for a document kind.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<string>? BehaviourFields { get; init; }
+
     /// <summary>Whether this kind was made up for a name no code registered.</summary>
     public bool IsDocumentKind { get; private init; }
 
