@@ -15,7 +15,7 @@ namespace Verso.Postgres;
 /// queue on that row and each reads the head it appends to; writers to different entities do not wait.
 /// Create one per database and share it.
 /// </summary>
-public sealed class PostgresVersionStore : IVersionStore, IAsyncDisposable
+public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposable
 {
     private readonly PostgresConnections _connections;
 
@@ -170,6 +170,7 @@ public sealed class PostgresVersionStore : IVersionStore, IAsyncDisposable
             return new AppendResult(AppendOutcome.Unchanged, unchanged!);
         }
 
+        var targets = await CheckReferencesAsync(connection, request.References, cancellationToken).ConfigureAwait(false);
         var version = headVersion + 1;
         var savedAt = request.SavedAt.UtcDateTime;
         await using (var batch = new NpgsqlBatch(connection))
@@ -189,6 +190,13 @@ public sealed class PostgresVersionStore : IVersionStore, IAsyncDisposable
                 head.EntityPk, version, request.Content.Hash.Hex, request.SavedBy, savedAt,
                 new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Message ?? DBNull.Value },
                 request.Operation.ToName(), request.SchemaVersion));
+            foreach (var (targetPk, targetVersion) in targets.Distinct())
+            {
+                batch.BatchCommands.Add(BatchCommand(
+                    "INSERT INTO verso.version_refs (target_pk, target_version, entity_pk, version) VALUES ($1, $2, $3, $4);",
+                    targetPk, targetVersion, head.EntityPk, version));
+            }
+
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

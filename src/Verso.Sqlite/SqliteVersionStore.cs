@@ -13,7 +13,7 @@ namespace Verso.Sqlite;
 /// transaction, so writers in many processes queue for the file's write lock (up to a minute) and
 /// each reads the head it appends to under that lock. Create one per file and share it.
 /// </summary>
-public sealed class SqliteVersionStore : IVersionStore
+public sealed partial class SqliteVersionStore : IVersionStore
 {
     private readonly SqliteConnectionFactory _connections;
 
@@ -77,6 +77,7 @@ public sealed class SqliteVersionStore : IVersionStore
             return new AppendResult(AppendOutcome.Unchanged, unchanged!);
         }
 
+        var targets = await CheckReferencesAsync(connection, request.References, cancellationToken).ConfigureAwait(false);
         var version = headVersion + 1;
         var savedAt = SqliteSnapshotReader.ToMicroseconds(request.SavedAt);
         await using (var blob = connection.CreateCommand())
@@ -106,6 +107,7 @@ public sealed class SqliteVersionStore : IVersionStore
             await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await IndexReferencesAsync(connection, targets, entityPk, version, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         var snapshot = new Snapshot(
             request.Key, version, request.Content.Hash, request.Content.Utf8, request.SavedBy,

@@ -72,8 +72,8 @@ public sealed class ToolCommandTests : IDisposable
         Assert.StartsWith("created ", created.Stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(_verso.PathOf("verso.db")));
         Assert.Equal(0, again.ExitCode);
-        Assert.Equal(1, again.Json().GetProperty("from_schema").GetInt32());
-        Assert.Equal(1, again.Json().GetProperty("schema").GetInt32());
+        Assert.Equal(again.Json().GetProperty("schema").GetInt32(), again.Json().GetProperty("from_schema").GetInt32());
+        Assert.True(again.Json().GetProperty("schema").GetInt32() >= 2);
     }
 
     [Fact]

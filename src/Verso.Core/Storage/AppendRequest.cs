@@ -67,5 +67,12 @@ public sealed record AppendRequest
     /// <summary>Append even when the content equals the head's.</summary>
     public bool Force { get; init; }
 
+    /// <summary>
+    /// The exact versions the content pins. The store checks, inside the append, that each exists with
+    /// that hash (else <see cref="Errors.InvalidReferenceException"/>) and indexes them for
+    /// <see cref="IVersionStore.FindReferrersAsync"/>.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<PinnedRef> References { get; init; } = [];
+
     private readonly int? _expectedVersion;
 }

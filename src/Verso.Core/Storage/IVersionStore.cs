@@ -44,6 +44,12 @@ public interface IVersionStore
     /// <summary>The number of versions of an entity (its head version number).</summary>
     Task<int> CountVersionsAsync(EntityKey key, CancellationToken cancellationToken = default);
 
+    /// <summary>The version in force at <paramref name="time"/>: the newest saved at or before it; null when none was.</summary>
+    Task<Snapshot?> GetAsOfAsync(EntityKey key, DateTimeOffset time, CancellationToken cancellationToken = default);
+
+    /// <summary>The versions that pin version <paramref name="version"/> of <paramref name="key"/>, ordered by kind, id and version.</summary>
+    Task<IReadOnlyList<VersionRef>> FindReferrersAsync(EntityKey key, int version, CancellationToken cancellationToken = default);
+
     /// <summary>Every entity of a kind with its head, ordered by id.</summary>
     IAsyncEnumerable<EntityHead> ListEntitiesAsync(string kind, CancellationToken cancellationToken = default);
 

@@ -15,6 +15,7 @@ public sealed class InMemoryVersionStore : IVersionStore
     private readonly Lock _gate = new();
     private readonly Dictionary<EntityKey, List<Snapshot>> _versions = [];
     private readonly Dictionary<ContentHash, ReadOnlyMemory<byte>> _blobs = [];
+    private readonly Dictionary<(EntityKey Key, int Version), SortedSet<(string Kind, string Id, int Version)>> _referrers = [];
 
     /// <inheritdoc />
     public Task<SchemaUpgrade> InitializeAsync(CancellationToken cancellationToken = default) =>
@@ -40,6 +41,8 @@ public sealed class InMemoryVersionStore : IVersionStore
                 return Task.FromResult(new AppendResult(AppendOutcome.Unchanged, head));
             }
 
+            CheckReferences(request);
+
             // Content-addressed: versions that share bytes share one blob.
             if (!_blobs.TryGetValue(request.Content.Hash, out var blob))
             {
@@ -64,6 +67,17 @@ public sealed class InMemoryVersionStore : IVersionStore
             else
             {
                 history.Add(snapshot);
+            }
+
+            foreach (var reference in request.References)
+            {
+                var target = (reference.Key, reference.Version);
+                if (!_referrers.TryGetValue(target, out var referrers))
+                {
+                    _referrers[target] = referrers = new SortedSet<(string, string, int)>();
+                }
+
+                referrers.Add((request.Key.Kind, request.Key.Id, snapshot.Version));
             }
 
             return Task.FromResult(new AppendResult(AppendOutcome.Created, snapshot));
@@ -139,6 +153,30 @@ public sealed class InMemoryVersionStore : IVersionStore
     }
 
     /// <inheritdoc />
+    public Task<Snapshot?> GetAsOfAsync(EntityKey key, DateTimeOffset time, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var found = _versions.TryGetValue(key, out var history)
+                ? history.Where(s => s.SavedAt <= time).OrderByDescending(s => s.SavedAt).ThenByDescending(s => s.Version).FirstOrDefault()
+                : null;
+            return Task.FromResult(found);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<VersionRef>> FindReferrersAsync(EntityKey key, int version, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<VersionRef> found = _referrers.TryGetValue((key, version), out var referrers)
+                ? [.. referrers.Select(r => VersionRef.ForVersion(EntityKey.Create(r.Kind, r.Id), r.Version))]
+                : [];
+            return Task.FromResult(found);
+        }
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<EntityHead> ListEntitiesAsync(
         string kind,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -161,6 +199,26 @@ public sealed class InMemoryVersionStore : IVersionStore
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    // Called under the gate, so the versions checked cannot change before the append completes.
+    private void CheckReferences(AppendRequest request)
+    {
+        foreach (var reference in request.References)
+        {
+            var target = _versions.TryGetValue(reference.Key, out var history) && reference.Version >= 1 && reference.Version <= history.Count
+                ? history[reference.Version - 1]
+                : null;
+            if (target is null)
+            {
+                throw new InvalidReferenceException(reference, "no such version");
+            }
+
+            if (target.Hash != reference.Hash)
+            {
+                throw new InvalidReferenceException(reference, $"that version's hash is {target.Hash}");
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -1,0 +1,79 @@
+using Npgsql;
+using Verso.Errors;
+using Verso.Naming;
+using Verso.Snapshots;
+
+namespace Verso.Postgres;
+
+// Time travel and references between versions: the reads of schema 2 and the checks inside an append.
+public sealed partial class PostgresVersionStore
+{
+    /// <inheritdoc />
+    public Task<Snapshot?> GetAsOfAsync(EntityKey key, DateTimeOffset time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _connections.RunAsync(
+            async connection => (await QueryAsync(
+                connection,
+                " WHERE e.kind = $1 AND e.id = $2 AND v.saved_at <= $3 ORDER BY v.saved_at DESC, v.version DESC LIMIT 1;",
+                [key.Kind, key.Id, time.UtcDateTime],
+                cancellationToken).ConfigureAwait(false)).SingleOrDefault(),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<VersionRef>> FindReferrersAsync(EntityKey key, int version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _connections.RunAsync<IReadOnlyList<VersionRef>>(
+            async connection =>
+            {
+                await using var command = Command(connection, """
+                    SELECT e.kind, e.id, r.version
+                    FROM verso.version_refs r
+                    JOIN verso.entities t ON t.entity_pk = r.target_pk
+                    JOIN verso.entities e ON e.entity_pk = r.entity_pk
+                    WHERE t.kind = $1 AND t.id = $2 AND r.target_version = $3
+                    ORDER BY e.kind, e.id, r.version;
+                    """, key.Kind, key.Id, version);
+                var referrers = new List<VersionRef>();
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    referrers.Add(VersionRef.ForVersion(EntityKey.Create(reader.GetString(0), reader.GetString(1)), reader.GetInt32(2)));
+                }
+
+                return referrers;
+            },
+            cancellationToken);
+    }
+
+    // Inside the append's transaction: every pinned version must exist with the pinned hash. Versions are
+    // never changed once written, so no lock is needed to keep the check true until the commit.
+    private static async Task<List<(long TargetPk, int TargetVersion)>> CheckReferencesAsync(
+        NpgsqlConnection connection, IEnumerable<PinnedRef> references, CancellationToken cancellationToken)
+    {
+        var targets = new List<(long, int)>();
+        foreach (var reference in references)
+        {
+            await using var command = Command(connection, """
+                SELECT e.entity_pk, v.hash FROM verso.versions v JOIN verso.entities e ON e.entity_pk = v.entity_pk
+                WHERE e.kind = $1 AND e.id = $2 AND v.version = $3;
+                """, reference.Key.Kind, reference.Key.Id, reference.Version);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidReferenceException(reference, "no such version");
+            }
+
+            if (reader.GetString(1) != reference.Hash.Hex)
+            {
+                throw new InvalidReferenceException(reference, $"that version's hash is sha256:{reader.GetString(1)}");
+            }
+
+            targets.Add((reader.GetInt64(0), reference.Version));
+        }
+
+        return targets;
+    }
+}

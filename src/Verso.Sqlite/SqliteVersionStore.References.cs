@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using Verso.Errors;
+using Verso.Naming;
+using Verso.Snapshots;
+
+namespace Verso.Sqlite;
+
+// Time travel and references between versions: the reads of schema 2 and the checks inside an append.
+public sealed partial class SqliteVersionStore
+{
+    /// <inheritdoc />
+    public async Task<Snapshot?> GetAsOfAsync(EntityKey key, DateTimeOffset time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SqliteSnapshotReader.SelectSnapshot + """
+             WHERE e.kind = $kind AND e.id = $id AND v.saved_at <= $time
+            ORDER BY v.saved_at DESC, v.version DESC LIMIT 1;
+            """;
+        AddKey(command, key);
+        command.Parameters.AddWithValue("$time", SqliteSnapshotReader.ToMicroseconds(time));
+        return (await SqliteSnapshotReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<VersionRef>> FindReferrersAsync(EntityKey key, int version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT e.kind, e.id, r.version
+            FROM version_refs r
+            JOIN entities t ON t.entity_pk = r.target_pk
+            JOIN entities e ON e.entity_pk = r.entity_pk
+            WHERE t.kind = $kind AND t.id = $id AND r.target_version = $version
+            ORDER BY e.kind, e.id, r.version;
+            """;
+        AddKey(command, key);
+        command.Parameters.AddWithValue("$version", version);
+        var referrers = new List<VersionRef>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            referrers.Add(VersionRef.ForVersion(EntityKey.Create(reader.GetString(0), reader.GetString(1)), reader.GetInt32(2)));
+        }
+
+        return referrers;
+    }
+
+    // Inside the append's transaction: every pinned version must exist with the pinned hash.
+    private static async Task<List<(long TargetPk, int TargetVersion)>> CheckReferencesAsync(
+        SqliteConnection connection, IEnumerable<PinnedRef> references, CancellationToken cancellationToken)
+    {
+        var targets = new List<(long, int)>();
+        foreach (var reference in references)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT e.entity_pk, v.hash FROM versions v JOIN entities e ON e.entity_pk = v.entity_pk
+                WHERE e.kind = $kind AND e.id = $id AND v.version = $version;
+                """;
+            AddKey(command, reference.Key);
+            command.Parameters.AddWithValue("$version", reference.Version);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidReferenceException(reference, "no such version");
+            }
+
+            if (reader.GetString(1) != reference.Hash.Hex)
+            {
+                throw new InvalidReferenceException(reference, $"that version's hash is sha256:{reader.GetString(1)}");
+            }
+
+            targets.Add((reader.GetInt64(0), reference.Version));
+        }
+
+        return targets;
+    }
+
+    private static async Task IndexReferencesAsync(
+        SqliteConnection connection, List<(long TargetPk, int TargetVersion)> targets, long entityPk, int version, CancellationToken cancellationToken)
+    {
+        foreach (var (targetPk, targetVersion) in targets.Distinct())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO version_refs (target_pk, target_version, entity_pk, version) VALUES ($target, $target_version, $entity, $version);
+                """;
+            command.Parameters.AddWithValue("$target", targetPk);
+            command.Parameters.AddWithValue("$target_version", targetVersion);
+            command.Parameters.AddWithValue("$entity", entityPk);
+            command.Parameters.AddWithValue("$version", version);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
