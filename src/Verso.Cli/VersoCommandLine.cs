@@ -34,6 +34,12 @@ internal static class VersoCommandLine
                 new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false },
                 cancellationToken);
         }
+        catch (InvalidRecordException exception)
+        {
+            // One line per problem, each naming its JSON path, so every mistake can be fixed in one go.
+            var lines = exception.Problems.Select(p => $"invalid {exception.Kind} record at {(p.Path.Length == 0 ? "/" : p.Path)}: {p.Message}");
+            return Fail(console, parseResult.GetValue(globals.Json), exception.Category, string.Join('\n' + "verso: ", lines));
+        }
         catch (VersoException exception)
         {
             return Fail(console, parseResult.GetValue(globals.Json), exception.Category, exception.Message);
@@ -56,6 +62,8 @@ internal static class VersoCommandLine
         yield return PatchCommand.Create(globals, console);
         yield return MergeCommand.Create(globals, console);
         yield return BlameCommand.Create(globals, console);
+        yield return RefsCommand.Create(globals, console);
+        yield return CompatCommand.Create(globals, console);
     }
 
     private static int Fail(CliConsole console, bool json, ErrorCategory category, string message)

@@ -10,12 +10,13 @@ namespace Verso.Naming;
 /// </summary>
 public sealed record VersionRef
 {
-    private VersionRef(EntityKey key, VersionSelector selector, int version, ContentHashPrefix hash)
+    private VersionRef(EntityKey key, VersionSelector selector, int version, ContentHashPrefix hash, DateTimeOffset time = default)
     {
         Key = key;
         Selector = selector;
         Version = version;
         Hash = hash;
+        Time = time;
     }
 
     /// <summary>The entity.</summary>
@@ -29,6 +30,12 @@ public sealed record VersionRef
 
     /// <summary>The hash prefix when <see cref="Selector"/> is <see cref="VersionSelector.Hash"/>.</summary>
     public ContentHashPrefix Hash { get; }
+
+    /// <summary>The instant when <see cref="Selector"/> is <see cref="VersionSelector.AsOf"/>, in UTC.</summary>
+    public DateTimeOffset Time { get; }
+
+    /// <summary>The version of an entity in force at a time.</summary>
+    public static VersionRef AsOf(EntityKey key, DateTimeOffset time) => new(key, VersionSelector.AsOf, 0, default, time.ToUniversalTime());
 
     /// <summary>The head of an entity.</summary>
     public static VersionRef Latest(EntityKey key) => new(key, VersionSelector.Latest, 0, default);
@@ -73,7 +80,14 @@ public sealed record VersionRef
                 : throw new InvalidNameException("ref", text, $"a hash is sha256: followed by {ContentHashPrefix.MinimumLength} to 64 hex digits");
         }
 
-        throw new InvalidNameException("ref", text, "expected KIND/ID, KIND/ID@VERSION or KIND/ID@sha256:HEX");
+        if (selector.StartsWith('{') && selector.EndsWith('}'))
+        {
+            return Timestamp.TryParseUtc(selector[1..^1], out var time)
+                ? AsOf(key, time)
+                : throw new InvalidNameException("ref", text, "a time is ISO 8601 in UTC, e.g. @{2026-11-01T12:00:00Z}");
+        }
+
+        throw new InvalidNameException("ref", text, "expected KIND/ID, KIND/ID@VERSION, KIND/ID@sha256:HEX or KIND/ID@{TIME}");
     }
 
     /// <summary>The ref as users write it.</summary>
@@ -81,6 +95,7 @@ public sealed record VersionRef
     {
         VersionSelector.Number => $"{Key}@{Version.ToString(CultureInfo.InvariantCulture)}",
         VersionSelector.Hash => $"{Key}@{Hash}",
+        VersionSelector.AsOf => $"{Key}@{{{Timestamp.Format(Time)}}}",
         _ => Key.ToString(),
     };
 }

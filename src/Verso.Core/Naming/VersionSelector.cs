@@ -11,4 +11,7 @@ public enum VersionSelector
 
     /// <summary>A content hash or a unique prefix of it: <c>kind/id@sha256:1a2b3c4d</c>.</summary>
     Hash,
+
+    /// <summary>The version in force at a time: <c>kind/id@{2026-11-01T12:00:00Z}</c>.</summary>
+    AsOf,
 }

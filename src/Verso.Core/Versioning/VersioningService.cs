@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -40,6 +41,7 @@ public sealed class VersioningService
 
     /// <summary>The canonical form of a record of <paramref name="kind"/>: a JSON object without its volatile fields.</summary>
     /// <exception cref="CanonicalJsonException">The JSON has no canonical form or is not an object.</exception>
+    /// <exception cref="InvalidRecordException">The kind's validator found problems; each names its JSON path.</exception>
     public CanonicalDocument Canonicalize(string kind, ReadOnlySpan<byte> utf8Json)
     {
         var entityKind = Kinds.Resolve(kind);
@@ -47,6 +49,17 @@ public sealed class VersioningService
         if (document.Length == 0 || document.Utf8.Span[0] != (byte)'{')
         {
             throw new CanonicalJsonException($"a {kind} record must be a JSON object", "");
+        }
+
+        if (entityKind.Validator is { } validator)
+        {
+            // The input, volatile fields included: runtime state must be well-formed even though it is not kept.
+            using var input = JsonDocument.Parse(CanonicalJson.Canonicalize(utf8Json));
+            var problems = validator.Validate(input.RootElement);
+            if (problems.Count > 0)
+            {
+                throw new InvalidRecordException(kind, problems);
+            }
         }
 
         return document;
@@ -74,6 +87,7 @@ public sealed class VersioningService
             Force = options.Force,
             Operation = options.Operation ?? (options.Force ? VersionOperation.Force : VersionOperation.Save),
             SchemaVersion = Kinds.Resolve(key.Kind).SchemaVersion,
+            References = ReferencesOf(key.Kind, content),
         };
         var result = await Store.AppendAsync(request, cancellationToken).ConfigureAwait(false);
         _logger.LogDebug("{Outcome} {Ref} {Hash}", result.Outcome, result.Head.Ref, result.Head.Hash);
@@ -99,6 +113,9 @@ public sealed class VersioningService
                     1 => matches[0],
                     _ => throw new AmbiguousHashPrefixException(reference.ToString()),
                 };
+            case VersionSelector.AsOf:
+                return await Store.GetAsOfAsync(reference.Key, reference.Time, cancellationToken).ConfigureAwait(false)
+                    ?? throw await NotFoundAsync(reference, cancellationToken).ConfigureAwait(false);
             default:
                 return await Store.GetLatestAsync(reference.Key, cancellationToken).ConfigureAwait(false)
                     ?? throw await NotFoundAsync(reference, cancellationToken).ConfigureAwait(false);
@@ -131,6 +148,19 @@ public sealed class VersioningService
         return new VersionedCollection<T>(this, kind);
     }
 
+    /// <summary>The versions a record of <paramref name="kind"/> pins, read by the kind's reference reader.</summary>
+    public ImmutableArray<PinnedRef> ReferencesOf(string kind, CanonicalDocument content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (Kinds.Resolve(kind).References is not { } reader)
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(content.Utf8);
+        return [.. reader.ReferencesOf(document.RootElement)];
+    }
+
     /// <summary>Reads canonical content as a record.</summary>
     internal static T Deserialize<T>(Snapshot snapshot, JsonSerializerOptions options) =>
         JsonSerializer.Deserialize<T>(snapshot.Content.Span, options)
@@ -148,9 +178,12 @@ public sealed class VersioningService
         var head = await Store.CountVersionsAsync(reference.Key, cancellationToken).ConfigureAwait(false);
         var what = head == 0
             ? $"{reference.Key} does not exist"
-            : reference.Selector == VersionSelector.Hash
-                ? $"no version of {reference.Key} has a hash starting with {reference.Hash.Hex}"
-                : $"{reference} does not exist; {reference.Key} has versions 1..{head}";
+            : reference.Selector switch
+            {
+                VersionSelector.Hash => $"no version of {reference.Key} has a hash starting with {reference.Hash.Hex}",
+                VersionSelector.AsOf => $"{reference.Key} had no version yet at {Timestamp.Format(reference.Time)}",
+                _ => $"{reference} does not exist; {reference.Key} has versions 1..{head}",
+            };
         return new NotFoundException(reference.ToString(), $"not found: {what}");
     }
 }

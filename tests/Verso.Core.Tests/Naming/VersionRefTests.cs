@@ -10,12 +10,23 @@ public sealed class VersionRefTests
     [InlineData("agent/alice@3", VersionSelector.Number)]
     [InlineData("agent/alice@sha256:1a2b3c4d", VersionSelector.Hash)]
     [InlineData("hiring-template/Senior_Dev.v2@12", VersionSelector.Number)]
+    [InlineData("agent/alice@{2026-11-01T12:00:00Z}", VersionSelector.AsOf)]
+    [InlineData("agent/alice@{2026-11-01T12:00:00.5Z}", VersionSelector.AsOf)]
     public void RefsRoundTripThroughParseAndToString(string text, VersionSelector selector)
     {
         var parsed = VersionRef.Parse(text);
 
         Assert.Equal(selector, parsed.Selector);
         Assert.Equal(text, parsed.ToString());
+    }
+
+    [Fact]
+    public void ATimeWithAnOffsetOfZeroIsTheSameInstant()
+    {
+        var parsed = VersionRef.Parse("agent/alice@{2026-11-01T12:00:00+00:00}");
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero), parsed.Time);
+        Assert.Equal("agent/alice@{2026-11-01T12:00:00Z}", parsed.ToString());
     }
 
     [Fact]
@@ -40,6 +51,8 @@ public sealed class VersionRefTests
     [InlineData("agent/alice@sha256:xyzxyzxyz")]
     [InlineData("agent/alice@")]
     [InlineData("agent/alice/extra")]
+    [InlineData("agent/alice@{2026-11-01T12:00:00}")]
+    [InlineData("agent/alice@{yesterday}")]
     public void MalformedRefsAreRejectedNamingTheText(string text)
     {
         var error = Assert.Throws<InvalidNameException>(() => VersionRef.Parse(text));

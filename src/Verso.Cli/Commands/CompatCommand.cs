@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Spectre.Console;
+using Verso.Cli.Infrastructure;
+using Verso.Naming;
+using Verso.Replay;
+
+namespace Verso.Cli.Commands;
+
+/// <summary>
+/// <c>verso compat REF REF</c>: can a task run under the first version be replayed under the second?
+/// Identical, compatible (only fields that do not change behaviour differ) or breaking, with the reasons.
+/// </summary>
+internal static class CompatCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var left = new Argument<string>("REF") { Description = "the version a task ran with, e.g. agent/alice@1" };
+        var right = new Argument<string>("REF") { Description = "the version to replay it with, e.g. agent/alice@4" };
+        var command = new Command("compat", "say whether a replay under another version behaves the same") { left, right };
+        CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
+        {
+            var service = context.CreateService();
+            var from = await service.GetAsync(VersionRef.Parse(context.ParseResult.GetRequiredValue(left)), cancellationToken);
+            var to = await service.GetAsync(VersionRef.Parse(context.ParseResult.GetRequiredValue(right)), cancellationToken);
+            var verdict = ReplayCompatibility.Compare(service.Kinds.Resolve(from.Key.Kind), JsonInput.Parse(from), JsonInput.Parse(to));
+            var name = verdict.Verdict.ToString().ToLowerInvariant();
+            if (context.Json)
+            {
+                JsonOutput.Write(console, writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("verdict", name);
+                    writer.WritePropertyName("differences");
+                    ChangeJson.WriteChanges(writer, verdict.Differences);
+                    writer.WritePropertyName("cosmetic");
+                    ChangeJson.WriteChanges(writer, verdict.Cosmetic);
+                    writer.WriteEndObject();
+                });
+                return ExitCodes.Ok;
+            }
+
+            console.Out.WriteLine($"{from.Ref} → {to.Ref}: {name}");
+            foreach (var difference in verdict.Differences)
+            {
+                console.Ansi.MarkupLine($"[red]  behaviour: {Markup.Escape(difference.Path)} {difference.Kind.ToString().ToLowerInvariant()}[/]");
+            }
+
+            foreach (var change in verdict.Cosmetic)
+            {
+                console.Out.WriteLine($"  cosmetic:  {change.Path} {change.Kind.ToString().ToLowerInvariant()}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
