@@ -42,7 +42,8 @@ internal sealed class StructuralDiffer
                 String(left!.GetValue<string>(), right!.GetValue<string>(), left, right, path);
                 break;
             default:
-                if (!_texts.Equal(left, right))
+                // DeepEquals compares numbers by value without allocating; canonical text settles the rest.
+                if (!JsonNode.DeepEquals(left, right) && !_texts.Equal(left, right))
                 {
                     Modified(path, left, right);
                 }
@@ -90,6 +91,12 @@ internal sealed class StructuralDiffer
 
     private void Array(JsonArray left, JsonArray right, string path)
     {
+        // Most arrays of a record are unchanged: skip them before any item is canonicalized.
+        if (JsonNode.DeepEquals(left, right))
+        {
+            return;
+        }
+
         if (_rules.IdentityKeyFor(path) is { } key && KeyedArrayMatch.TryCreate(left, right, key, _texts) is { } match)
         {
             Keyed(left, right, match, path);
