@@ -8,9 +8,9 @@ internal static class Problems
     /// <summary>Exactly one problem, at <paramref name="path"/>, whose message contains <paramref name="words"/>.</summary>
     public static void Single(IReadOnlyList<RecordProblem> problems, string path, string words)
     {
-        var problem = Assert.Single(problems);
-        Assert.Equal(path, problem.Path);
-        Assert.Contains(words, problem.Message, StringComparison.Ordinal);
+        Assert.True(problems.Count == 1, $"expected one problem at {path}, got: {string.Join("; ", problems)}");
+        Assert.Equal(path, problems[0].Path);
+        Assert.Contains(words, problems[0].Message, StringComparison.Ordinal);
     }
 
     /// <summary>The problems are at exactly these paths, in any order.</summary>
