@@ -69,7 +69,7 @@ internal static class CompanySchema
         {
             yield return new RecordProblem(
                 "/quality_scoring_weights",
-                $"weights must sum to 1, they sum to {sum.ToString("R", CultureInfo.InvariantCulture)}");
+                $"weights must sum to 1, they sum to {Math.Round(sum, 6).ToString(CultureInfo.InvariantCulture)}");
         }
     }
 }
