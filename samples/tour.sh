@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A first look at Verso in a throwaway store: save, re-save, edit, show, log, diff, merge and blame the sample charter.
+# A first look at Verso in a throwaway store: save, re-save, edit, show, log, diff, merge and blame the
+# sample charter, then record a decision pinned to it and trace it back.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -21,3 +22,10 @@ verso diff agent/alice@1 agent/alice@2
 # Someone else edited version 1 in a file; combine their edit with ours (version 2).
 verso merge agent/alice --base 1 --ours 2 --theirs "$repo/samples/agent-alice-theirs.json" --save --by you -m "take the CI rule"
 verso blame agent/alice
+# Quinn reviews a task Alice just executed; the decision pins both charters as they were in force then.
+verso save agent quinn "$repo/samples/org/agent/quinn.json" --by you -m "hire quinn"
+verso decide --task T-1 --executor alice --reviewer quinn --decision approved \
+    --executed-at "$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)" --reason "tests cover the change" --by you
+verso log decision/T-1
+verso refs agent/alice@3
+verso compat agent/alice@1 agent/alice@3

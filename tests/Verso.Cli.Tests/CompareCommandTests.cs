@@ -18,7 +18,7 @@ public sealed class CompareCommandTests : IDisposable
     {
         await SaveAsync(Base, Theirs);
 
-        var result = await _verso.RunAsync("diff", "agent/alice@1", "agent/alice@2");
+        var result = await _verso.RunAsync("diff", "note/alice@1", "note/alice@2");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("+ /tools/1: \"ci.status\"", result.Stdout, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public sealed class CompareCommandTests : IDisposable
     {
         await SaveAsync(Base, Ours);
 
-        var changes = (await _verso.RunAsync("diff", "agent/alice@1", "agent/alice@2", "--format", "json")).Json();
+        var changes = (await _verso.RunAsync("diff", "note/alice@1", "note/alice@2", "--format", "json")).Json();
 
         var change = Assert.Single(changes.EnumerateArray());
         Assert.Equal("/level", change.GetProperty("path").GetString());
@@ -45,12 +45,12 @@ public sealed class CompareCommandTests : IDisposable
     public async Task ADiffAsPatchTurnsTheOldVersionIntoTheNewOne()
     {
         await SaveAsync(Base, Theirs);
-        var patch = await _verso.RunAsync("diff", "agent/alice@1", "agent/alice@2", "--format", "patch");
+        var patch = await _verso.RunAsync("diff", "note/alice@1", "note/alice@2", "--format", "patch");
         _verso.WriteFile("patch.json", patch.Stdout);
         _verso.WriteFile("base.json", Base);
 
         var patched = await _verso.RunAsync("patch", "base.json", "patch.json");
-        var second = await _verso.RunAsync("show", "agent/alice@2", "--canonical");
+        var second = await _verso.RunAsync("show", "note/alice@2", "--canonical");
 
         Assert.Equal(0, patched.ExitCode);
         Assert.Equal(second.Stdout, patched.Stdout);
@@ -75,7 +75,7 @@ public sealed class CompareCommandTests : IDisposable
     {
         await SaveAsync(Base, Ours, Theirs);
 
-        var merged = (await _verso.RunAsync("--json", "merge", "agent/alice", "--base", "1", "--ours", "2", "--theirs", "3")).Json();
+        var merged = (await _verso.RunAsync("--json", "merge", "note/alice", "--base", "1", "--ours", "2", "--theirs", "3")).Json();
 
         Assert.True(merged.GetProperty("clean").GetBoolean());
         var document = merged.GetProperty("merged");
@@ -90,14 +90,14 @@ public sealed class CompareCommandTests : IDisposable
         await SaveAsync(Base, Ours);
         _verso.WriteFile("theirs.json", Theirs);
 
-        var saved = await _verso.RunAsync("merge", "agent/alice", "--base", "1", "--ours", "2", "--theirs", "theirs.json", "--save", "--by", "ops", "-m", "combine");
-        var version = (await _verso.RunAsync("--json", "show", "agent/alice@3")).Json();
+        var saved = await _verso.RunAsync("merge", "note/alice", "--base", "1", "--ours", "2", "--theirs", "theirs.json", "--save", "--by", "ops", "-m", "combine");
+        var version = (await _verso.RunAsync("--json", "show", "note/alice@3")).Json();
 
         Assert.Equal(0, saved.ExitCode);
-        Assert.StartsWith("created agent/alice@3 ", saved.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("created note/alice@3 ", saved.Stdout, StringComparison.Ordinal);
         Assert.Equal("merge", version.GetProperty("operation").GetString());
         var message = version.GetProperty("message").GetString()!;
-        Assert.Contains("agent/alice@2 (ours)", message, StringComparison.Ordinal);
+        Assert.Contains("note/alice@2 (ours)", message, StringComparison.Ordinal);
         Assert.Contains("theirs.json sha256:", message, StringComparison.Ordinal);
         Assert.Contains("base @1", message, StringComparison.Ordinal);
         Assert.EndsWith(": combine", message, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class CompareCommandTests : IDisposable
     {
         await SaveAsync(Base, Ours, Base.Replace("junior", "staff", StringComparison.Ordinal));
 
-        var result = await _verso.RunAsync("merge", "agent/alice", "--base", "1", "--ours", "2", "--theirs", "3", "--save", "--by", "ops");
+        var result = await _verso.RunAsync("merge", "note/alice", "--base", "1", "--ours", "2", "--theirs", "3", "--save", "--by", "ops");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("conflict at /level: base \"junior\", ours \"senior\", theirs \"staff\"", result.Stdout, StringComparison.Ordinal);
@@ -120,8 +120,8 @@ public sealed class CompareCommandTests : IDisposable
     {
         await SaveAsync(Base, Ours, """{"name":"Alice","level":"senior","charter":"# Alice\nReview code carefully.\nBe kind.\nBe brief.\n","tools":["git.read"]}""");
 
-        var blame = (await _verso.RunAsync("--json", "blame", "agent/alice")).Json();
-        var atTwo = (await _verso.RunAsync("--json", "blame", "agent/alice@2")).Json();
+        var blame = (await _verso.RunAsync("--json", "blame", "note/alice")).Json();
+        var atTwo = (await _verso.RunAsync("--json", "blame", "note/alice@2")).Json();
 
         Assert.Equal(2, Entry(blame, "/level").GetProperty("version").GetInt32());
         Assert.Equal(1, Entry(blame, "/name").GetProperty("version").GetInt32());
@@ -139,7 +139,7 @@ public sealed class CompareCommandTests : IDisposable
         foreach (var json in versions)
         {
             _verso.WriteFile("v.json", json);
-            var result = await _verso.RunAsync("save", "agent", "alice", "v.json", "--by", "ops");
+            var result = await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
             Assert.Equal(0, result.ExitCode);
         }
     }

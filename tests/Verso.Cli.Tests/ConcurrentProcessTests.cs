@@ -28,7 +28,7 @@ public sealed class ConcurrentProcessTests : IDisposable
             var failed = new List<string>();
             for (var i = 0; i < SavesEach; i++)
             {
-                var result = await VersoProcess.RunAsync(_verso.Directory.Path, null, "save", "agent", "alice", $"in/{p}-{i}.json", "--by", $"writer-{p}");
+                var result = await VersoProcess.RunAsync(_verso.Directory.Path, null, "save", "note", "alice", $"in/{p}-{i}.json", "--by", $"writer-{p}");
                 if (result.ExitCode != 0)
                 {
                     failed.Add(result.ToString());
@@ -39,7 +39,7 @@ public sealed class ConcurrentProcessTests : IDisposable
         }));
 
         Assert.Empty(failures.SelectMany(f => f));
-        var log = (await _verso.RunAsync("--json", "log", "agent/alice", "--limit", "1000")).Json();
+        var log = (await _verso.RunAsync("--json", "log", "note/alice", "--limit", "1000")).Json();
         Assert.Equal(Enumerable.Range(1, Processes * SavesEach).Reverse(), log.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
         Assert.Equal(Processes * SavesEach, log.EnumerateArray().Select(v => v.GetProperty("hash").GetString()).Distinct().Count());
     }
@@ -50,12 +50,12 @@ public sealed class ConcurrentProcessTests : IDisposable
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", """{"name":"Alice"}""");
 
-        var created = await VersoProcess.RunAsync(_verso.Directory.Path, null, "save", "agent", "alice", "a.json", "--by", "ops");
-        var conflict = await VersoProcess.RunAsync(_verso.Directory.Path, null, "save", "agent", "alice", "a.json", "--by", "ops", "--expect", "5");
-        var missing = await VersoProcess.RunAsync(_verso.Directory.Path, null, "show", "agent/bob");
+        var created = await VersoProcess.RunAsync(_verso.Directory.Path, null, "save", "note", "alice", "a.json", "--by", "ops");
+        var conflict = await VersoProcess.RunAsync(_verso.Directory.Path, null, "save", "note", "alice", "a.json", "--by", "ops", "--expect", "5");
+        var missing = await VersoProcess.RunAsync(_verso.Directory.Path, null, "show", "note/bob");
 
         Assert.Equal(0, created.ExitCode);
-        Assert.StartsWith("created agent/alice@1 sha256:", created.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("created note/alice@1 sha256:", created.Stdout, StringComparison.Ordinal);
         Assert.Equal(3, conflict.ExitCode);
         Assert.Equal(4, missing.ExitCode);
         Assert.Single(missing.Stderr.TrimEnd('\n').Split('\n'));

@@ -19,19 +19,19 @@ public sealed class PostgresStoreCommandTests(PostgresServerFixture postgres) : 
         _verso.WriteFile("b.json", """{"name":"Alice","level":"senior"}""");
 
         var init = await _verso.RunAsync("--store", uri, "init");
-        var created = await _verso.RunAsync("--store", uri, "save", "agent", "alice", "a.json", "--by", "ops");
-        var unchanged = await _verso.RunAsync("--store", uri, "save", "agent", "alice", "a.json", "--by", "ops");
-        var second = await _verso.RunAsync("--store", uri, "save", "agent", "alice", "b.json", "--by", "ops");
-        var conflict = await _verso.RunAsync("--store", uri, "save", "agent", "alice", "a.json", "--by", "ops", "--expect", "1");
-        var shown = await _verso.RunAsync("--store", uri, "show", "agent/alice@1", "--canonical");
-        var log = (await _verso.RunAsync("--store", uri, "--json", "log", "agent/alice")).Json();
+        var created = await _verso.RunAsync("--store", uri, "save", "note", "alice", "a.json", "--by", "ops");
+        var unchanged = await _verso.RunAsync("--store", uri, "save", "note", "alice", "a.json", "--by", "ops");
+        var second = await _verso.RunAsync("--store", uri, "save", "note", "alice", "b.json", "--by", "ops");
+        var conflict = await _verso.RunAsync("--store", uri, "save", "note", "alice", "a.json", "--by", "ops", "--expect", "1");
+        var shown = await _verso.RunAsync("--store", uri, "show", "note/alice@1", "--canonical");
+        var log = (await _verso.RunAsync("--store", uri, "--json", "log", "note/alice")).Json();
 
         Assert.Equal(0, init.ExitCode);
         Assert.StartsWith("created 127.0.0.1:", init.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(PostgresServer.Password, init.Stdout, StringComparison.Ordinal);
-        Assert.StartsWith("created agent/alice@1 sha256:", created.Stdout, StringComparison.Ordinal);
-        Assert.StartsWith("unchanged agent/alice@1 ", unchanged.Stdout, StringComparison.Ordinal);
-        Assert.StartsWith("created agent/alice@2 ", second.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("created note/alice@1 sha256:", created.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("unchanged note/alice@1 ", unchanged.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("created note/alice@2 ", second.Stdout, StringComparison.Ordinal);
         Assert.Equal(3, conflict.ExitCode);
         Assert.Equal("""{"name":"Alice"}""", shown.Stdout);
         Assert.Equal([2, 1], log.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
@@ -65,7 +65,7 @@ public sealed class PostgresStoreCommandTests(PostgresServerFixture postgres) : 
     [Fact]
     public async Task AnUnreachableServerExitsOneWithOneLine()
     {
-        var result = await _verso.RunAsync("--store", "postgres://verso:x@127.0.0.1:1/verso", "log", "agent/alice");
+        var result = await _verso.RunAsync("--store", "postgres://verso:x@127.0.0.1:1/verso", "log", "note/alice");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("verso: PostgreSQL at 127.0.0.1:1/verso: cannot connect (Connection refused)\n", result.Stderr);

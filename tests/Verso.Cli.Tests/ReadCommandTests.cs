@@ -14,7 +14,7 @@ public sealed class ReadCommandTests : IDisposable
     {
         await SaveTwoVersionsAsync();
 
-        var result = await _verso.RunAsync("show", "agent/alice");
+        var result = await _verso.RunAsync("show", "note/alice");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("{\n  \"n\": 2,\n  \"name\": \"Alice\"\n}\n", result.Stdout.Replace("\r\n", "\n", StringComparison.Ordinal));
@@ -25,9 +25,9 @@ public sealed class ReadCommandTests : IDisposable
     {
         var (first, _) = await SaveTwoVersionsAsync();
 
-        var byNumber = await _verso.RunAsync("show", "agent/alice@1", "--canonical");
-        var byPrefix = await _verso.RunAsync("show", $"agent/alice@{first[..15]}", "--canonical");
-        var byFullHash = await _verso.RunAsync("show", $"agent/alice@{first}", "--canonical");
+        var byNumber = await _verso.RunAsync("show", "note/alice@1", "--canonical");
+        var byPrefix = await _verso.RunAsync("show", $"note/alice@{first[..15]}", "--canonical");
+        var byFullHash = await _verso.RunAsync("show", $"note/alice@{first}", "--canonical");
 
         Assert.Equal("""{"n":1,"name":"Alice"}""", byNumber.Stdout);
         Assert.Equal(byNumber.Stdout, byPrefix.Stdout);
@@ -39,9 +39,9 @@ public sealed class ReadCommandTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", "{ \"z\": \"é😀\", \"a\": [1.0, 2e-7] }");
-        var saved = (await _verso.RunAsync("--json", "save", "agent", "alice", "a.json", "--by", "ops")).Json();
+        var saved = (await _verso.RunAsync("--json", "save", "note", "alice", "a.json", "--by", "ops")).Json();
 
-        var shown = await _verso.RunAsync("show", "agent/alice", "--canonical");
+        var shown = await _verso.RunAsync("show", "note/alice", "--canonical");
 
         Assert.Equal("{\"a\":[1,2e-7],\"z\":\"é😀\"}"u8.ToArray(), shown.StdoutBytes);
         Assert.Equal(
@@ -54,9 +54,9 @@ public sealed class ReadCommandTests : IDisposable
     {
         await SaveTwoVersionsAsync();
 
-        var shown = (await _verso.RunAsync("--json", "show", "agent/alice@1")).Json();
+        var shown = (await _verso.RunAsync("--json", "show", "note/alice@1")).Json();
 
-        Assert.Equal("agent/alice@1", shown.GetProperty("ref").GetString());
+        Assert.Equal("note/alice@1", shown.GetProperty("ref").GetString());
         Assert.Equal(1, shown.GetProperty("version").GetInt32());
         Assert.Equal("ops", shown.GetProperty("saved_by").GetString());
         Assert.Equal("first", shown.GetProperty("message").GetString());
@@ -66,9 +66,9 @@ public sealed class ReadCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("agent/bob", "agent/bob does not exist")]
-    [InlineData("agent/alice@7", "agent/alice@7 does not exist")]
-    [InlineData("agent/alice@sha256:00000000", "no version of agent/alice has a hash starting with 00000000")]
+    [InlineData("note/bob", "note/bob does not exist")]
+    [InlineData("note/alice@7", "note/alice@7 does not exist")]
+    [InlineData("note/alice@sha256:00000000", "no version of note/alice has a hash starting with 00000000")]
     public async Task ShowOfSomethingMissingExitsFourSayingWhat(string reference, string expected)
     {
         await SaveTwoVersionsAsync();
@@ -82,9 +82,9 @@ public sealed class ReadCommandTests : IDisposable
 
     [Theory]
     [InlineData("agent")]
-    [InlineData("agent/alice@0")]
-    [InlineData("agent/alice@sha256:abc")]
-    [InlineData("agent/alice@latest!")]
+    [InlineData("note/alice@0")]
+    [InlineData("note/alice@sha256:abc")]
+    [InlineData("note/alice@latest!")]
     public async Task ShowOfAMalformedRefExitsTwo(string reference)
     {
         await SaveTwoVersionsAsync();
@@ -100,8 +100,8 @@ public sealed class ReadCommandTests : IDisposable
     {
         await SaveTwoVersionsAsync();
 
-        var table = await _verso.RunAsync("log", "agent/alice");
-        var json = (await _verso.RunAsync("--json", "log", "agent/alice")).Json();
+        var table = await _verso.RunAsync("log", "note/alice");
+        var json = (await _verso.RunAsync("--json", "log", "note/alice")).Json();
 
         Assert.Equal(0, table.ExitCode);
         Assert.True(table.Stdout.IndexOf("second", StringComparison.Ordinal) < table.Stdout.IndexOf("first", StringComparison.Ordinal));
@@ -120,11 +120,11 @@ public sealed class ReadCommandTests : IDisposable
         for (var n = 1; n <= 5; n++)
         {
             _verso.WriteFile("a.json", $$"""{"n":{{n}}}""");
-            await _verso.RunAsync("save", "agent", "alice", "a.json", "--by", "ops");
+            await _verso.RunAsync("save", "note", "alice", "a.json", "--by", "ops");
         }
 
-        var page = (await _verso.RunAsync("--json", "log", "agent/alice", "--limit", "2", "--offset", "1")).Json();
-        var table = await _verso.RunAsync("log", "agent/alice", "--limit", "2");
+        var page = (await _verso.RunAsync("--json", "log", "note/alice", "--limit", "2", "--offset", "1")).Json();
+        var table = await _verso.RunAsync("log", "note/alice", "--limit", "2");
 
         Assert.Equal([4, 3], page.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
         Assert.Contains("showing 1-2 of 5", table.Stdout, StringComparison.Ordinal);
@@ -135,10 +135,10 @@ public sealed class ReadCommandTests : IDisposable
     {
         await _verso.InitializedAsync();
 
-        var result = await _verso.RunAsync("log", "agent/nobody");
+        var result = await _verso.RunAsync("log", "note/nobody");
 
         Assert.Equal(4, result.ExitCode);
-        Assert.Contains("agent/nobody", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("note/nobody", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class ReadCommandTests : IDisposable
     {
         await _verso.InitializedAsync();
 
-        var result = await _verso.RunAsync("--json", "show", "agent/nobody");
+        var result = await _verso.RunAsync("--json", "show", "note/nobody");
 
         Assert.Equal(4, result.ExitCode);
         Assert.Equal("not_found", result.Json().GetProperty("error").GetProperty("category").GetString());
@@ -157,8 +157,8 @@ public sealed class ReadCommandTests : IDisposable
         await _verso.InitializedAsync();
         _verso.WriteFile("1.json", """{"name":"Alice","n":1}""");
         _verso.WriteFile("2.json", """{"name":"Alice","n":2}""");
-        var first = (await _verso.RunAsync("--json", "save", "agent", "alice", "1.json", "--by", "ops", "-m", "first")).Json();
-        var second = (await _verso.RunAsync("--json", "save", "agent", "alice", "2.json", "--by", "ops", "-m", "second")).Json();
+        var first = (await _verso.RunAsync("--json", "save", "note", "alice", "1.json", "--by", "ops", "-m", "first")).Json();
+        var second = (await _verso.RunAsync("--json", "save", "note", "alice", "2.json", "--by", "ops", "-m", "second")).Json();
         return (first.GetProperty("hash").GetString()!, second.GetProperty("hash").GetString()!);
     }
 }

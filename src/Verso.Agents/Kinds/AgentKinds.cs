@@ -71,6 +71,7 @@ public static partial class AgentKinds
         SchemaVersion = 1,
         SerializerOptions = AgentJson.SerializerOptions,
         Validator = WorkflowSchema.Validator,
+        DiffRenderer = WorkflowDiffRenderer.Instance,
         DiffRules = new DiffRules
         {
             IdentityKeys = ImmutableDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
@@ -99,6 +100,7 @@ public static partial class AgentKinds
         SchemaVersion = 1,
         SerializerOptions = AgentJson.SerializerOptions,
         Validator = DecisionSchema.Validator,
+        References = DecisionReferences.Instance,
         DiffRules = new DiffRules { IdentityKeys = ImmutableDictionary<string, string>.Empty.Add("/pinned_charters", "ref") },
     };
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verso.Agents.Kinds;
 using Verso.Kinds;
 using Verso.Storage;
 using Verso.Versioning;
@@ -21,7 +22,7 @@ internal sealed class CommandContext(ParseResult parseResult, GlobalOptions glob
     public IVersionStore Store => _store ??= StoreLocator.Open(ParseResult.GetValue(globals.Store), Console);
 
     /// <summary>The versioning service over <see cref="Store"/>.</summary>
-    public VersioningService CreateService() => new(Store, new KindRegistry());
+    public VersioningService CreateService() => new(Store, AgentKinds.RegisterAll(new KindRegistry()));
 
     /// <summary>Closes the store's connections (a server store keeps a pool).</summary>
     public async ValueTask DisposeAsync()

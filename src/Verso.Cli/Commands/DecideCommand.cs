@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Text.Json;
+using Verso.Agents.Decisions;
+using Verso.Cli.Infrastructure;
+using Verso.Naming;
+
+namespace Verso.Cli.Commands;
+
+/// <summary>
+/// <c>verso decide --task T --executor A --reviewer B --decision D --executed-at TIME --by WHO</c>: records a
+/// decision pinned to the charters of executor and reviewer as they were in force at the execution time.
+/// </summary>
+internal static class DecideCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var task = new Option<string>("--task") { Description = "the task decided on", Required = true, HelpName = "T" };
+        var executor = new Option<string>("--executor") { Description = "the agent that executed the task", Required = true, HelpName = "AGENT" };
+        var reviewer = new Option<string>("--reviewer") { Description = "the agent that reviewed it (never the executor)", Required = true, HelpName = "AGENT" };
+        var decision = new Option<string>("--decision") { Description = "approved, rejected, auto_approved, auto_rejected or escalated", Required = true };
+        decision.AcceptOnlyFromAmong("approved", "rejected", "auto_approved", "auto_rejected", "escalated");
+        var executedAt = new Option<string>("--executed-at") { Description = "when the task ran (ISO 8601 UTC): the charters in force then are pinned", Required = true, HelpName = "TIME" };
+        var reason = new Option<string?>("--reason") { Description = "why" };
+        var criteria = new Option<string[]>("--criteria") { Description = "a criterion applied (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var executorRef = new Option<string?>("--executor-ref") { Description = "pin this executor charter version instead, e.g. agent/alice@3", HelpName = "REF" };
+        var reviewerRef = new Option<string?>("--reviewer-ref") { Description = "pin this reviewer charter version instead", HelpName = "REF" };
+        var by = new Option<string>("--by") { Description = "who records the decision", Required = true, HelpName = "WHO" };
+        var command = new Command("decide", "record a decision pinned to the charters behind it")
+        {
+            task, executor, reviewer, decision, executedAt, reason, criteria, executorRef, reviewerRef, by,
+        };
+        CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
+        {
+            var parse = context.ParseResult;
+            var recordedBy = parse.GetRequiredValue(by);
+            if (string.IsNullOrWhiteSpace(recordedBy))
+            {
+                throw new UsageException("--by must name who records the decision");
+            }
+
+            if (!Timestamp.TryParseUtc(parse.GetRequiredValue(executedAt), out var executed))
+            {
+                throw new UsageException($"--executed-at '{parse.GetRequiredValue(executedAt)}' is not ISO 8601 UTC, e.g. 2026-11-01T12:00:00Z");
+            }
+
+            var taskKey = EntityKey.Create("decision", parse.GetRequiredValue(task));
+            var request = new DecisionRequest(
+                taskKey.Id,
+                EntityKey.Create("agent", parse.GetRequiredValue(executor)).Id,
+                EntityKey.Create("agent", parse.GetRequiredValue(reviewer)).Id,
+                JsonSerializer.Deserialize<DecisionOutcome>($"\"{parse.GetRequiredValue(decision)}\"", Agents.Serialization.AgentJson.SerializerOptions),
+                executed)
+            {
+                Reason = parse.GetValue(reason),
+                Criteria = parse.GetValue(criteria) is { Length: > 0 } given ? [.. given] : null,
+                ExecutorRef = parse.GetValue(executorRef) is { } e ? VersionRef.Parse(e) : null,
+                ReviewerRef = parse.GetValue(reviewerRef) is { } r ? VersionRef.Parse(r) : null,
+            };
+            var result = await new DecisionLog(context.CreateService()).RecordAsync(request, recordedBy, cancellationToken);
+            var pins = result.Head.Record.PinnedCharters;
+            if (context.Json)
+            {
+                JsonOutput.Write(console, writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("ref", result.Head.Ref.ToString());
+                    writer.WriteString("hash", result.Head.Hash.ToString());
+                    writer.WriteStartArray("pinned_charters");
+                    foreach (var pin in pins)
+                    {
+                        writer.WriteStringValue($"{pin.Ref} {pin.Hash}");
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                });
+            }
+            else
+            {
+                console.Out.WriteLine($"created {result.Head.Ref} {result.Head.Hash}");
+                foreach (var pin in pins)
+                {
+                    console.Out.WriteLine($"  pinned {pin.Ref} {pin.Hash}");
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
