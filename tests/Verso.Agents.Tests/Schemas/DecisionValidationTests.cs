@@ -5,6 +5,7 @@ using Verso.Agents.Kinds;
 using Verso.Agents.Tests.Support;
 using Verso.Errors;
 using Verso.Kinds;
+using Verso.Naming;
 using Verso.Storage;
 using Verso.Versioning;
 
@@ -109,8 +110,17 @@ public sealed class DecisionValidationTests
     public async Task TheDecisionEntityIsTheTaskSoEachDecisionAboutItIsItsNextVersion()
     {
         var kinds = AgentKinds.RegisterAll(new KindRegistry());
-        var decisions = new VersioningService(new InMemoryVersionStore(), kinds).Collection(AgentKinds.Decision);
-        var first = JsonSerializer.Deserialize<DecisionRecord>(Valid().ToJsonString(), AgentKinds.Decision.SerializerOptions)!;
+        var service = new VersioningService(new InMemoryVersionStore(), kinds);
+        var decisions = service.Collection(AgentKinds.Decision);
+        // The store accepts only pins of versions it holds, so the pinned charters are saved first.
+        var pins = new List<PinnedCharter>();
+        foreach (var agent in new[] { "ravi", "alice" })
+        {
+            var charter = (await service.SaveAsync(EntityKey.Create("agent", agent), SampleFiles.Bytes("agent", agent), new SaveOptions("ops"))).Head;
+            pins.Add(new PinnedCharter { Ref = charter.Ref.ToString(), Hash = charter.Hash.ToString() });
+        }
+
+        var first = JsonSerializer.Deserialize<DecisionRecord>(Valid().ToJsonString(), AgentKinds.Decision.SerializerOptions)! with { PinnedCharters = [.. pins] };
         var second = first with { Id = "dec-0043", Decision = DecisionOutcome.AutoRejected, RecordedAt = first.RecordedAt.AddHours(1) };
 
         await decisions.SaveAsync(first, new SaveOptions("alice"));
