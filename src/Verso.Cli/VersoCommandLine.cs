@@ -58,6 +58,7 @@ internal static class VersoCommandLine
         yield return LogCommand.Create(globals, console);
         yield return CanonCommand.Create(globals, console);
         yield return HashCommand.Create(globals, console);
+        yield return RollbackCommand.Create(globals, console);
         yield return DiffCommand.Create(globals, console);
         yield return PatchCommand.Create(globals, console);
         yield return MergeCommand.Create(globals, console);

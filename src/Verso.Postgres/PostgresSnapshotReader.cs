@@ -9,7 +9,7 @@ namespace Verso.Postgres;
 internal static class PostgresSnapshotReader
 {
     public const string SelectSnapshot = """
-        SELECT e.kind, e.id, v.version, v.hash, b.content, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version
+        SELECT e.kind, e.id, v.version, v.hash, b.content, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version, v.revert_of
         FROM verso.versions v
         JOIN verso.entities e ON e.entity_pk = v.entity_pk
         JOIN verso.blobs b ON b.hash = v.hash
@@ -24,7 +24,10 @@ internal static class PostgresSnapshotReader
         new DateTimeOffset(row.GetFieldValue<DateTime>(6), TimeSpan.Zero),
         row.IsDBNull(7) ? null : row.GetString(7),
         VersionOperations.Parse(row.GetString(8)),
-        row.GetInt32(9));
+        row.GetInt32(9))
+    {
+        RevertOf = row.IsDBNull(10) ? null : row.GetInt32(10),
+    };
 
     public static async Task<List<Snapshot>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

@@ -184,12 +184,13 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
                 version, request.Content.Hash.Hex, savedAt, head.EntityPk));
             batch.BatchCommands.Add(BatchCommand(
                 """
-                INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8);
+                INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);
                 """,
                 head.EntityPk, version, request.Content.Hash.Hex, request.SavedBy, savedAt,
                 new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Message ?? DBNull.Value },
-                request.Operation.ToName(), request.SchemaVersion));
+                request.Operation.ToName(), request.SchemaVersion,
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)request.RevertOf ?? DBNull.Value }));
             foreach (var (targetPk, targetVersion) in targets.Distinct())
             {
                 batch.BatchCommands.Add(BatchCommand(
@@ -203,7 +204,10 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         var snapshot = new Snapshot(
             request.Key, version, request.Content.Hash, request.Content.Utf8, request.SavedBy,
-            request.SavedAt, request.Message, request.Operation, request.SchemaVersion);
+            request.SavedAt, request.Message, request.Operation, request.SchemaVersion)
+        {
+            RevertOf = request.RevertOf,
+        };
         return new AppendResult(AppendOutcome.Created, snapshot);
     }
 

@@ -9,7 +9,7 @@ namespace Verso.Sqlite;
 internal static class SqliteSnapshotReader
 {
     public const string SelectSnapshot = """
-        SELECT e.kind, e.id, v.version, v.hash, b.content, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version
+        SELECT e.kind, e.id, v.version, v.hash, b.content, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version, v.revert_of
         FROM versions v
         JOIN entities e ON e.entity_pk = v.entity_pk
         JOIN blobs b ON b.hash = v.hash
@@ -24,7 +24,10 @@ internal static class SqliteSnapshotReader
         FromMicroseconds(row.GetInt64(6)),
         row.IsDBNull(7) ? null : row.GetString(7),
         VersionOperations.Parse(row.GetString(8)),
-        row.GetInt32(9));
+        row.GetInt32(9))
+    {
+        RevertOf = row.IsDBNull(10) ? null : row.GetInt32(10),
+    };
 
     public static long ToMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 

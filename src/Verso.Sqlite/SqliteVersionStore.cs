@@ -93,8 +93,8 @@ public sealed partial class SqliteVersionStore : IVersionStore
         {
             write.CommandText = """
                 UPDATE entities SET head = $version, head_hash = $hash, head_saved_at = $saved_at WHERE entity_pk = $entity;
-                INSERT INTO versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version)
-                VALUES ($entity, $version, $hash, $saved_by, $saved_at, $message, $operation, $schema_version);
+                INSERT INTO versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of)
+                VALUES ($entity, $version, $hash, $saved_by, $saved_at, $message, $operation, $schema_version, $revert_of);
                 """;
             write.Parameters.AddWithValue("$entity", entityPk);
             write.Parameters.AddWithValue("$version", version);
@@ -104,6 +104,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
             write.Parameters.AddWithValue("$message", (object?)request.Message ?? DBNull.Value);
             write.Parameters.AddWithValue("$operation", request.Operation.ToName());
             write.Parameters.AddWithValue("$schema_version", request.SchemaVersion);
+            write.Parameters.AddWithValue("$revert_of", (object?)request.RevertOf ?? DBNull.Value);
             await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -111,7 +112,10 @@ public sealed partial class SqliteVersionStore : IVersionStore
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         var snapshot = new Snapshot(
             request.Key, version, request.Content.Hash, request.Content.Utf8, request.SavedBy,
-            SqliteSnapshotReader.FromMicroseconds(savedAt), request.Message, request.Operation, request.SchemaVersion);
+            SqliteSnapshotReader.FromMicroseconds(savedAt), request.Message, request.Operation, request.SchemaVersion)
+        {
+            RevertOf = request.RevertOf,
+        };
         return new AppendResult(AppendOutcome.Created, snapshot);
     }
 

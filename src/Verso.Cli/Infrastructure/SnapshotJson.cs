@@ -26,6 +26,10 @@ internal static class SnapshotJson
 
         writer.WriteString("operation", snapshot.Operation.ToName());
         writer.WriteNumber("schema_version", snapshot.SchemaVersion);
+        if (snapshot.RevertOf is { } revertOf)
+        {
+            writer.WriteNumber("revert_of", revertOf);
+        }
     }
 
     public static void WriteWithContent(Utf8JsonWriter writer, Snapshot snapshot)

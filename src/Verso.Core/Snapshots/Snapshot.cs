@@ -69,6 +69,9 @@ public sealed record Snapshot
     /// <summary>The kind's schema version the content was written under.</summary>
     public int SchemaVersion { get; }
 
+    /// <summary>For a rollback: the version whose content this version restored.</summary>
+    public int? RevertOf { get; init; }
+
     /// <summary>The ref naming exactly this version, e.g. <c>agent/alice@3</c>.</summary>
     public VersionRef Ref => VersionRef.ForVersion(Key, Version);
 
@@ -86,7 +89,8 @@ public sealed record Snapshot
         && SavedAt == other.SavedAt
         && Message == other.Message
         && Operation == other.Operation
-        && SchemaVersion == other.SchemaVersion;
+        && SchemaVersion == other.SchemaVersion
+        && RevertOf == other.RevertOf;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Key, Version, Hash);

@@ -64,6 +64,9 @@ public sealed record AppendRequest
         }
     }
 
+    /// <summary>For a rollback: the version whose content is restored.</summary>
+    public int? RevertOf { get; init; }
+
     /// <summary>Append even when the content equals the head's.</summary>
     public bool Force { get; init; }
 

@@ -59,7 +59,7 @@ public sealed class InMemoryVersionStore : IVersionStore
                 request.SavedAt,
                 request.Message,
                 request.Operation,
-                request.SchemaVersion);
+                request.SchemaVersion) { RevertOf = request.RevertOf };
             if (history is null)
             {
                 _versions[request.Key] = [snapshot];

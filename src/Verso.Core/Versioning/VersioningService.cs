@@ -76,22 +76,29 @@ public sealed class VersioningService
 
     /// <summary>Saves canonical content as a new version of <paramref name="key"/> when it differs from the head (or when forced).</summary>
     /// <exception cref="VersionConflictException">The head is not <see cref="SaveOptions.ExpectedVersion"/>.</exception>
-    public async Task<AppendResult> SaveAsync(EntityKey key, CanonicalDocument content, SaveOptions options, CancellationToken cancellationToken = default)
+    public Task<AppendResult> SaveAsync(EntityKey key, CanonicalDocument content, SaveOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(options);
-        var request = new AppendRequest(key, content, options.SavedBy, TruncateToMicroseconds(options.SavedAt ?? _time.GetUtcNow()))
-        {
-            Message = options.Message,
-            ExpectedVersion = options.ExpectedVersion,
-            Force = options.Force,
-            Operation = options.Operation ?? (options.Force ? VersionOperation.Force : VersionOperation.Save),
-            SchemaVersion = Kinds.Resolve(key.Kind).SchemaVersion,
-            References = ReferencesOf(key.Kind, content),
-        };
-        var result = await Store.AppendAsync(request, cancellationToken).ConfigureAwait(false);
-        _logger.LogDebug("{Outcome} {Ref} {Hash}", result.Outcome, result.Head.Ref, result.Head.Hash);
-        return result;
+        var operation = options.Operation ?? (options.Force ? VersionOperation.Force : VersionOperation.Save);
+        return AppendAsync(key, content, options, operation, revertOf: null, Kinds.Resolve(key.Kind).SchemaVersion, cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends a version whose content is version <paramref name="toVersion"/>'s (operation rollback,
+    /// <c>revert_of</c> recorded, the message kept as the reason). When the head already has that content,
+    /// nothing is appended and the result says <see cref="AppendOutcome.Unchanged"/>.
+    /// </summary>
+    /// <exception cref="NotFoundException">The version to roll back to does not exist.</exception>
+    /// <exception cref="VersionConflictException">The head is not <see cref="SaveOptions.ExpectedVersion"/>.</exception>
+    public async Task<AppendResult> RollbackAsync(EntityKey key, int toVersion, SaveOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(options);
+        var target = await GetAsync(VersionRef.ForVersion(key, toVersion), cancellationToken).ConfigureAwait(false);
+        // The stored bytes are canonical already: the rolled-back version hashes exactly as the old one did.
+        var content = CanonicalDocument.FromCanonicalBytes(target.Content.ToArray());
+        return await AppendAsync(key, content, options, VersionOperation.Rollback, toVersion, target.SchemaVersion, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The version a ref names.</summary>
@@ -133,6 +140,24 @@ public sealed class VersioningService
         {
             yield return snapshot;
         }
+    }
+
+    private async Task<AppendResult> AppendAsync(
+        EntityKey key, CanonicalDocument content, SaveOptions options, VersionOperation operation, int? revertOf, int schemaVersion, CancellationToken cancellationToken)
+    {
+        var request = new AppendRequest(key, content, options.SavedBy, TruncateToMicroseconds(options.SavedAt ?? _time.GetUtcNow()))
+        {
+            Message = options.Message,
+            ExpectedVersion = options.ExpectedVersion,
+            Force = options.Force,
+            Operation = operation,
+            SchemaVersion = schemaVersion,
+            RevertOf = revertOf,
+            References = ReferencesOf(key.Kind, content),
+        };
+        var result = await Store.AppendAsync(request, cancellationToken).ConfigureAwait(false);
+        _logger.LogDebug("{Outcome} {Ref} {Hash}", result.Outcome, result.Head.Ref, result.Head.Hash);
+        return result;
     }
 
     /// <summary>The typed face of one kind.</summary>

@@ -126,6 +126,7 @@ public abstract partial class VersionStoreContract : IAsyncLifetime
             Message = "tighten the charter: é ✓ 😀",
             Operation = VersionOperation.Import,
             SchemaVersion = 3,
+            RevertOf = 1,
         };
         var written = (await Store.AppendAsync(request)).Head;
         var read = await Store.GetVersionAsync(key, 1);
@@ -137,6 +138,7 @@ public abstract partial class VersionStoreContract : IAsyncLifetime
         Assert.Equal(request.Message, read.Message);
         Assert.Equal(VersionOperation.Import, read.Operation);
         Assert.Equal(3, read.SchemaVersion);
+        Assert.Equal(1, read.RevertOf);
         Assert.Equal(Some.Document(7).Utf8.ToArray(), read.Content.ToArray());
         Assert.Equal(ContentHash.Compute(read.Content.Span), read.Hash);
     }
@@ -148,6 +150,7 @@ public abstract partial class VersionStoreContract : IAsyncLifetime
         await Store.AppendAsync(Some.Append(key, Some.Document(1)));
 
         Assert.Null((await Store.GetLatestAsync(key))!.Message);
+        Assert.Null((await Store.GetLatestAsync(key))!.RevertOf);
     }
 
     [Fact]
