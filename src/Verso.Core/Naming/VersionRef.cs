@@ -10,8 +10,9 @@ namespace Verso.Naming;
 /// </summary>
 public sealed record VersionRef
 {
-    private VersionRef(EntityKey key, VersionSelector selector, int version, ContentHashPrefix hash, DateTimeOffset time = default)
+    private VersionRef(EntityKey key, VersionSelector selector, int version, ContentHashPrefix hash, DateTimeOffset time = default, string? tag = null)
     {
+        Tag = tag;
         Key = key;
         Selector = selector;
         Version = version;
@@ -33,6 +34,13 @@ public sealed record VersionRef
 
     /// <summary>The instant when <see cref="Selector"/> is <see cref="VersionSelector.AsOf"/>, in UTC.</summary>
     public DateTimeOffset Time { get; }
+
+    /// <summary>The tag name when <see cref="Selector"/> is <see cref="VersionSelector.Tag"/>.</summary>
+    public string? Tag { get; }
+
+    /// <summary>The version a tag of an entity points at.</summary>
+    /// <exception cref="InvalidNameException">The tag name breaks the rule.</exception>
+    public static VersionRef ForTag(EntityKey key, string tag) => new(key, VersionSelector.Tag, 0, default, default, TagNames.Validate(tag));
 
     /// <summary>The version of an entity in force at a time.</summary>
     public static VersionRef AsOf(EntityKey key, DateTimeOffset time) => new(key, VersionSelector.AsOf, 0, default, time.ToUniversalTime());
@@ -80,6 +88,11 @@ public sealed record VersionRef
                 : throw new InvalidNameException("ref", text, $"a hash is sha256: followed by {ContentHashPrefix.MinimumLength} to 64 hex digits");
         }
 
+        if (TagNames.IsValid(selector))
+        {
+            return ForTag(key, selector);
+        }
+
         if (selector.StartsWith('{') && selector.EndsWith('}'))
         {
             return Timestamp.TryParseUtc(selector[1..^1], out var time)
@@ -87,7 +100,7 @@ public sealed record VersionRef
                 : throw new InvalidNameException("ref", text, "a time is ISO 8601 in UTC, e.g. @{2026-11-01T12:00:00Z}");
         }
 
-        throw new InvalidNameException("ref", text, "expected KIND/ID, KIND/ID@VERSION, KIND/ID@sha256:HEX or KIND/ID@{TIME}");
+        throw new InvalidNameException("ref", text, "expected KIND/ID, KIND/ID@VERSION, KIND/ID@sha256:HEX, KIND/ID@TAG or KIND/ID@{TIME}");
     }
 
     /// <summary>The ref as users write it.</summary>
@@ -96,6 +109,7 @@ public sealed record VersionRef
         VersionSelector.Number => $"{Key}@{Version.ToString(CultureInfo.InvariantCulture)}",
         VersionSelector.Hash => $"{Key}@{Hash}",
         VersionSelector.AsOf => $"{Key}@{{{Timestamp.Format(Time)}}}",
+        VersionSelector.Tag => $"{Key}@{Tag}",
         _ => Key.ToString(),
     };
 }

@@ -14,4 +14,7 @@ public enum VersionSelector
 
     /// <summary>The version in force at a time: <c>kind/id@{2026-11-01T12:00:00Z}</c>.</summary>
     AsOf,
+
+    /// <summary>The version a tag points at: <c>kind/id@production</c>.</summary>
+    Tag,
 }

@@ -50,6 +50,22 @@ public interface IVersionStore
     /// <summary>The versions that pin version <paramref name="version"/> of <paramref name="key"/>, ordered by kind, id and version.</summary>
     Task<IReadOnlyList<VersionRef>> FindReferrersAsync(EntityKey key, int version, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Points tag <paramref name="move"/>.Name of an entity at a version, appending the move to the tag's
+    /// history; returns null (and records nothing) when the tag already points there.
+    /// </summary>
+    /// <exception cref="Errors.NotFoundException">The version does not exist.</exception>
+    Task<TagMove?> MoveTagAsync(TagMove move, CancellationToken cancellationToken = default);
+
+    /// <summary>The version a tag points at, or null when the entity has no such tag.</summary>
+    Task<int?> GetTagAsync(EntityKey key, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>An entity's tags, ordered by name.</summary>
+    Task<IReadOnlyList<EntityTag>> ListTagsAsync(EntityKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>Every move of an entity's tags, ordered by tag name, then oldest first.</summary>
+    Task<IReadOnlyList<TagMove>> GetTagHistoryAsync(EntityKey key, CancellationToken cancellationToken = default);
+
     /// <summary>Every entity of a kind with its head, ordered by id.</summary>
     IAsyncEnumerable<EntityHead> ListEntitiesAsync(string kind, CancellationToken cancellationToken = default);
 

@@ -16,6 +16,7 @@ public sealed class InMemoryVersionStore : IVersionStore
     private readonly Dictionary<EntityKey, List<Snapshot>> _versions = [];
     private readonly Dictionary<ContentHash, ReadOnlyMemory<byte>> _blobs = [];
     private readonly Dictionary<(EntityKey Key, int Version), SortedSet<(string Kind, string Id, int Version)>> _referrers = [];
+    private readonly List<TagMove> _tagMoves = [];
 
     /// <inheritdoc />
     public Task<SchemaUpgrade> InitializeAsync(CancellationToken cancellationToken = default) =>
@@ -200,6 +201,62 @@ public sealed class InMemoryVersionStore : IVersionStore
 
         await Task.CompletedTask.ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    public Task<TagMove?> MoveTagAsync(TagMove move, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        lock (_gate)
+        {
+            if (!_versions.TryGetValue(move.Key, out var history) || move.ToVersion < 1 || move.ToVersion > history.Count)
+            {
+                throw new NotFoundException($"{move.Key}@{move.ToVersion}", $"not found: {move.Key}@{move.ToVersion} does not exist");
+            }
+
+            var current = CurrentTag(move.Key, move.Name);
+            if (current == move.ToVersion)
+            {
+                return Task.FromResult<TagMove?>(null);
+            }
+
+            var recorded = move with { FromVersion = current };
+            _tagMoves.Add(recorded);
+            return Task.FromResult<TagMove?>(recorded);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<int?> GetTagAsync(EntityKey key, string name, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(CurrentTag(key, name));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<EntityTag>> ListTagsAsync(EntityKey key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<EntityTag> tags = [.. _tagMoves.Where(m => m.Key == key).GroupBy(m => m.Name)
+                .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new EntityTag(g.Key, g.Last().ToVersion))];
+            return Task.FromResult(tags);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TagMove>> GetTagHistoryAsync(EntityKey key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<TagMove> moves = [.. _tagMoves.Where(m => m.Key == key).OrderBy(m => m.Name, StringComparer.Ordinal)];
+            return Task.FromResult(moves);
+        }
+    }
+
+    private int? CurrentTag(EntityKey key, string name) =>
+        _tagMoves.LastOrDefault(m => m.Key == key && m.Name == name)?.ToVersion;
 
     // Called under the gate, so the versions checked cannot change before the append completes.
     private void CheckReferences(AppendRequest request)

@@ -120,6 +120,10 @@ public sealed class VersioningService
                     1 => matches[0],
                     _ => throw new AmbiguousHashPrefixException(reference.ToString()),
                 };
+            case VersionSelector.Tag:
+                var tagged = await Store.GetTagAsync(reference.Key, reference.Tag!, cancellationToken).ConfigureAwait(false);
+                return (tagged is { } taggedVersion ? await Store.GetVersionAsync(reference.Key, taggedVersion, cancellationToken).ConfigureAwait(false) : null)
+                    ?? throw await NotFoundAsync(reference, cancellationToken).ConfigureAwait(false);
             case VersionSelector.AsOf:
                 return await Store.GetAsOfAsync(reference.Key, reference.Time, cancellationToken).ConfigureAwait(false)
                     ?? throw await NotFoundAsync(reference, cancellationToken).ConfigureAwait(false);
@@ -127,6 +131,20 @@ public sealed class VersioningService
                 return await Store.GetLatestAsync(reference.Key, cancellationToken).ConfigureAwait(false)
                     ?? throw await NotFoundAsync(reference, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Points tag <paramref name="name"/> at the version <paramref name="target"/> names, recording who, when and why.</summary>
+    /// <returns>The move, or null when the tag already pointed there.</returns>
+    /// <exception cref="InvalidNameException">The tag name breaks the rule.</exception>
+    /// <exception cref="NotFoundException">The version does not exist.</exception>
+    public async Task<TagMove?> TagAsync(VersionRef target, string name, string movedBy, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentException.ThrowIfNullOrWhiteSpace(movedBy);
+        TagNames.Validate(name);
+        var version = await GetAsync(target, cancellationToken).ConfigureAwait(false);
+        var move = new TagMove(version.Key, name, null, version.Version, movedBy, TruncateToMicroseconds(_time.GetUtcNow()), reason);
+        return await Store.MoveTagAsync(move, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An entity's history, newest first.</summary>
@@ -207,6 +225,7 @@ public sealed class VersioningService
             {
                 VersionSelector.Hash => $"no version of {reference.Key} has a hash starting with {reference.Hash.Hex}",
                 VersionSelector.AsOf => $"{reference.Key} had no version yet at {Timestamp.Format(reference.Time)}",
+                VersionSelector.Tag => $"{reference.Key} has no tag '{reference.Tag}'",
                 _ => $"{reference} does not exist; {reference.Key} has versions 1..{head}",
             };
         return new NotFoundException(reference.ToString(), $"not found: {what}");
