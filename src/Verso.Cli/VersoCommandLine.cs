@@ -59,6 +59,8 @@ internal static class VersoCommandLine
         yield return CanonCommand.Create(globals, console);
         yield return HashCommand.Create(globals, console);
         yield return RollbackCommand.Create(globals, console);
+        yield return TagCommand.Create(globals, console);
+        yield return TagsCommand.Create(globals, console);
         yield return DiffCommand.Create(globals, console);
         yield return PatchCommand.Create(globals, console);
         yield return MergeCommand.Create(globals, console);

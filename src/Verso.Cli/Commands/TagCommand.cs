@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Verso.Cli.Infrastructure;
+using Verso.Naming;
+
+namespace Verso.Cli.Commands;
+
+/// <summary><c>verso tag REF NAME --by WHO [--reason R]</c>: points a tag at a version.</summary>
+internal static class TagCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var reference = new Argument<string>("REF") { Description = "the version to tag, e.g. agent/alice@3" };
+        var name = new Argument<string>("NAME") { Description = "the tag: a-z 0-9 . _ -, starting with a letter" };
+        var by = new Option<string>("--by") { Description = "who moves the tag", Required = true, HelpName = "WHO" };
+        var reason = new Option<string?>("--reason") { Description = "why; kept in the tag's history", HelpName = "R" };
+        var command = new Command("tag", "point a tag at a version; moving it is recorded in the tag's history") { reference, name, by, reason };
+        CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
+        {
+            var parse = context.ParseResult;
+            var movedBy = parse.GetRequiredValue(by);
+            if (string.IsNullOrWhiteSpace(movedBy))
+            {
+                throw new UsageException("--by must name who moves the tag");
+            }
+
+            var tag = TagNames.Validate(parse.GetRequiredValue(name));
+            var target = VersionRef.Parse(parse.GetRequiredValue(reference));
+            var move = await context.CreateService().TagAsync(target, tag, movedBy, parse.GetValue(reason), cancellationToken);
+            var version = move?.ToVersion ?? (await context.CreateService().GetAsync(target, cancellationToken)).Version;
+            var tagged = VersionRef.ForVersion(target.Key, version);
+            if (context.Json)
+            {
+                JsonOutput.Write(console, writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("status", move is null ? "unchanged" : "moved");
+                    writer.WriteString("tag", tag);
+                    writer.WriteString("ref", tagged.ToString());
+                    if (move?.FromVersion is { } from)
+                    {
+                        writer.WriteNumber("from_version", from);
+                    }
+
+                    writer.WriteEndObject();
+                });
+            }
+            else
+            {
+                console.Out.WriteLine(move switch
+                {
+                    null => $"unchanged: {tag} already points at {tagged}",
+                    { FromVersion: { } from } => $"moved {tag} to {tagged} (was @{from})",
+                    _ => $"tagged {tagged} as {tag}",
+                });
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Verso.Cli.Infrastructure;
+using Verso.Naming;
+
+namespace Verso.Cli.Commands;
+
+/// <summary><c>verso tags KIND/ID [--history]</c>: an entity's tags, or every move of them.</summary>
+internal static class TagsCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var entity = new Argument<string>("KIND/ID") { Description = "the entity, e.g. agent/alice" };
+        var history = new Option<bool>("--history") { Description = "every move of every tag: who, when, from, to, why" };
+        var command = new Command("tags", "list an entity's tags") { entity, history };
+        CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
+        {
+            var key = EntityKey.Parse(context.ParseResult.GetRequiredValue(entity));
+            var store = context.CreateService().Store;
+            if (!context.ParseResult.GetValue(history))
+            {
+                var tags = await store.ListTagsAsync(key, cancellationToken);
+                if (context.Json)
+                {
+                    JsonOutput.Write(console, writer =>
+                    {
+                        writer.WriteStartObject();
+                        foreach (var tag in tags)
+                        {
+                            writer.WriteNumber(tag.Name, tag.Version);
+                        }
+
+                        writer.WriteEndObject();
+                    });
+                }
+                else
+                {
+                    foreach (var tag in tags)
+                    {
+                        console.Out.WriteLine($"{tag.Name} → {VersionRef.ForVersion(key, tag.Version)}");
+                    }
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            var moves = await store.GetTagHistoryAsync(key, cancellationToken);
+            if (context.Json)
+            {
+                JsonOutput.Write(console, writer =>
+                {
+                    writer.WriteStartArray();
+                    foreach (var move in moves)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("tag", move.Name);
+                        if (move.FromVersion is { } from)
+                        {
+                            writer.WriteNumber("from_version", from);
+                        }
+
+                        writer.WriteNumber("to_version", move.ToVersion);
+                        writer.WriteString("moved_by", move.MovedBy);
+                        writer.WriteString("moved_at", Timestamps.ForJson(move.MovedAt));
+                        if (move.Reason is not null)
+                        {
+                            writer.WriteString("reason", move.Reason);
+                        }
+
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                });
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().Border(TableBorder.Simple).AddColumns("tag", "from", "to", "moved_by", "moved_at", "reason");
+            foreach (var move in moves)
+            {
+                table.AddRow(
+                    Markup.Escape(move.Name),
+                    move.FromVersion?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    move.ToVersion.ToString(CultureInfo.InvariantCulture),
+                    Markup.Escape(move.MovedBy),
+                    Timestamps.ForTable(move.MovedAt),
+                    Markup.Escape(move.Reason ?? ""));
+            }
+
+            console.Ansi.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
