@@ -9,7 +9,7 @@ namespace Verso.Postgres;
 internal static class PostgresSnapshotReader
 {
     public const string SelectSnapshot = """
-        SELECT e.kind, e.id, v.version, v.hash, b.content, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version, v.revert_of
+        SELECT e.kind, e.id, v.version, v.hash, b.content, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version, v.revert_of, v.chain_hash
         FROM verso.versions v
         JOIN verso.entities e ON e.entity_pk = v.entity_pk
         JOIN verso.blobs b ON b.hash = v.hash
@@ -19,7 +19,7 @@ internal static class PostgresSnapshotReader
         EntityKey.Create(row.GetString(0), row.GetString(1)),
         row.GetInt32(2),
         ContentHash.FromHex(row.GetString(3)),
-        row.GetFieldValue<byte[]>(4),
+        row.IsDBNull(4) ? [] : row.GetFieldValue<byte[]>(4),
         row.GetString(5),
         new DateTimeOffset(row.GetFieldValue<DateTime>(6), TimeSpan.Zero),
         row.IsDBNull(7) ? null : row.GetString(7),
@@ -27,6 +27,7 @@ internal static class PostgresSnapshotReader
         row.GetInt32(9))
     {
         RevertOf = row.IsDBNull(10) ? null : row.GetInt32(10),
+        ChainHash = row.IsDBNull(11) ? null : ContentHash.FromHex(row.GetString(11)),
     };
 
     public static async Task<List<Snapshot>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)

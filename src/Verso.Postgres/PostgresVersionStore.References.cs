@@ -48,6 +48,58 @@ public sealed partial class PostgresVersionStore
             cancellationToken);
     }
 
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Snapshot> ScanAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Read in pages by entity so a large store is never held in memory whole.
+        var heads = new List<Storage.EntityHead>();
+        await foreach (var head in ListAllHeadsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            heads.Add(head);
+        }
+
+        foreach (var head in heads)
+        {
+            var versions = await _connections.RunAsync(
+                connection => QueryAsync(
+                    connection,
+                    " WHERE e.kind = $1 AND e.id = $2 ORDER BY v.version;",
+                    [head.Key.Kind, head.Key.Id],
+                    cancellationToken,
+                    leftJoinBlobs: true),
+                cancellationToken).ConfigureAwait(false);
+            foreach (var snapshot in versions)
+            {
+                yield return snapshot;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Storage.EntityHead> ListAllHeadsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var heads = await _connections.RunAsync(
+            async connection =>
+            {
+                await using var command = Command(connection, "SELECT kind, id, head, head_hash, head_saved_at FROM verso.entities WHERE head > 0 ORDER BY kind, id;");
+                var list = new List<Storage.EntityHead>();
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    list.Add(new Storage.EntityHead(
+                        EntityKey.Create(reader.GetString(0), reader.GetString(1)), reader.GetInt32(2),
+                        Hashing.ContentHash.FromHex(reader.GetString(3)), new DateTimeOffset(reader.GetFieldValue<DateTime>(4), TimeSpan.Zero)));
+                }
+
+                return list;
+            },
+            cancellationToken).ConfigureAwait(false);
+        foreach (var head in heads)
+        {
+            yield return head;
+        }
+    }
+
     // Inside the append's transaction: every pinned version must exist with the pinned hash. Versions are
     // never changed once written, so no lock is needed to keep the check true until the commit.
     private static async Task<List<(long TargetPk, int TargetVersion)>> CheckReferencesAsync(

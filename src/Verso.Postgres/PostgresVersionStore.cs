@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Verso.Errors;
 using Verso.Hashing;
+using Verso.Integrity;
 using Verso.Naming;
 using Verso.Snapshots;
 using Verso.Storage;
@@ -172,7 +173,16 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
 
         var targets = await CheckReferencesAsync(connection, request.References, cancellationToken).ConfigureAwait(false);
         var version = headVersion + 1;
-        var savedAt = request.SavedAt.UtcDateTime;
+        // Stored to the microsecond: the chain is computed over what will be read back.
+        var savedAtInstant = new DateTimeOffset(request.SavedAt.UtcTicks - (request.SavedAt.UtcTicks % 10), TimeSpan.Zero);
+        var savedAt = savedAtInstant.UtcDateTime;
+        var stored = new Snapshot(
+            request.Key, version, request.Content.Hash, request.Content.Utf8, request.SavedBy,
+            savedAtInstant, request.Message, request.Operation, request.SchemaVersion)
+        {
+            RevertOf = request.RevertOf,
+        };
+        var snapshot = stored with { ChainHash = ChainHash.Compute(head.Chain is null ? null : ContentHash.FromHex(head.Chain), stored) };
         await using (var batch = new NpgsqlBatch(connection))
         {
             batch.BatchCommands.Add(BatchCommand(
@@ -184,13 +194,14 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
                 version, request.Content.Hash.Hex, savedAt, head.EntityPk));
             batch.BatchCommands.Add(BatchCommand(
                 """
-                INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+                INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
                 """,
                 head.EntityPk, version, request.Content.Hash.Hex, request.SavedBy, savedAt,
                 new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Message ?? DBNull.Value },
                 request.Operation.ToName(), request.SchemaVersion,
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)request.RevertOf ?? DBNull.Value }));
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)request.RevertOf ?? DBNull.Value },
+                snapshot.ChainHash!.Value.Hex));
             foreach (var (targetPk, targetVersion) in targets.Distinct())
             {
                 batch.BatchCommands.Add(BatchCommand(
@@ -202,19 +213,17 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        var snapshot = new Snapshot(
-            request.Key, version, request.Content.Hash, request.Content.Utf8, request.SavedBy,
-            request.SavedAt, request.Message, request.Operation, request.SchemaVersion)
-        {
-            RevertOf = request.RevertOf,
-        };
         return new AppendResult(AppendOutcome.Created, snapshot);
     }
 
     // Locks the entity's head row for this transaction, creating the row (head 0) for a new entity.
-    private static async Task<(long EntityPk, int Version, string Hash)> LockHeadAsync(NpgsqlConnection connection, AppendRequest request, CancellationToken cancellationToken)
+    private static async Task<(long EntityPk, int Version, string Hash, string? Chain)> LockHeadAsync(NpgsqlConnection connection, AppendRequest request, CancellationToken cancellationToken)
     {
-        const string Lock = "SELECT entity_pk, head, head_hash FROM verso.entities WHERE kind = $1 AND id = $2 FOR UPDATE;";
+        const string Lock = """
+            SELECT e.entity_pk, e.head, e.head_hash,
+                   (SELECT v.chain_hash FROM verso.versions v WHERE v.entity_pk = e.entity_pk AND v.version = e.head)
+            FROM verso.entities e WHERE e.kind = $1 AND e.id = $2 FOR UPDATE OF e;
+            """;
         for (var attempt = 0; ; attempt++)
         {
             await using (var select = Command(connection, Lock, request.Key.Kind, request.Key.Id))
@@ -222,7 +231,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             {
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    return (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
+                    return (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
                 }
             }
 
@@ -244,9 +253,12 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
         (await QueryAsync(connection, " WHERE e.kind = $1 AND e.id = $2 AND v.version = $3;", [key.Kind, key.Id, version], cancellationToken).ConfigureAwait(false))
             .SingleOrDefault();
 
-    private static async Task<List<Snapshot>> QueryAsync(NpgsqlConnection connection, string where, object[] parameters, CancellationToken cancellationToken)
+    private static async Task<List<Snapshot>> QueryAsync(NpgsqlConnection connection, string where, object[] parameters, CancellationToken cancellationToken, bool leftJoinBlobs = false)
     {
-        await using var command = Command(connection, PostgresSnapshotReader.SelectSnapshot + where, parameters);
+        var select = leftJoinBlobs
+            ? PostgresSnapshotReader.SelectSnapshot.Replace("JOIN verso.blobs b", "LEFT JOIN verso.blobs b", StringComparison.Ordinal)
+            : PostgresSnapshotReader.SelectSnapshot;
+        await using var command = Command(connection, select + where, parameters);
         return await PostgresSnapshotReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 

@@ -9,7 +9,7 @@ namespace Verso.Sqlite;
 internal static class SqliteSnapshotReader
 {
     public const string SelectSnapshot = """
-        SELECT e.kind, e.id, v.version, v.hash, b.content, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version, v.revert_of
+        SELECT e.kind, e.id, v.version, v.hash, b.content, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version, v.revert_of, v.chain_hash
         FROM versions v
         JOIN entities e ON e.entity_pk = v.entity_pk
         JOIN blobs b ON b.hash = v.hash
@@ -19,7 +19,7 @@ internal static class SqliteSnapshotReader
         EntityKey.Create(row.GetString(0), row.GetString(1)),
         row.GetInt32(2),
         ContentHash.FromHex(row.GetString(3)),
-        (byte[])row.GetValue(4),
+        row.IsDBNull(4) ? [] : (byte[])row.GetValue(4),
         row.GetString(5),
         FromMicroseconds(row.GetInt64(6)),
         row.IsDBNull(7) ? null : row.GetString(7),
@@ -27,6 +27,7 @@ internal static class SqliteSnapshotReader
         row.GetInt32(9))
     {
         RevertOf = row.IsDBNull(10) ? null : row.GetInt32(10),
+        ChainHash = row.IsDBNull(11) ? null : ContentHash.FromHex(row.GetString(11)),
     };
 
     public static long ToMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;

@@ -49,6 +49,38 @@ public sealed partial class SqliteVersionStore
         return referrers;
     }
 
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Snapshot> ScanAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // LEFT JOIN: a version whose blob is gone still shows up, with no content, so the check can name it.
+        command.CommandText = SqliteSnapshotReader.SelectSnapshot.Replace("JOIN blobs b", "LEFT JOIN blobs b", StringComparison.Ordinal)
+            + " ORDER BY e.kind, e.id, v.version;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return SqliteSnapshotReader.Read(reader);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Storage.EntityHead> ListAllHeadsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT kind, id, head, head_hash, head_saved_at FROM entities WHERE head > 0 ORDER BY kind, id;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new Storage.EntityHead(
+                EntityKey.Create(reader.GetString(0), reader.GetString(1)),
+                reader.GetInt32(2),
+                Hashing.ContentHash.FromHex(reader.GetString(3)),
+                SqliteSnapshotReader.FromMicroseconds(reader.GetInt64(4)));
+        }
+    }
+
     // Inside the append's transaction: every pinned version must exist with the pinned hash.
     private static async Task<List<(long TargetPk, int TargetVersion)>> CheckReferencesAsync(
         SqliteConnection connection, IEnumerable<PinnedRef> references, CancellationToken cancellationToken)

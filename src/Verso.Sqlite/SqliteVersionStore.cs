@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Verso.Errors;
 using Verso.Hashing;
+using Verso.Integrity;
 using Verso.Naming;
 using Verso.Snapshots;
 using Verso.Storage;
@@ -89,12 +90,13 @@ public sealed partial class SqliteVersionStore : IVersionStore
         }
 
         var entityPk = head?.EntityPk ?? await InsertEntityAsync(connection, request, savedAt, cancellationToken).ConfigureAwait(false);
+        var snapshot = ChainedSnapshot(request, version, SqliteSnapshotReader.FromMicroseconds(savedAt), head?.Chain);
         await using (var write = connection.CreateCommand())
         {
             write.CommandText = """
                 UPDATE entities SET head = $version, head_hash = $hash, head_saved_at = $saved_at WHERE entity_pk = $entity;
-                INSERT INTO versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of)
-                VALUES ($entity, $version, $hash, $saved_by, $saved_at, $message, $operation, $schema_version, $revert_of);
+                INSERT INTO versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash)
+                VALUES ($entity, $version, $hash, $saved_by, $saved_at, $message, $operation, $schema_version, $revert_of, $chain_hash);
                 """;
             write.Parameters.AddWithValue("$entity", entityPk);
             write.Parameters.AddWithValue("$version", version);
@@ -105,17 +107,12 @@ public sealed partial class SqliteVersionStore : IVersionStore
             write.Parameters.AddWithValue("$operation", request.Operation.ToName());
             write.Parameters.AddWithValue("$schema_version", request.SchemaVersion);
             write.Parameters.AddWithValue("$revert_of", (object?)request.RevertOf ?? DBNull.Value);
+            write.Parameters.AddWithValue("$chain_hash", snapshot.ChainHash!.Value.Hex);
             await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await IndexReferencesAsync(connection, targets, entityPk, version, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        var snapshot = new Snapshot(
-            request.Key, version, request.Content.Hash, request.Content.Utf8, request.SavedBy,
-            SqliteSnapshotReader.FromMicroseconds(savedAt), request.Message, request.Operation, request.SchemaVersion)
-        {
-            RevertOf = request.RevertOf,
-        };
         return new AppendResult(AppendOutcome.Created, snapshot);
     }
 
@@ -236,14 +233,17 @@ public sealed partial class SqliteVersionStore : IVersionStore
         return (await SqliteSnapshotReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
-    private static async Task<(long EntityPk, int Version, string Hash)?> ReadHeadAsync(SqliteConnection connection, EntityKey key, CancellationToken cancellationToken)
+    private static async Task<(long EntityPk, int Version, string Hash, string? Chain)?> ReadHeadAsync(SqliteConnection connection, EntityKey key, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT entity_pk, head, head_hash FROM entities WHERE kind = $kind AND id = $id;";
+        command.CommandText = """
+            SELECT e.entity_pk, e.head, e.head_hash, (SELECT v.chain_hash FROM versions v WHERE v.entity_pk = e.entity_pk AND v.version = e.head)
+            FROM entities e WHERE e.kind = $kind AND e.id = $id;
+            """;
         AddKey(command, key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2))
+            ? (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3))
             : null;
     }
 
@@ -258,6 +258,19 @@ public sealed partial class SqliteVersionStore : IVersionStore
         command.Parameters.AddWithValue("$hash", request.Content.Hash.Hex);
         command.Parameters.AddWithValue("$saved_at", savedAt);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    // The new version as stored, linked to its predecessor's chain hash.
+    private static Snapshot ChainedSnapshot(AppendRequest request, int version, DateTimeOffset savedAt, string? previousChain)
+    {
+        var snapshot = new Snapshot(
+            request.Key, version, request.Content.Hash, request.Content.Utf8, request.SavedBy,
+            savedAt, request.Message, request.Operation, request.SchemaVersion)
+        {
+            RevertOf = request.RevertOf,
+        };
+        var previous = previousChain is null ? (ContentHash?)null : ContentHash.FromHex(previousChain);
+        return snapshot with { ChainHash = ChainHash.Compute(previous, snapshot) };
     }
 
     private static void AddKey(SqliteCommand command, EntityKey key)

@@ -72,6 +72,9 @@ public sealed record Snapshot
     /// <summary>For a rollback: the version whose content this version restored.</summary>
     public int? RevertOf { get; init; }
 
+    /// <summary>The link to the predecessor (see <see cref="Integrity.ChainHash"/>); null only for versions stored before schema 3.</summary>
+    public ContentHash? ChainHash { get; init; }
+
     /// <summary>The ref naming exactly this version, e.g. <c>agent/alice@3</c>.</summary>
     public VersionRef Ref => VersionRef.ForVersion(Key, Version);
 

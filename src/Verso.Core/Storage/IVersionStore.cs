@@ -66,6 +66,15 @@ public interface IVersionStore
     /// <summary>Every move of an entity's tags, ordered by tag name, then oldest first.</summary>
     Task<IReadOnlyList<TagMove>> GetTagHistoryAsync(EntityKey key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every version of every entity, ordered by kind, id and version, each with the bytes its blob holds
+    /// (empty when the blob is missing) — what integrity checks read; never used on a hot path.
+    /// </summary>
+    IAsyncEnumerable<Snapshot> ScanAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every entity of every kind with its head as the entity row records it, ordered by kind and id.</summary>
+    IAsyncEnumerable<EntityHead> ListAllHeadsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every entity of a kind with its head, ordered by id.</summary>
     IAsyncEnumerable<EntityHead> ListEntitiesAsync(string kind, CancellationToken cancellationToken = default);
 

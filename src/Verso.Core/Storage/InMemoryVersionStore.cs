@@ -61,6 +61,7 @@ public sealed class InMemoryVersionStore : IVersionStore
                 request.Message,
                 request.Operation,
                 request.SchemaVersion) { RevertOf = request.RevertOf };
+            snapshot = snapshot with { ChainHash = Integrity.ChainHash.Compute(head?.ChainHash, snapshot) };
             if (history is null)
             {
                 _versions[request.Key] = [snapshot];
@@ -151,6 +152,42 @@ public sealed class InMemoryVersionStore : IVersionStore
         {
             return Task.FromResult(_versions.TryGetValue(key, out var history) ? history.Count : 0);
         }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Snapshot> ScanAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        List<Snapshot> all;
+        lock (_gate)
+        {
+            all = [.. _versions.OrderBy(p => p.Key.Kind, StringComparer.Ordinal).ThenBy(p => p.Key.Id, StringComparer.Ordinal).SelectMany(p => p.Value)];
+        }
+
+        foreach (var snapshot in all)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return snapshot;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<EntityHead> ListAllHeadsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        List<EntityHead> heads;
+        lock (_gate)
+        {
+            heads = [.. _versions.OrderBy(p => p.Key.Kind, StringComparer.Ordinal).ThenBy(p => p.Key.Id, StringComparer.Ordinal)
+                .Select(p => new EntityHead(p.Key, p.Value[^1].Version, p.Value[^1].Hash, p.Value[^1].SavedAt))];
+        }
+
+        foreach (var head in heads)
+        {
+            yield return head;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     /// <inheritdoc />

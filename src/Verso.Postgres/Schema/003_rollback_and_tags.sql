@@ -1,4 +1,5 @@
--- Verso schema 3: rollbacks remember the version they restored; tags name versions, with their history.
+-- Verso schema 3: rollbacks remember the version they restored; tags name versions, with their history;
+-- every version links to its predecessor by a chain hash.
 
 ALTER TABLE verso.versions ADD COLUMN revert_of integer;
 
@@ -22,3 +23,6 @@ CREATE TABLE verso.tag_history (
     reason       text,
     PRIMARY KEY (entity_pk, name, seq)
 );
+
+-- The tamper-evident link of each version to its predecessor (see ChainHash in Verso.Core).
+ALTER TABLE verso.versions ADD COLUMN chain_hash text COLLATE "C";

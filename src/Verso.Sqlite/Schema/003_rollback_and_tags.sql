@@ -1,4 +1,5 @@
--- Verso schema 3: rollbacks remember the version they restored; tags name versions, with their history.
+-- Verso schema 3: rollbacks remember the version they restored; tags name versions, with their history;
+-- every version links to its predecessor by a chain hash.
 
 ALTER TABLE versions ADD COLUMN revert_of INTEGER;
 
@@ -22,3 +23,6 @@ CREATE TABLE tag_history (
     reason       TEXT,
     PRIMARY KEY (entity_pk, name, seq)
 ) WITHOUT ROWID;
+
+-- The tamper-evident link of each version to its predecessor (see ChainHash in Verso.Core).
+ALTER TABLE versions ADD COLUMN chain_hash TEXT;

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Spectre.Console;
+using Verso.Cli.Infrastructure;
+using Verso.Integrity;
+
+namespace Verso.Cli.Commands;
+
+/// <summary><c>verso verify</c>: re-checks every content hash, chain link and head; exit 1 when anything is broken.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var command = new Command("verify", "re-check every stored version: content hashes, chain links, gapless numbers, heads");
+        CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
+        {
+            var store = context.CreateService().Store;
+            var statistics = await store.GetStatisticsAsync(cancellationToken);
+            IntegrityReport report;
+            if (console.IsTerminal && !context.Json)
+            {
+                report = await console.Ansi.Progress().StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("verifying versions", maxValue: Math.Max(1, statistics.Versions));
+                    return await IntegrityVerifier.VerifyAsync(store, new Progress<long>(done => task.Value = done), cancellationToken);
+                });
+            }
+            else
+            {
+                report = await IntegrityVerifier.VerifyAsync(store, cancellationToken: cancellationToken);
+            }
+
+            if (context.Json)
+            {
+                JsonOutput.Write(console, writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteBoolean("intact", report.IsIntact);
+                    writer.WriteNumber("entities", report.Entities);
+                    writer.WriteNumber("versions", report.Versions);
+                    writer.WriteStartArray("problems");
+                    foreach (var problem in report.Problems)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("ref", problem.Ref.ToString());
+                        writer.WriteString("reason", problem.Reason);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                });
+            }
+            else
+            {
+                foreach (var problem in report.Problems)
+                {
+                    console.Out.WriteLine($"broken {problem}");
+                }
+
+                console.Out.WriteLine(report.IsIntact
+                    ? $"intact: {report.Versions} versions of {report.Entities} entities verified"
+                    : $"{report.Problems.Length} broken version(s) among {report.Versions} versions of {report.Entities} entities");
+            }
+
+            if (!report.IsIntact && !context.Json)
+            {
+                console.Error.WriteLine($"verso: the store is damaged: {report.Problems.Length} broken version(s)");
+            }
+
+            return report.IsIntact ? ExitCodes.Ok : ExitCodes.Failure;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using Verso.Hashing;
+using Verso.Naming;
+using Verso.Storage;
+using Verso.Testing.Contract;
+using Verso.Testing.Support;
+
+namespace Verso.Sqlite.Tests;
+
+public sealed class SqliteIntegrityTests : IntegrityContract
+{
+    private readonly TempDirectory _directory = new();
+
+    private string DatabasePath => _directory.File("verso.db");
+
+    protected override async Task<IVersionStore> CreateStoreAsync()
+    {
+        var store = SqliteVersionStore.ForFile(DatabasePath);
+        await store.InitializeAsync();
+        return store;
+    }
+
+    protected override Task DisposeStoreAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    protected override async Task FlipByteInBlobAsync(ContentHash hash)
+    {
+        await using var connection = await OpenAsync();
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT content FROM blobs WHERE hash = $hash;";
+        read.Parameters.AddWithValue("$hash", hash.Hex);
+        var content = (byte[])(await read.ExecuteScalarAsync())!;
+        content[content.Length / 2] ^= 0x01;
+        await ExecuteAsync(connection, "UPDATE blobs SET content = $value WHERE hash = $hash;", ("$value", content), ("$hash", hash.Hex));
+    }
+
+    protected override async Task SetSavedByAsync(EntityKey key, int version, string savedBy)
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, "UPDATE versions SET saved_by = $value WHERE version = $version AND entity_pk = (SELECT entity_pk FROM entities WHERE kind = $kind AND id = $id);",
+            ("$value", savedBy), ("$version", version), ("$kind", key.Kind), ("$id", key.Id));
+    }
+
+    protected override async Task DeleteVersionAsync(EntityKey key, int version)
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, "DELETE FROM versions WHERE version = $version AND entity_pk = (SELECT entity_pk FROM entities WHERE kind = $kind AND id = $id);",
+            ("$version", version), ("$kind", key.Kind), ("$id", key.Id));
+    }
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+}
