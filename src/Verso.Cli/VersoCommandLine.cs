@@ -65,6 +65,7 @@ internal static class VersoCommandLine
         yield return PatchCommand.Create(globals, console);
         yield return MergeCommand.Create(globals, console);
         yield return BlameCommand.Create(globals, console);
+        yield return ManifestCommand.Create(globals, console);
         yield return VerifyCommand.Create(globals, console);
         yield return DecideCommand.Create(globals, console);
         yield return RefsCommand.Create(globals, console);
