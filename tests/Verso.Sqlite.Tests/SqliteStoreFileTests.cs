@@ -71,7 +71,7 @@ public sealed class SqliteStoreFileTests : IDisposable
         // Take the file back to what schema 1 left: no objects of later schemas, no record of their migrations.
         await ScalarAsync(
             path,
-            "DROP TABLE tag_history; DROP TABLE tags; ALTER TABLE versions DROP COLUMN revert_of; "
+            "DROP TABLE tag_history; DROP TABLE tags; ALTER TABLE versions DROP COLUMN revert_of; ALTER TABLE versions DROP COLUMN chain_hash; "
             + "DROP TABLE version_refs; DROP INDEX versions_by_time; DELETE FROM verso_schema WHERE version > 1;");
         SqliteConnection.ClearAllPools();
 

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
 using Verso.Canonical;
 using Verso.Diff;
 using Verso.Diff.Rendering;
@@ -56,7 +58,35 @@ public class EntityKind
     /// RFC 6901 pointers of the fields that change behaviour (a difference at or under one of them makes
     /// a replay breaking); null means every field does, as for a document kind.
     /// </summary>
-    public System.Collections.Immutable.ImmutableArray<string>? BehaviourFields { get; init; }
+    public ImmutableArray<string>? BehaviourFields { get; init; }
+
+    /// <summary>
+    /// Upcasters by the schema version they read: the function at key n turns a record written under schema
+    /// n into schema n + 1, over JSON. Stored bytes and hashes never change; old versions are upcast as
+    /// they are read, so every version still reads as today's record.
+    /// </summary>
+    public ImmutableDictionary<int, Func<JsonObject, JsonObject>> Upcasters { get; init; } =
+        ImmutableDictionary<int, Func<JsonObject, JsonObject>>.Empty;
+
+    /// <summary>Brings content written under <paramref name="fromSchema"/> up to <see cref="SchemaVersion"/>.</summary>
+    /// <exception cref="InvalidOperationException">The content is from a newer schema, or an upcaster is missing.</exception>
+    public JsonObject Upcast(JsonObject content, int fromSchema)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (fromSchema > SchemaVersion)
+        {
+            throw new InvalidOperationException($"written under schema {fromSchema}, newer than {Name}'s {SchemaVersion}");
+        }
+
+        for (var schema = fromSchema; schema < SchemaVersion; schema++)
+        {
+            content = Upcasters.TryGetValue(schema, out var upcast)
+                ? upcast(content)
+                : throw new InvalidOperationException($"no upcaster from {Name} schema {schema} to {schema + 1}");
+        }
+
+        return content;
+    }
 
     /// <summary>Whether this kind was made up for a name no code registered.</summary>
     public bool IsDocumentKind { get; private init; }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Verso.Kinds;
 using Verso.Naming;
 using Verso.Snapshots;
@@ -64,6 +65,32 @@ public sealed class VersionedCollection<T>
         }
     }
 
+    /// <summary>
+    /// An entity's history, newest first, where a version that cannot be read as today's record (a missing
+    /// upcaster, content the record rejects) is reported with its problem instead of failing the listing.
+    /// </summary>
+    public async IAsyncEnumerable<VersionRead<T>> ReadHistoryAsync(
+        string id,
+        int offset = 0,
+        int limit = int.MaxValue,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var snapshot in _service.GetHistoryAsync(KeyOf(id), offset, limit, cancellationToken).ConfigureAwait(false))
+        {
+            VersionRead<T> read;
+            try
+            {
+                read = new VersionRead<T>(snapshot, Typed(snapshot).Record, null);
+            }
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException)
+            {
+                read = new VersionRead<T>(snapshot, default, exception.Message);
+            }
+
+            yield return read;
+        }
+    }
+
     private async Task<SaveResult<T>> SaveCoreAsync(T record, SaveOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -75,6 +102,17 @@ public sealed class VersionedCollection<T>
 
     private EntityKey KeyOf(string id) => EntityKey.Create(Kind.Name, id);
 
-    private VersionSnapshot<T> Typed(Snapshot snapshot) =>
-        new(snapshot, VersioningService.Deserialize<T>(snapshot, Kind.SerializerOptions));
+    // Versions written under an older schema are upcast on the way out; their stored bytes never change.
+    private VersionSnapshot<T> Typed(Snapshot snapshot)
+    {
+        if (snapshot.SchemaVersion == Kind.SchemaVersion)
+        {
+            return new(snapshot, VersioningService.Deserialize<T>(snapshot, Kind.SerializerOptions));
+        }
+
+        var content = JsonNode.Parse(snapshot.Content.Span) as JsonObject
+            ?? throw new InvalidOperationException($"{snapshot.Ref} is not a JSON object");
+        var upcast = Kind.Upcast(content, snapshot.SchemaVersion);
+        return new(snapshot, upcast.Deserialize<T>(Kind.SerializerOptions) ?? throw new InvalidOperationException($"{snapshot.Ref} holds null"));
+    }
 }
