@@ -66,6 +66,7 @@ internal static class VersoCommandLine
         yield return MergeCommand.Create(globals, console);
         yield return BlameCommand.Create(globals, console);
         yield return ManifestCommand.Create(globals, console);
+        yield return WatchCommand.Create(globals, console);
         yield return VerifyCommand.Create(globals, console);
         yield return DecideCommand.Create(globals, console);
         yield return RefsCommand.Create(globals, console);

@@ -28,6 +28,10 @@ internal sealed class PostgresConnections : IAsyncDisposable
     public Task<T> RunUncheckedAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
         RunCoreAsync(work, checkSchema: false, cancellationToken);
 
+    /// <summary>A connection of its own for a change feed, which keeps it for as long as it listens.</summary>
+    public Task<NpgsqlConnection> OpenDedicatedAsync(CancellationToken cancellationToken) =>
+        RunUncheckedAsync(_ => _dataSource.OpenConnectionAsync(cancellationToken).AsTask(), cancellationToken);
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private async Task<T> RunCoreAsync<T>(Func<NpgsqlConnection, Task<T>> work, bool checkSchema, CancellationToken cancellationToken)

@@ -49,6 +49,21 @@ public sealed partial class PostgresVersionStore
     }
 
     /// <inheritdoc />
+    public async Task<Storage.IChangeFeed> SubscribeAsync(string? kind = null, CancellationToken cancellationToken = default)
+    {
+        var connection = await _connections.OpenDedicatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await PostgresChangeFeed.ListenAsync(connection, kind, _connections.Where, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<Snapshot> ScanAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // Read in pages by entity so a large store is never held in memory whole.

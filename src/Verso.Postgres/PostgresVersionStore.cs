@@ -202,6 +202,10 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
                 request.Operation.ToName(), request.SchemaVersion,
                 new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)request.RevertOf ?? DBNull.Value },
                 snapshot.ChainHash!.Value.Hex));
+            // Delivered to listeners when, and only if, the transaction commits.
+            batch.BatchCommands.Add(BatchCommand(
+                "SELECT pg_notify('" + PostgresChangeFeed.Channel + "', $1);",
+                $"{VersionRef.ForVersion(request.Key, version)} {request.Content.Hash}"));
             foreach (var (targetPk, targetVersion) in targets.Distinct())
             {
                 batch.BatchCommands.Add(BatchCommand(

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Verso.Errors;
 using Verso.Naming;
 using Verso.Snapshots;
+using Verso.Storage;
 
 namespace Verso.Sqlite;
 
@@ -47,6 +48,16 @@ public sealed partial class SqliteVersionStore
         }
 
         return referrers;
+    }
+
+    /// <inheritdoc />
+    public async Task<IChangeFeed> SubscribeAsync(string? kind = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(seq), 0) FROM versions;";
+        var after = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return new SqliteChangeFeed(_connections, kind, after);
     }
 
     /// <inheritdoc />

@@ -95,8 +95,9 @@ public sealed partial class SqliteVersionStore : IVersionStore
         {
             write.CommandText = """
                 UPDATE entities SET head = $version, head_hash = $hash, head_saved_at = $saved_at WHERE entity_pk = $entity;
-                INSERT INTO versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash)
-                VALUES ($entity, $version, $hash, $saved_by, $saved_at, $message, $operation, $schema_version, $revert_of, $chain_hash);
+                INSERT INTO versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, seq)
+                VALUES ($entity, $version, $hash, $saved_by, $saved_at, $message, $operation, $schema_version, $revert_of, $chain_hash,
+                        (SELECT coalesce(max(seq), 0) + 1 FROM versions));
                 """;
             write.Parameters.AddWithValue("$entity", entityPk);
             write.Parameters.AddWithValue("$version", version);

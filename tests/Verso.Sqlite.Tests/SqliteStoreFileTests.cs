@@ -54,10 +54,10 @@ public sealed class SqliteStoreFileTests : IDisposable
         var first = await store.InitializeAsync();
         var second = await store.InitializeAsync();
 
-        Assert.Equal((0, 3), (first.FromVersion, first.ToVersion));
+        Assert.Equal((0, 4), (first.FromVersion, first.ToVersion));
         Assert.False(second.Changed);
         Assert.Equal("wal", await ScalarAsync(path, "PRAGMA journal_mode;"));
-        Assert.Equal(3L, await ScalarAsync(path, "SELECT max(version) FROM verso_schema;"));
+        Assert.Equal(4L, await ScalarAsync(path, "SELECT max(version) FROM verso_schema;"));
     }
 
     [Fact]
@@ -71,7 +71,8 @@ public sealed class SqliteStoreFileTests : IDisposable
         // Take the file back to what schema 1 left: no objects of later schemas, no record of their migrations.
         await ScalarAsync(
             path,
-            "DROP TABLE tag_history; DROP TABLE tags; ALTER TABLE versions DROP COLUMN revert_of; ALTER TABLE versions DROP COLUMN chain_hash; "
+            "DROP INDEX versions_by_seq; ALTER TABLE versions DROP COLUMN seq; "
+            + "DROP TABLE tag_history; DROP TABLE tags; ALTER TABLE versions DROP COLUMN revert_of; ALTER TABLE versions DROP COLUMN chain_hash; "
             + "DROP TABLE version_refs; DROP INDEX versions_by_time; DELETE FROM verso_schema WHERE version > 1;");
         SqliteConnection.ClearAllPools();
 
@@ -80,7 +81,7 @@ public sealed class SqliteStoreFileTests : IDisposable
         var upgraded = SqliteVersionStore.ForFile(path);
 
         Assert.Contains("older", refused.Message, StringComparison.Ordinal);
-        Assert.Equal((1, 3), (upgrade.FromVersion, upgrade.ToVersion));
+        Assert.Equal((1, 4), (upgrade.FromVersion, upgrade.ToVersion));
         Assert.Equal(Some.Document(1).Hash, (await upgraded.GetLatestAsync(key))!.Hash);
         Assert.Empty(await upgraded.FindReferrersAsync(key, 1));
     }

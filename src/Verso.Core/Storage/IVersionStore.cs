@@ -75,6 +75,12 @@ public interface IVersionStore
     /// <summary>Every entity of every kind with its head as the entity row records it, ordered by kind and id.</summary>
     IAsyncEnumerable<EntityHead> ListAllHeadsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Opens a change feed of the versions appended from now on, of one kind or (null) of all. The feed is
+    /// listening when this returns, so nothing appended afterwards is missed.
+    /// </summary>
+    Task<IChangeFeed> SubscribeAsync(string? kind = null, CancellationToken cancellationToken = default);
+
     /// <summary>Every entity of a kind with its head, ordered by id.</summary>
     IAsyncEnumerable<EntityHead> ListEntitiesAsync(string kind, CancellationToken cancellationToken = default);
 

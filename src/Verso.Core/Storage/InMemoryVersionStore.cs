@@ -17,6 +17,7 @@ public sealed class InMemoryVersionStore : IVersionStore
     private readonly Dictionary<ContentHash, ReadOnlyMemory<byte>> _blobs = [];
     private readonly Dictionary<(EntityKey Key, int Version), SortedSet<(string Kind, string Id, int Version)>> _referrers = [];
     private readonly List<TagMove> _tagMoves = [];
+    private readonly List<InMemoryChangeFeed> _feeds = [];
 
     /// <inheritdoc />
     public Task<SchemaUpgrade> InitializeAsync(CancellationToken cancellationToken = default) =>
@@ -69,6 +70,11 @@ public sealed class InMemoryVersionStore : IVersionStore
             else
             {
                 history.Add(snapshot);
+            }
+
+            foreach (var feed in _feeds)
+            {
+                feed.Publish(new VersionEvent(snapshot.Ref, snapshot.Hash));
             }
 
             foreach (var reference in request.References)
@@ -151,6 +157,17 @@ public sealed class InMemoryVersionStore : IVersionStore
         lock (_gate)
         {
             return Task.FromResult(_versions.TryGetValue(key, out var history) ? history.Count : 0);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IChangeFeed> SubscribeAsync(string? kind = null, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var feed = new InMemoryChangeFeed(kind, Unsubscribe);
+            _feeds.Add(feed);
+            return Task.FromResult<IChangeFeed>(feed);
         }
     }
 
@@ -289,6 +306,14 @@ public sealed class InMemoryVersionStore : IVersionStore
         {
             IReadOnlyList<TagMove> moves = [.. _tagMoves.Where(m => m.Key == key).OrderBy(m => m.Name, StringComparer.Ordinal)];
             return Task.FromResult(moves);
+        }
+    }
+
+    private void Unsubscribe(InMemoryChangeFeed feed)
+    {
+        lock (_gate)
+        {
+            _feeds.Remove(feed);
         }
     }
 
