@@ -24,10 +24,10 @@ internal static class TagCommand
             }
 
             var tag = TagNames.Validate(parse.GetRequiredValue(name));
-            var target = VersionRef.Parse(parse.GetRequiredValue(reference));
-            var move = await context.CreateService().TagAsync(target, tag, movedBy, parse.GetValue(reason), cancellationToken);
-            var version = move?.ToVersion ?? (await context.CreateService().GetAsync(target, cancellationToken)).Version;
-            var tagged = VersionRef.ForVersion(target.Key, version);
+            var service = context.CreateService();
+            // Resolve a tag, hash or time once; the move then names the version by number.
+            var tagged = (await service.GetAsync(VersionRef.Parse(parse.GetRequiredValue(reference)), cancellationToken)).Ref;
+            var move = await service.TagAsync(tagged, tag, movedBy, parse.GetValue(reason), cancellationToken);
             if (context.Json)
             {
                 JsonOutput.Write(console, writer =>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
-using DiffPlex;
+using Verso.Diff;
 
 namespace Verso.Merge;
 
@@ -21,8 +21,6 @@ namespace Verso.Merge;
 /// </remarks>
 public static class TextMerge
 {
-    private static readonly Differ Differ = new();
-
     /// <summary>Merges the changes from <paramref name="base"/> to <paramref name="ours"/> and to <paramref name="theirs"/>.</summary>
     /// <param name="base">The common ancestor.</param>
     /// <param name="ours">One side's text.</param>
@@ -38,8 +36,8 @@ public static class TextMerge
         var baseLines = SplitLines(@base);
         var oursLines = SplitLines(ours);
         var theirsLines = SplitLines(theirs);
-        var hunks = Hunks(@base, ours, isOurs: true)
-            .Concat(Hunks(@base, theirs, isOurs: false))
+        var hunks = Hunks(baseLines, oursLines, isOurs: true)
+            .Concat(Hunks(baseLines, theirsLines, isOurs: false))
             .OrderBy(h => h.BaseStart)
             .ThenBy(h => h.IsOurs ? 0 : 1)
             .ToList();
@@ -124,8 +122,9 @@ public static class TextMerge
         return [.. lines];
     }
 
-    private static IEnumerable<Hunk> Hunks(string @base, string side, bool isOurs) =>
-        Differ.CreateCustomDiffs(@base, side, false, SplitLines).DiffBlocks.Select(block =>
+    // The lines are split once, in Merge3; the diff's shared LCS keeps each line whole, breaks included.
+    private static IEnumerable<Hunk> Hunks(string[] baseLines, string[] sideLines, bool isOurs) =>
+        SequenceDiff.Compute(baseLines, sideLines).Select(block =>
             new Hunk(isOurs, block.DeleteStartA, block.DeleteCountA, block.InsertStartB, block.InsertCountB));
 
     // Outside its own hunks a side's lines pair one to one with base lines, so the side's part of a
