@@ -75,6 +75,9 @@ public sealed record Snapshot
     /// <summary>The link to the predecessor (see <see cref="Integrity.ChainHash"/>); null only for versions stored before schema 3.</summary>
     public ContentHash? ChainHash { get; init; }
 
+    /// <summary>Where an imported version came from (git commit and path); null for anything else.</summary>
+    public VersionSource? Source { get; init; }
+
     /// <summary>The ref naming exactly this version, e.g. <c>agent/alice@3</c>.</summary>
     public VersionRef Ref => VersionRef.ForVersion(Key, Version);
 

@@ -77,5 +77,8 @@ public sealed record AppendRequest
     /// </summary>
     public System.Collections.Immutable.ImmutableArray<PinnedRef> References { get; init; } = [];
 
+    /// <summary>Where the content was imported from, if it was.</summary>
+    public VersionSource? Source { get; init; }
+
     private readonly int? _expectedVersion;
 }

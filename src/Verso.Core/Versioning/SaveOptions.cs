@@ -32,4 +32,7 @@ public sealed record SaveOptions
 
     /// <summary>When the version is saved; the service's clock when not set (imports set it from their source).</summary>
     public DateTimeOffset? SavedAt { get; init; }
+
+    /// <summary>Where the content was imported from (a git commit and path), kept with the version.</summary>
+    public VersionSource? Source { get; init; }
 }
