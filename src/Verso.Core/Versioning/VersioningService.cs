@@ -172,6 +172,7 @@ public sealed class VersioningService
             SchemaVersion = schemaVersion,
             RevertOf = revertOf,
             References = ReferencesOf(key.Kind, content),
+            Source = options.Source,
         };
         var result = await Store.AppendAsync(request, cancellationToken).ConfigureAwait(false);
         _logger.LogDebug("{Outcome} {Ref} {Hash}", result.Outcome, result.Head.Ref, result.Head.Hash);
