@@ -68,6 +68,8 @@ internal static class VersoCommandLine
         yield return ManifestCommand.Create(globals, console);
         yield return WatchCommand.Create(globals, console);
         yield return VerifyCommand.Create(globals, console);
+        yield return PruneCommand.Create(globals, console);
+        yield return EraseCommand.Create(globals, console);
         yield return DecideCommand.Create(globals, console);
         yield return RefsCommand.Create(globals, console);
         yield return CompatCommand.Create(globals, console);

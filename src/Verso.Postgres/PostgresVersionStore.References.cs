@@ -123,9 +123,11 @@ public sealed partial class PostgresVersionStore
         var targets = new List<(long, int)>();
         foreach (var reference in references)
         {
+            // FOR SHARE: a prune of the target waits for this pin to commit, then sees it and keeps the version.
             await using var command = Command(connection, """
                 SELECT e.entity_pk, v.hash FROM verso.versions v JOIN verso.entities e ON e.entity_pk = v.entity_pk
-                WHERE e.kind = $1 AND e.id = $2 AND v.version = $3;
+                WHERE e.kind = $1 AND e.id = $2 AND v.version = $3
+                FOR SHARE OF v;
                 """, reference.Key.Kind, reference.Key.Id, reference.Version);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

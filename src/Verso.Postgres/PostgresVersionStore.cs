@@ -181,10 +181,13 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             savedAtInstant, request.Message, request.Operation, request.SchemaVersion)
         {
             RevertOf = request.RevertOf,
+            Source = request.Source,
         };
         var snapshot = stored with { ChainHash = ChainHash.Compute(head.Chain is null ? null : ContentHash.FromHex(head.Chain), stored) };
         await using (var batch = new NpgsqlBatch(connection))
         {
+            // Held until commit, so a prune or erase cannot delete this blob between our insert and our version row.
+            batch.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock_shared($1);", BlobLockKey(request.Content.Hash)));
             batch.BatchCommands.Add(BatchCommand(
                 "INSERT INTO verso.blobs (hash, content) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING;",
                 request.Content.Hash.Hex,
@@ -194,14 +197,15 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
                 version, request.Content.Hash.Hex, savedAt, head.EntityPk));
             batch.BatchCommands.Add(BatchCommand(
                 """
-                INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+                INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, source)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
                 """,
                 head.EntityPk, version, request.Content.Hash.Hex, request.SavedBy, savedAt,
                 new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Message ?? DBNull.Value },
                 request.Operation.ToName(), request.SchemaVersion,
                 new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)request.RevertOf ?? DBNull.Value },
-                snapshot.ChainHash!.Value.Hex));
+                snapshot.ChainHash!.Value.Hex,
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Source?.ToJson() ?? DBNull.Value }));
             // Delivered to listeners when, and only if, the transaction commits.
             batch.BatchCommands.Add(BatchCommand(
                 "SELECT pg_notify('" + PostgresChangeFeed.Channel + "', $1);",
@@ -259,12 +263,14 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
 
     private static async Task<List<Snapshot>> QueryAsync(NpgsqlConnection connection, string where, object[] parameters, CancellationToken cancellationToken, bool leftJoinBlobs = false)
     {
-        var select = leftJoinBlobs
-            ? PostgresSnapshotReader.SelectSnapshot.Replace("JOIN verso.blobs b", "LEFT JOIN verso.blobs b", StringComparison.Ordinal)
-            : PostgresSnapshotReader.SelectSnapshot;
+        var select = leftJoinBlobs ? PostgresSnapshotReader.SelectSnapshotEvenWithoutContent : PostgresSnapshotReader.SelectSnapshot;
         await using var command = Command(connection, select + where, parameters);
         return await PostgresSnapshotReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
+
+    // The advisory lock that orders appends of a content against the deletion of its blob.
+    private static long BlobLockKey(ContentHash hash) =>
+        long.Parse(hash.Hex.AsSpan(0, 16), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] parameters)
     {

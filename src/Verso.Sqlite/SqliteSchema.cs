@@ -17,6 +17,21 @@ internal static class SqliteSchema
         // WAL lets readers go on while one writer appends; the mode is stored in the file, so set it once here.
         await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
 
+        // Off for the migrations, as SQLite's table-rebuild procedure requires (it cannot change inside a
+        // transaction); every key is checked before the commit and enforcement is back on afterwards.
+        await ExecuteAsync(connection, "PRAGMA foreign_keys = OFF;", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await MigrateWithoutForeignKeysAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON;", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<SchemaUpgrade> MigrateWithoutForeignKeysAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
         await using var transaction = connection.BeginTransaction(deferred: false);
         await ExecuteAsync(
             connection,
@@ -33,6 +48,15 @@ internal static class SqliteSchema
             record.Parameters.AddWithValue("$version", version);
             record.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var check = connection.CreateCommand())
+        {
+            check.CommandText = "PRAGMA foreign_key_check;";
+            if (await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string table)
+            {
+                throw new InvalidOperationException($"the schema upgrade left a dangling key in table {table}; nothing was changed");
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

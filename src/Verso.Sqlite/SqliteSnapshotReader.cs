@@ -8,11 +8,19 @@ namespace Verso.Sqlite;
 // The one SELECT shape every snapshot read uses, and the mapping of its row to a Snapshot.
 internal static class SqliteSnapshotReader
 {
-    public const string SelectSnapshot = """
-        SELECT e.kind, e.id, v.version, v.hash, b.content, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version, v.revert_of, v.chain_hash
+    // A removed version has no bytes by design; a version whose blob vanished otherwise is damage, which
+    // only the integrity scan sees (ordinary reads skip it, as if the version were not there).
+    public const string SelectSnapshot = SelectColumns + " AND (r.version IS NOT NULL OR b.hash IS NOT NULL)";
+
+    public const string SelectSnapshotEvenWithoutContent = SelectColumns;
+
+    private const string SelectColumns = """
+        SELECT e.kind, e.id, v.version, v.hash, b.content, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version, v.revert_of, v.chain_hash,
+               v.source, r.kind, r.removed_by, r.removed_at, r.reason
         FROM versions v
+        LEFT JOIN content_removals r ON r.entity_pk = v.entity_pk AND r.version = v.version
+        LEFT JOIN blobs b ON b.hash = v.hash AND r.version IS NULL
         JOIN entities e ON e.entity_pk = v.entity_pk
-        JOIN blobs b ON b.hash = v.hash
         """;
 
     public static Snapshot Read(SqliteDataReader row) => new(
@@ -28,6 +36,9 @@ internal static class SqliteSnapshotReader
     {
         RevertOf = row.IsDBNull(10) ? null : row.GetInt32(10),
         ChainHash = row.IsDBNull(11) ? null : ContentHash.FromHex(row.GetString(11)),
+        Source = row.IsDBNull(12) ? null : VersionSource.FromJson(row.GetString(12)),
+        Removal = row.IsDBNull(13) ? null : new ContentRemoval(
+            ContentRemovals.Parse(row.GetString(13)), row.GetString(14), FromMicroseconds(row.GetInt64(15)), row.IsDBNull(16) ? null : row.GetString(16)),
     };
 
     public static long ToMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;

@@ -65,8 +65,8 @@ public sealed partial class SqliteVersionStore
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        // LEFT JOIN: a version whose blob is gone still shows up, with no content, so the check can name it.
-        command.CommandText = SqliteSnapshotReader.SelectSnapshot.Replace("JOIN blobs b", "LEFT JOIN blobs b", StringComparison.Ordinal)
+        // A version whose blob is gone still shows up, with no content, so the check can name it.
+        command.CommandText = SqliteSnapshotReader.SelectSnapshotEvenWithoutContent
             + " ORDER BY e.kind, e.id, v.version;";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

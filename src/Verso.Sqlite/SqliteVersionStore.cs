@@ -95,8 +95,8 @@ public sealed partial class SqliteVersionStore : IVersionStore
         {
             write.CommandText = """
                 UPDATE entities SET head = $version, head_hash = $hash, head_saved_at = $saved_at WHERE entity_pk = $entity;
-                INSERT INTO versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, seq)
-                VALUES ($entity, $version, $hash, $saved_by, $saved_at, $message, $operation, $schema_version, $revert_of, $chain_hash,
+                INSERT INTO versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, source, seq)
+                VALUES ($entity, $version, $hash, $saved_by, $saved_at, $message, $operation, $schema_version, $revert_of, $chain_hash, $source,
                         (SELECT coalesce(max(seq), 0) + 1 FROM versions));
                 """;
             write.Parameters.AddWithValue("$entity", entityPk);
@@ -109,6 +109,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
             write.Parameters.AddWithValue("$schema_version", request.SchemaVersion);
             write.Parameters.AddWithValue("$revert_of", (object?)request.RevertOf ?? DBNull.Value);
             write.Parameters.AddWithValue("$chain_hash", snapshot.ChainHash!.Value.Hex);
+            write.Parameters.AddWithValue("$source", (object?)request.Source?.ToJson() ?? DBNull.Value);
             await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -269,6 +270,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
             savedAt, request.Message, request.Operation, request.SchemaVersion)
         {
             RevertOf = request.RevertOf,
+            Source = request.Source,
         };
         var previous = previousChain is null ? (ContentHash?)null : ContentHash.FromHex(previousChain);
         return snapshot with { ChainHash = ChainHash.Compute(previous, snapshot) };

@@ -54,26 +54,26 @@ public sealed class SqliteStoreFileTests : IDisposable
         var first = await store.InitializeAsync();
         var second = await store.InitializeAsync();
 
-        Assert.Equal((0, 4), (first.FromVersion, first.ToVersion));
+        Assert.Equal((0, 6), (first.FromVersion, first.ToVersion));
         Assert.False(second.Changed);
         Assert.Equal("wal", await ScalarAsync(path, "PRAGMA journal_mode;"));
-        Assert.Equal(4L, await ScalarAsync(path, "SELECT max(version) FROM verso_schema;"));
+        Assert.Equal(6L, await ScalarAsync(path, "SELECT max(version) FROM verso_schema;"));
     }
 
     [Fact]
     public async Task AStoreAtSchemaOneIsRefusedUntilInitUpgradesItKeepingItsVersions()
     {
         var path = _directory.File("verso.db");
-        var store = SqliteVersionStore.ForFile(path);
-        await store.InitializeAsync();
         var key = Some.Key();
-        await store.AppendAsync(Some.Append(key, Some.Document(1)));
-        // Take the file back to what schema 1 left: no objects of later schemas, no record of their migrations.
-        await ScalarAsync(
-            path,
-            "DROP INDEX versions_by_seq; ALTER TABLE versions DROP COLUMN seq; "
-            + "DROP TABLE tag_history; DROP TABLE tags; ALTER TABLE versions DROP COLUMN revert_of; ALTER TABLE versions DROP COLUMN chain_hash; "
-            + "DROP TABLE version_refs; DROP INDEX versions_by_time; DELETE FROM verso_schema WHERE version > 1;");
+        var document = Some.Document(1);
+        // A file exactly as schema 1 wrote it: its migration alone, and one version stored the way it stored them.
+        await ScalarAsync(path, SchemaOneSql() + $"""
+            CREATE TABLE verso_schema (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);
+            INSERT INTO verso_schema VALUES (1, '2026-01-01T00:00:00Z');
+            INSERT INTO blobs VALUES ('{document.Hash.Hex}', CAST('{System.Text.Encoding.UTF8.GetString(document.Utf8.Span)}' AS BLOB));
+            INSERT INTO entities (kind, id, head, head_hash, head_saved_at) VALUES ('{key.Kind}', '{key.Id}', 1, '{document.Hash.Hex}', 0);
+            INSERT INTO versions VALUES (1, 1, '{document.Hash.Hex}', 'tester', 0, NULL, 'save', 1);
+            """);
         SqliteConnection.ClearAllPools();
 
         var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => SqliteVersionStore.ForFile(path).GetLatestAsync(key));
@@ -81,9 +81,15 @@ public sealed class SqliteStoreFileTests : IDisposable
         var upgraded = SqliteVersionStore.ForFile(path);
 
         Assert.Contains("older", refused.Message, StringComparison.Ordinal);
-        Assert.Equal((1, 4), (upgrade.FromVersion, upgrade.ToVersion));
-        Assert.Equal(Some.Document(1).Hash, (await upgraded.GetLatestAsync(key))!.Hash);
+        Assert.Equal((1, 6), (upgrade.FromVersion, upgrade.ToVersion));
+        var read = (await upgraded.GetLatestAsync(key))!;
+        Assert.Equal((document.Hash, 1, "tester"), (read.Hash, read.Version, read.SavedBy));
+        Assert.Equal(document.Utf8.ToArray(), read.Content.ToArray());
         Assert.Empty(await upgraded.FindReferrersAsync(key, 1));
+        // The rebuilt versions table still takes appends, and the old version can be pruned like any other.
+        await upgraded.AppendAsync(Some.Append(key, Some.Document(2)));
+        var pruned = await upgraded.PruneAsync(key, new Retention.RetentionPolicy(1), new Snapshots.ContentRemoval(Snapshots.ContentRemovalKind.Pruned, "ops", Some.Instant, null));
+        Assert.Equal([1], pruned.Versions.ToArray());
     }
 
     [Fact]
@@ -133,6 +139,12 @@ public sealed class SqliteStoreFileTests : IDisposable
 
         Assert.Equal(1L, await ScalarAsync(path, "SELECT count(*) FROM blobs;"));
         Assert.Equal(2L, await ScalarAsync(path, "SELECT count(*) FROM versions;"));
+    }
+
+    private static string SchemaOneSql()
+    {
+        using var stream = typeof(SqliteVersionStore).Assembly.GetManifestResourceStream("Verso.Sqlite.Schema.001_initial.sql")!;
+        return new StreamReader(stream).ReadToEnd();
     }
 
     private static async Task<object?> ScalarAsync(string path, string sql)

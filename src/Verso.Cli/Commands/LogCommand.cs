@@ -83,7 +83,7 @@ internal static class LogCommand
                 Markup.Escape(snapshot.SavedBy),
                 Timestamps.ForTable(snapshot.SavedAt),
                 snapshot.Operation.ToName(),
-                Markup.Escape(snapshot.Message ?? ""));
+                Markup.Escape(Describe(snapshot)));
         }
 
         console.Ansi.Write(table);
@@ -93,4 +93,13 @@ internal static class LogCommand
             console.Out.WriteLine($"{key}: showing {shown} of {total} versions, newest first");
         }
     }
+
+    // The message, and what became of the content when it is gone, so the log answers "where did it go".
+    private static string Describe(Snapshot snapshot) =>
+        (snapshot.Message, snapshot.Removal) switch
+        {
+            (_, null) => snapshot.Message ?? "",
+            (null, { } removal) => $"[{removal}]",
+            ({ } message, { } removal) => $"{message} [{removal}]",
+        };
 }

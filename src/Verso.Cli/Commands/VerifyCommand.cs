@@ -10,10 +10,11 @@ internal static class VerifyCommand
 {
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
-        var command = new Command("verify", "re-check every stored version: content hashes, chain links, gapless numbers, heads");
+        var command = new Command("verify", "re-check every stored version: content hashes, chain links, gapless numbers, heads and pins");
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
-            var store = context.CreateService().Store;
+            var service = context.CreateService();
+            var store = service.Store;
             var statistics = await store.GetStatisticsAsync(cancellationToken);
             IntegrityReport report;
             if (console.IsTerminal && !context.Json)
@@ -21,12 +22,12 @@ internal static class VerifyCommand
                 report = await console.Ansi.Progress().StartAsync(async progress =>
                 {
                     var task = progress.AddTask("verifying versions", maxValue: Math.Max(1, statistics.Versions));
-                    return await IntegrityVerifier.VerifyAsync(store, new Progress<long>(done => task.Value = done), cancellationToken);
+                    return await IntegrityVerifier.VerifyAsync(store, service.Kinds, new Progress<long>(done => task.Value = done), cancellationToken);
                 });
             }
             else
             {
-                report = await IntegrityVerifier.VerifyAsync(store, cancellationToken: cancellationToken);
+                report = await IntegrityVerifier.VerifyAsync(store, service.Kinds, cancellationToken: cancellationToken);
             }
 
             if (context.Json)

@@ -30,6 +30,33 @@ internal static class SnapshotJson
         {
             writer.WriteNumber("revert_of", revertOf);
         }
+
+        if (snapshot.Source is { } source)
+        {
+            writer.WriteStartObject("source");
+            writer.WriteString("commit", source.Commit);
+            writer.WriteString("path", source.Path);
+            writer.WriteBoolean("deleted", source.Deleted);
+            writer.WriteEndObject();
+        }
+
+        if (snapshot.Removal is { } removal)
+        {
+            writer.WriteStartObject("removed");
+            writer.WriteString("kind", removal.Verb);
+            writer.WriteString("by", removal.RemovedBy);
+            writer.WriteString("at", Timestamps.ForJson(removal.RemovedAt));
+            if (removal.Reason is null)
+            {
+                writer.WriteNull("reason");
+            }
+            else
+            {
+                writer.WriteString("reason", removal.Reason);
+            }
+
+            writer.WriteEndObject();
+        }
     }
 
     public static void WriteWithContent(Utf8JsonWriter writer, Snapshot snapshot)
@@ -37,7 +64,15 @@ internal static class SnapshotJson
         writer.WriteStartObject();
         WriteMetadata(writer, snapshot);
         writer.WritePropertyName("content");
-        writer.WriteRawValue(snapshot.Content.Span, skipInputValidation: true);
+        if (snapshot.HasContent)
+        {
+            writer.WriteRawValue(snapshot.Content.Span, skipInputValidation: true);
+        }
+        else
+        {
+            // The "removed" object above says by whom, when and why.
+            writer.WriteNullValue();
+        }
         writer.WriteEndObject();
     }
 }

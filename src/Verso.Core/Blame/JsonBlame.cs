@@ -16,13 +16,15 @@ public static class JsonBlame
     /// <summary>Blames the last snapshot of <paramref name="oldestFirst"/> (an entity's history up to the version asked about).</summary>
     /// <param name="oldestFirst">The versions, oldest first.</param>
     /// <param name="rules">The kind's diff rules: keyed arrays let items keep their origin when they move.</param>
-    /// <returns>Every leaf in document order; empty when there is no version.</returns>
+    /// <returns>Every leaf in document order; empty when there is no version with content.</returns>
     public static ImmutableArray<BlameEntry> Compute(IEnumerable<Snapshot> oldestFirst, DiffRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(oldestFirst);
         rules ??= DiffRules.Default;
         AnnotatedNode? tree = null;
-        foreach (var snapshot in oldestFirst)
+        // A pruned or erased version cannot be read: what changed in it is credited to the next version
+        // that can, the earliest one known to hold the value.
+        foreach (var snapshot in oldestFirst.Where(s => s.HasContent))
         {
             var document = JsonNode.Parse(snapshot.Content.Span);
             var origin = BlameOrigin.Of(snapshot);

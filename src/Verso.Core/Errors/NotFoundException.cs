@@ -17,4 +17,11 @@ public sealed class NotFoundException : VersoException
 
     /// <inheritdoc />
     public override ErrorCategory Category => ErrorCategory.NotFound;
+
+    /// <summary>The entity <paramref name="key"/> has no versions.</summary>
+    public static NotFoundException ForEntity(Naming.EntityKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new NotFoundException(key.ToString(), $"not found: {key} has no versions");
+    }
 }

@@ -34,6 +34,15 @@ public static class ChainHash
             writer.WriteString("operation", snapshot.Operation.ToName());
             writer.WriteNumber("schema_version", snapshot.SchemaVersion);
             writer.WriteString("revert_of", snapshot.RevertOf?.ToString(CultureInfo.InvariantCulture) ?? "");
+            // Written only when present, so the links of versions stored before sources existed still hold.
+            if (snapshot.Source is { } source)
+            {
+                writer.WriteStartObject("source");
+                writer.WriteString("commit", source.Commit);
+                writer.WriteString("path", source.Path);
+                writer.WriteBoolean("deleted", source.Deleted);
+                writer.WriteEndObject();
+            }
             writer.WriteEndObject();
         }
 

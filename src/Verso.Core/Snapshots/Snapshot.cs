@@ -34,7 +34,7 @@ public sealed record Snapshot
         Key = key;
         Version = version;
         Hash = hash;
-        Content = content;
+        _content = content;
         SavedBy = savedBy;
         SavedAt = savedAt;
         Message = message;
@@ -52,7 +52,14 @@ public sealed record Snapshot
     public ContentHash Hash { get; }
 
     /// <summary>The canonical JSON bytes.</summary>
-    public ReadOnlyMemory<byte> Content { get; }
+    /// <exception cref="Errors.ContentRemovedException">The content was pruned or erased (see <see cref="Removal"/>).</exception>
+    public ReadOnlyMemory<byte> Content => Removal is null ? _content : throw new Errors.ContentRemovedException(Ref.ToString(), Removal);
+
+    /// <summary>Set when the content was pruned or erased; the version's hash and metadata remain.</summary>
+    public ContentRemoval? Removal { get; init; }
+
+    /// <summary>Whether <see cref="Content"/> can be read.</summary>
+    public bool HasContent => Removal is null;
 
     /// <summary>Who saved it.</summary>
     public string SavedBy { get; }
@@ -90,17 +97,21 @@ public sealed record Snapshot
         && Key == other.Key
         && Version == other.Version
         && Hash == other.Hash
-        && Content.Span.SequenceEqual(other.Content.Span)
+        && Removal == other.Removal
+        && _content.Span.SequenceEqual(other._content.Span)
         && SavedBy == other.SavedBy
         && SavedAt == other.SavedAt
         && Message == other.Message
         && Operation == other.Operation
         && SchemaVersion == other.SchemaVersion
-        && RevertOf == other.RevertOf;
+        && RevertOf == other.RevertOf
+        && Source == other.Source;
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Key, Version, Hash);
 
     /// <summary>The ref and hash, e.g. <c>agent/alice@3 sha256:…</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Ref} {Hash}");
+
+    private readonly ReadOnlyMemory<byte> _content;
 }

@@ -1,5 +1,6 @@
 using Verso.Hashing;
 using Verso.Naming;
+using Verso.Retention;
 using Verso.Snapshots;
 
 namespace Verso.Storage;
@@ -86,4 +87,30 @@ public interface IVersionStore
 
     /// <summary>Counts over the whole store.</summary>
     Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Drops the content of the versions of <paramref name="key"/> that <paramref name="policy"/> selects,
+    /// in one transaction. A head, a tagged version and a version something pins are never touched. The
+    /// version rows, hashes and chain stay; reads of a pruned version carry <paramref name="stamp"/>.
+    /// A blob is deleted once no version that keeps its content holds it.
+    /// </summary>
+    /// <param name="key">The entity to prune.</param>
+    /// <param name="policy">Which versions keep their content.</param>
+    /// <param name="stamp">Who prunes, when and why; its kind is <see cref="ContentRemovalKind.Pruned"/>.</param>
+    /// <param name="dryRun">Only report what would be pruned.</param>
+    /// <param name="cancellationToken">Cancels the prune.</param>
+    /// <exception cref="Errors.NotFoundException">The entity does not exist.</exception>
+    Task<ContentRemovalResult> PruneAsync(EntityKey key, RetentionPolicy policy, ContentRemoval stamp, bool dryRun = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases the content <paramref name="hash"/> from every version of <paramref name="key"/> that holds
+    /// it, in one transaction, whatever protects those versions: erasure is for content that must go.
+    /// The version rows, hashes and chain stay; reads carry <paramref name="stamp"/>.
+    /// </summary>
+    /// <param name="key">The entity.</param>
+    /// <param name="hash">The content to erase.</param>
+    /// <param name="stamp">Who erases, when and why; its kind is <see cref="ContentRemovalKind.Erased"/>.</param>
+    /// <param name="cancellationToken">Cancels the erase.</param>
+    /// <exception cref="Errors.NotFoundException">No version of the entity holds that content.</exception>
+    Task<ContentRemovalResult> EraseAsync(EntityKey key, ContentHash hash, ContentRemoval stamp, CancellationToken cancellationToken = default);
 }

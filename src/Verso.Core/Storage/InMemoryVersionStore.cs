@@ -10,7 +10,7 @@ namespace Verso.Storage;
 /// A store held in memory: for tests, tools and short-lived processes. One lock serializes appends,
 /// which is what makes them atomic; reads copy out under the same lock.
 /// </summary>
-public sealed class InMemoryVersionStore : IVersionStore
+public sealed partial class InMemoryVersionStore : IVersionStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<EntityKey, List<Snapshot>> _versions = [];
@@ -61,7 +61,7 @@ public sealed class InMemoryVersionStore : IVersionStore
                 request.SavedAt,
                 request.Message,
                 request.Operation,
-                request.SchemaVersion) { RevertOf = request.RevertOf };
+                request.SchemaVersion) { RevertOf = request.RevertOf, Source = request.Source };
             snapshot = snapshot with { ChainHash = Integrity.ChainHash.Compute(head?.ChainHash, snapshot) };
             if (history is null)
             {

@@ -82,7 +82,7 @@ public sealed class VersionedCollection<T>
             {
                 read = new VersionRead<T>(snapshot, Typed(snapshot).Record, null);
             }
-            catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException)
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException or Errors.ContentRemovedException)
             {
                 read = new VersionRead<T>(snapshot, default, exception.Message);
             }

@@ -17,7 +17,7 @@ namespace Verso.Versioning;
 /// volatile fields), stamps who and when, and lets the store append atomically. The typed face is
 /// <see cref="VersionedCollection{T}"/>, made by <see cref="Collection{T}"/>.
 /// </summary>
-public sealed class VersioningService
+public sealed partial class VersioningService
 {
     private readonly TimeProvider _time;
     private readonly ILogger<VersioningService> _logger;

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Verso.Hashing;
+using Verso.Kinds;
+using Verso.Naming;
+using Verso.Snapshots;
+
+namespace Verso.Integrity;
+
+// The reference part of a verify: every pin a record makes must name a version that exists with the
+// pinned hash. The store checked this when the pin was written; this finds what changed since.
+internal sealed class PinCheck(KindRegistry? kinds)
+{
+    private readonly Dictionary<(EntityKey Key, int Version), ContentHash> _hashes = [];
+    private readonly List<(VersionRef Referrer, PinnedRef Pin)> _pins = [];
+
+    public void Collect(Snapshot snapshot, ImmutableArray<IntegrityProblem>.Builder problems)
+    {
+        _hashes[(snapshot.Key, snapshot.Version)] = snapshot.Hash;
+        // An erased record's pins went with its content; a damaged one is reported by the content check.
+        if (kinds?.Resolve(snapshot.Key.Kind).References is not { } reader || !snapshot.HasContent
+            || ContentHash.Compute(snapshot.Content.Span) != snapshot.Hash)
+        {
+            return;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(snapshot.Content);
+            foreach (var pin in reader.ReferencesOf(document.RootElement))
+            {
+                _pins.Add((snapshot.Ref, pin));
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or Errors.VersoException or FormatException)
+        {
+            problems.Add(new IntegrityProblem(snapshot.Ref, $"its pins cannot be read: {exception.Message}"));
+        }
+    }
+
+    public void Check(ImmutableArray<IntegrityProblem>.Builder problems)
+    {
+        foreach (var (referrer, pin) in _pins)
+        {
+            var target = $"{pin.Key}@{pin.Version}";
+            if (!_hashes.TryGetValue((pin.Key, pin.Version), out var hash))
+            {
+                problems.Add(new IntegrityProblem(referrer, $"it pins {target}, which is not in the store"));
+            }
+            else if (hash != pin.Hash)
+            {
+                problems.Add(new IntegrityProblem(referrer, $"it pins {target} at {pin.Hash}, but that version's hash is {hash}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using Npgsql;
+using Verso.Errors;
+using Verso.Hashing;
+using Verso.Naming;
+using Verso.Retention;
+using Verso.Snapshots;
+
+namespace Verso.Postgres;
+
+// Pruning and erasure (schema 4): a removal row replaces a version's bytes; the version row stays.
+public sealed partial class PostgresVersionStore
+{
+    /// <inheritdoc />
+    public Task<ContentRemovalResult> PruneAsync(EntityKey key, RetentionPolicy policy, ContentRemoval stamp, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(stamp);
+        stamp.EnsureKind(ContentRemovalKind.Pruned);
+        return RemoveContentAsync(key, stamp, dryRun, async (connection, entityPk, head) =>
+        {
+            // The version rows are locked first: an append pinning one of them holds it FOR SHARE, so this
+            // waits for that pin to commit and the protection check below then sees it.
+            await using var command = Command(connection, """
+                WITH candidates AS (
+                    SELECT v.entity_pk, v.version, v.saved_at FROM verso.versions v
+                    WHERE v.entity_pk = $1
+                      AND NOT EXISTS (SELECT 1 FROM verso.content_removals r WHERE r.entity_pk = v.entity_pk AND r.version = v.version)
+                    FOR UPDATE OF v)
+                SELECT c.version, c.saved_at,
+                       EXISTS (SELECT 1 FROM verso.tags t WHERE t.entity_pk = c.entity_pk AND t.version = c.version)
+                       OR EXISTS (SELECT 1 FROM verso.version_refs p WHERE p.target_pk = c.entity_pk AND p.target_version = c.version)
+                FROM candidates c;
+                """, entityPk);
+            var candidates = new List<RetainedVersion>();
+            var protectedVersions = new HashSet<int>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                candidates.Add(new RetainedVersion(reader.GetInt32(0), new DateTimeOffset(reader.GetFieldValue<DateTime>(1), TimeSpan.Zero)));
+                if (reader.GetBoolean(2))
+                {
+                    protectedVersions.Add(reader.GetInt32(0));
+                }
+            }
+
+            return policy.SelectPrunable(candidates, head, protectedVersions, stamp.RemovedAt);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ContentRemovalResult> EraseAsync(EntityKey key, ContentHash hash, ContentRemoval stamp, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        stamp.EnsureKind(ContentRemovalKind.Erased);
+        return RemoveContentAsync(key, stamp, dryRun: false, async (connection, entityPk, _) =>
+        {
+            await using var command = Command(connection, """
+                SELECT v.version FROM verso.versions v
+                WHERE v.entity_pk = $1 AND v.hash = $2
+                  AND NOT EXISTS (SELECT 1 FROM verso.content_removals r WHERE r.entity_pk = v.entity_pk AND r.version = v.version)
+                ORDER BY v.version;
+                """, entityPk, hash.Hex);
+            var versions = ImmutableArray.CreateBuilder<int>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                versions.Add(reader.GetInt32(0));
+            }
+
+            return versions.Count > 0
+                ? versions.ToImmutable()
+                : throw new NotFoundException($"{key}@{hash}", $"not found: no version of {key} holds {hash}");
+        }, cancellationToken);
+    }
+
+    // One transaction holding the entity's head row: choose the versions, stamp them, free blobs nothing needs.
+    private Task<ContentRemovalResult> RemoveContentAsync(
+        EntityKey key,
+        ContentRemoval stamp,
+        bool dryRun,
+        Func<NpgsqlConnection, long, int, Task<ImmutableArray<int>>> choose,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _connections.RunAsync(
+            async connection =>
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                long entityPk;
+                int head;
+                await using (var lockHead = Command(connection, "SELECT entity_pk, head FROM verso.entities WHERE kind = $1 AND id = $2 AND head > 0 FOR UPDATE;", key.Kind, key.Id))
+                await using (var reader = await lockHead.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        throw NotFoundException.ForEntity(key);
+                    }
+
+                    (entityPk, head) = (reader.GetInt64(0), reader.GetInt32(1));
+                }
+
+                var versions = await choose(connection, entityPk, head).ConfigureAwait(false);
+                if (dryRun || versions.IsEmpty)
+                {
+                    return new ContentRemovalResult(key, versions);
+                }
+
+                await using (var stampRows = Command(connection, """
+                    INSERT INTO verso.content_removals (entity_pk, version, kind, removed_by, removed_at, reason)
+                    SELECT $1, unnest($2::integer[]), $3, $4, $5, $6;
+                    """,
+                    entityPk, versions.ToArray(), stamp.Kind.ToName(), stamp.RemovedBy, stamp.RemovedAt.UtcDateTime,
+                    new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)stamp.Reason ?? DBNull.Value }))
+                {
+                    await stampRows.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await DeleteUnneededBlobsAsync(connection, entityPk, versions, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return new ContentRemovalResult(key, versions);
+            },
+            cancellationToken);
+    }
+
+    private static async Task DeleteUnneededBlobsAsync(NpgsqlConnection connection, long entityPk, ImmutableArray<int> versions, CancellationToken cancellationToken)
+    {
+        var hashes = new List<string>();
+        await using (var read = Command(connection, "SELECT DISTINCT hash FROM verso.versions WHERE entity_pk = $1 AND version = ANY($2) ORDER BY hash;", entityPk, versions.ToArray()))
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                hashes.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var hash in hashes)
+        {
+            // Exclusive against appends of the same content (they hold the shared lock until they commit):
+            // once we hold it, every version that will ever need this blob is visible to the check.
+            await using (var exclusive = Command(connection, "SELECT pg_advisory_xact_lock($1);", BlobLockKey(ContentHash.FromHex(hash))))
+            {
+                await exclusive.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // A statement of its own, so its snapshot is taken after the lock is held.
+            await using var delete = Command(connection, """
+                DELETE FROM verso.blobs b WHERE b.hash = $1 AND NOT EXISTS (
+                    SELECT 1 FROM verso.versions v
+                    WHERE v.hash = b.hash
+                      AND NOT EXISTS (SELECT 1 FROM verso.content_removals r WHERE r.entity_pk = v.entity_pk AND r.version = v.version));
+                """, hash);
+            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

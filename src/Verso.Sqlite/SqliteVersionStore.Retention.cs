@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using Microsoft.Data.Sqlite;
+using Verso.Errors;
+using Verso.Hashing;
+using Verso.Naming;
+using Verso.Retention;
+using Verso.Snapshots;
+
+namespace Verso.Sqlite;
+
+// Pruning and erasure (schema 5): a removal row replaces a version's bytes; the version row stays.
+public sealed partial class SqliteVersionStore
+{
+    /// <inheritdoc />
+    public Task<ContentRemovalResult> PruneAsync(EntityKey key, RetentionPolicy policy, ContentRemoval stamp, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(stamp);
+        stamp.EnsureKind(ContentRemovalKind.Pruned);
+        return RemoveContentAsync(key, stamp, dryRun, async (connection, entityPk, head) =>
+        {
+            // Under the write lock: no tag or pin can land on a version between this check and the removal.
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT v.version, v.saved_at,
+                       EXISTS (SELECT 1 FROM tags t WHERE t.entity_pk = v.entity_pk AND t.version = v.version)
+                       OR EXISTS (SELECT 1 FROM version_refs p WHERE p.target_pk = v.entity_pk AND p.target_version = v.version)
+                FROM versions v
+                WHERE v.entity_pk = $entity
+                  AND NOT EXISTS (SELECT 1 FROM content_removals r WHERE r.entity_pk = v.entity_pk AND r.version = v.version);
+                """;
+            command.Parameters.AddWithValue("$entity", entityPk);
+            var candidates = new List<RetainedVersion>();
+            var protectedVersions = new HashSet<int>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                candidates.Add(new RetainedVersion(reader.GetInt32(0), SqliteSnapshotReader.FromMicroseconds(reader.GetInt64(1))));
+                if (reader.GetBoolean(2))
+                {
+                    protectedVersions.Add(reader.GetInt32(0));
+                }
+            }
+
+            return policy.SelectPrunable(candidates, head, protectedVersions, stamp.RemovedAt);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<ContentRemovalResult> EraseAsync(EntityKey key, ContentHash hash, ContentRemoval stamp, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        stamp.EnsureKind(ContentRemovalKind.Erased);
+        return RemoveContentAsync(key, stamp, dryRun: false, async (connection, entityPk, _) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT v.version FROM versions v
+                WHERE v.entity_pk = $entity AND v.hash = $hash
+                  AND NOT EXISTS (SELECT 1 FROM content_removals r WHERE r.entity_pk = v.entity_pk AND r.version = v.version)
+                ORDER BY v.version;
+                """;
+            command.Parameters.AddWithValue("$entity", entityPk);
+            command.Parameters.AddWithValue("$hash", hash.Hex);
+            var versions = ImmutableArray.CreateBuilder<int>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                versions.Add(reader.GetInt32(0));
+            }
+
+            return versions.Count > 0
+                ? versions.ToImmutable()
+                : throw new NotFoundException($"{key}@{hash}", $"not found: no version of {key} holds {hash}");
+        }, cancellationToken);
+    }
+
+    // One transaction under the write lock: choose the versions, stamp them, then free blobs nothing needs.
+    private async Task<ContentRemovalResult> RemoveContentAsync(
+        EntityKey key,
+        ContentRemoval stamp,
+        bool dryRun,
+        Func<SqliteConnection, long, int, Task<ImmutableArray<int>>> choose,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // Erased content must not linger in free pages of the file: overwrite what is deleted with zeros.
+            await ExecuteAsync(connection, "PRAGMA secure_delete = ON;", cancellationToken).ConfigureAwait(false);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var head = await ReadHeadAsync(connection, key, cancellationToken).ConfigureAwait(false) ?? throw NotFoundException.ForEntity(key);
+            var versions = await choose(connection, head.EntityPk, head.Version).ConfigureAwait(false);
+            if (dryRun || versions.IsEmpty)
+            {
+                return new ContentRemovalResult(key, versions);
+            }
+
+            foreach (var version in versions)
+            {
+                await using var stampCommand = connection.CreateCommand();
+                stampCommand.CommandText = """
+                    INSERT INTO content_removals (entity_pk, version, kind, removed_by, removed_at, reason)
+                    VALUES ($entity, $version, $kind, $by, $at, $reason);
+                    DELETE FROM blobs WHERE hash = (SELECT hash FROM versions WHERE entity_pk = $entity AND version = $version)
+                      AND NOT EXISTS (
+                        SELECT 1 FROM versions v
+                        WHERE v.hash = blobs.hash
+                          AND NOT EXISTS (SELECT 1 FROM content_removals r WHERE r.entity_pk = v.entity_pk AND r.version = v.version));
+                    """;
+                stampCommand.Parameters.AddWithValue("$entity", head.EntityPk);
+                stampCommand.Parameters.AddWithValue("$version", version);
+                stampCommand.Parameters.AddWithValue("$kind", stamp.Kind.ToName());
+                stampCommand.Parameters.AddWithValue("$by", stamp.RemovedBy);
+                stampCommand.Parameters.AddWithValue("$at", SqliteSnapshotReader.ToMicroseconds(stamp.RemovedAt));
+                stampCommand.Parameters.AddWithValue("$reason", (object?)stamp.Reason ?? DBNull.Value);
+                await stampCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            // The old pages also sit in the write-ahead log until a checkpoint copies them back and the log
+            // is truncated; without readers in the way this empties it now (with readers, at a later checkpoint).
+            await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);
+            return new ContentRemovalResult(key, versions);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
