@@ -71,6 +71,34 @@ public sealed class DomainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task VerifyRechecksEveryPinAndNamesTheDecisionWhosePinnedVersionChanged()
+    {
+        var (_, executedAt) = await SaveAgentsAndEditAliceAfterExecutionAsync();
+        await _verso.RunAsync("decide", "--task", "T-7", "--executor", "alice", "--reviewer", "quinn",
+            "--decision", "approved", "--executed-at", executedAt, "--by", "ops");
+        var intact = await _verso.RunAsync("verify");
+        // Someone rewrites which content alice@1 holds, so the decision's pin no longer matches it.
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_verso.PathOf("verso.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                UPDATE versions SET hash = (SELECT v.hash FROM versions v JOIN entities e USING (entity_pk) WHERE e.id = 'alice' AND v.version = 2)
+                WHERE version = 1 AND entity_pk = (SELECT entity_pk FROM entities WHERE id = 'alice');
+                """;
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var damaged = await _verso.RunAsync("verify");
+
+        Assert.Equal(0, intact.ExitCode);
+        Assert.Equal(1, damaged.ExitCode);
+        Assert.Contains("broken decision/T-7@1: it pins agent/alice@1 at sha256:", damaged.Stdout, StringComparison.Ordinal);
+        Assert.Contains("broken agent/alice@1: its chain hash does not match", damaged.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RefsAnswersWhichDecisionsCameFromACharterVersion()
     {
         var (_, executedAt) = await SaveAgentsAndEditAliceAfterExecutionAsync();
