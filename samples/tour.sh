@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A first look at Verso in a throwaway store: save, re-save, edit, show, log, diff, merge and blame the
-# sample charter, then record a decision pinned to it and trace it back.
+# sample charter, record a decision pinned to it and trace it back, then roll back a bad edit, name the
+# organization as it was before it by one manifest hash, and verify the whole history.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -29,3 +30,12 @@ verso decide --task T-1 --executor alice --reviewer quinn --decision approved \
 verso log decision/T-1
 verso refs agent/alice@3
 verso compat agent/alice@1 agent/alice@3
+# A bad edit lands: full autonomy, a hot model, a rule and a denied tool dropped. See it, roll it back.
+before="$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)"
+verso save agent alice "$repo/samples/agent-alice-bad.json" --by mallory -m "let alice ship on her own"
+verso diff agent/alice@3 agent/alice@4
+verso rollback agent/alice --to 3 --by you --reason "autonomy raised without review"
+verso tag agent/alice@5 production --by you --reason "reviewed charter"
+# The whole organization as it stood before the bad edit, named by one root hash; then check every link.
+verso manifest --at "$before"
+verso verify
