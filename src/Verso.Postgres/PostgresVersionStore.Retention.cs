@@ -26,7 +26,7 @@ public sealed partial class PostgresVersionStore
                     SELECT v.entity_pk, v.version, v.saved_at FROM verso.versions v
                     WHERE v.entity_pk = $1
                       AND NOT EXISTS (SELECT 1 FROM verso.content_removals r WHERE r.entity_pk = v.entity_pk AND r.version = v.version)
-                    FOR UPDATE OF v)
+                    FOR NO KEY UPDATE OF v)
                 SELECT c.version, c.saved_at,
                        EXISTS (SELECT 1 FROM verso.tags t WHERE t.entity_pk = c.entity_pk AND t.version = c.version)
                        OR EXISTS (SELECT 1 FROM verso.version_refs p WHERE p.target_pk = c.entity_pk AND p.target_version = c.version)
@@ -75,6 +75,8 @@ public sealed partial class PostgresVersionStore
     }
 
     // One transaction holding the entity's head row: choose the versions, stamp them, free blobs nothing needs.
+    // NO KEY UPDATE locks: they queue with appends and tag moves, yet let a concurrent pin's foreign-key
+    // check (KEY SHARE on this entity's rows) through, so a pin and a prune cannot deadlock.
     private Task<ContentRemovalResult> RemoveContentAsync(
         EntityKey key,
         ContentRemoval stamp,
@@ -89,7 +91,7 @@ public sealed partial class PostgresVersionStore
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 long entityPk;
                 int head;
-                await using (var lockHead = Command(connection, "SELECT entity_pk, head FROM verso.entities WHERE kind = $1 AND id = $2 AND head > 0 FOR UPDATE;", key.Kind, key.Id))
+                await using (var lockHead = Command(connection, "SELECT entity_pk, head FROM verso.entities WHERE kind = $1 AND id = $2 AND head > 0 FOR NO KEY UPDATE;", key.Kind, key.Id))
                 await using (var reader = await lockHead.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

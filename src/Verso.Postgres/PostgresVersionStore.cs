@@ -227,20 +227,27 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     // Locks the entity's head row for this transaction, creating the row (head 0) for a new entity.
     private static async Task<(long EntityPk, int Version, string Hash, string? Chain)> LockHeadAsync(NpgsqlConnection connection, AppendRequest request, CancellationToken cancellationToken)
     {
-        const string Lock = """
-            SELECT e.entity_pk, e.head, e.head_hash,
-                   (SELECT v.chain_hash FROM verso.versions v WHERE v.entity_pk = e.entity_pk AND v.version = e.head)
-            FROM verso.entities e WHERE e.kind = $1 AND e.id = $2 FOR UPDATE OF e;
-            """;
+        const string Lock = "SELECT e.entity_pk, e.head, e.head_hash FROM verso.entities e WHERE e.kind = $1 AND e.id = $2 FOR UPDATE OF e;";
         for (var attempt = 0; ; attempt++)
         {
+            (long EntityPk, int Version, string Hash)? locked = null;
             await using (var select = Command(connection, Lock, request.Key.Kind, request.Key.Id))
             await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    return (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+                    locked = (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
                 }
+            }
+
+            if (locked is { } head)
+            {
+                // A statement of its own: after waiting for the lock, the head row is re-read at its newest
+                // version, but a subquery in the same statement would still see the snapshot taken before
+                // the wait, and miss the version the previous lock holder just wrote.
+                await using var chain = Command(connection, "SELECT chain_hash FROM verso.versions WHERE entity_pk = $1 AND version = $2;", head.EntityPk, head.Version);
+                var chainHash = await chain.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+                return (head.EntityPk, head.Version, head.Hash, chainHash);
             }
 
             if (attempt > 0)

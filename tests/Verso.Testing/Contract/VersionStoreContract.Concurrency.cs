@@ -99,5 +99,8 @@ public abstract partial class VersionStoreContract
         Assert.Equal((Total, latest!.Hash), (listed.Version, listed.Hash));
         var statistics = await Store.GetStatisticsAsync();
         Assert.Equal((Total, Total), (statistics.Versions, statistics.Blobs));
+        // Every writer that waited for the head must have linked its version to the one written before it.
+        var report = await Integrity.IntegrityVerifier.VerifyAsync(Store);
+        Assert.True(report.IsIntact, string.Join("\n", report.Problems.Take(5)));
     }
 }
