@@ -15,14 +15,7 @@ internal static class SnapshotJson
         writer.WriteString("hash", snapshot.Hash.ToString());
         writer.WriteString("saved_by", snapshot.SavedBy);
         writer.WriteString("saved_at", Timestamps.ForJson(snapshot.SavedAt));
-        if (snapshot.Message is null)
-        {
-            writer.WriteNull("message");
-        }
-        else
-        {
-            writer.WriteString("message", snapshot.Message);
-        }
+        WriteStringOrNull(writer, "message", snapshot.Message);
 
         writer.WriteString("operation", snapshot.Operation.ToName());
         writer.WriteNumber("schema_version", snapshot.SchemaVersion);
@@ -33,11 +26,8 @@ internal static class SnapshotJson
 
         if (snapshot.Source is { } source)
         {
-            writer.WriteStartObject("source");
-            writer.WriteString("commit", source.Commit);
-            writer.WriteString("path", source.Path);
-            writer.WriteBoolean("deleted", source.Deleted);
-            writer.WriteEndObject();
+            writer.WritePropertyName("source");
+            source.WriteTo(writer);
         }
 
         if (snapshot.Removal is { } removal)
@@ -46,14 +36,7 @@ internal static class SnapshotJson
             writer.WriteString("kind", removal.Verb);
             writer.WriteString("by", removal.RemovedBy);
             writer.WriteString("at", Timestamps.ForJson(removal.RemovedAt));
-            if (removal.Reason is null)
-            {
-                writer.WriteNull("reason");
-            }
-            else
-            {
-                writer.WriteString("reason", removal.Reason);
-            }
+            WriteStringOrNull(writer, "reason", removal.Reason);
 
             writer.WriteEndObject();
         }
@@ -74,5 +57,17 @@ internal static class SnapshotJson
             writer.WriteNullValue();
         }
         writer.WriteEndObject();
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
     }
 }

@@ -37,11 +37,8 @@ public static class ChainHash
             // Written only when present, so the links of versions stored before sources existed still hold.
             if (snapshot.Source is { } source)
             {
-                writer.WriteStartObject("source");
-                writer.WriteString("commit", source.Commit);
-                writer.WriteString("path", source.Path);
-                writer.WriteBoolean("deleted", source.Deleted);
-                writer.WriteEndObject();
+                writer.WritePropertyName("source");
+                source.WriteTo(writer);
             }
             writer.WriteEndObject();
         }

@@ -18,14 +18,21 @@ public sealed record VersionSource(string Commit, string Path, bool Deleted = fa
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStartObject();
-            writer.WriteString("commit", Commit);
-            writer.WriteBoolean("deleted", Deleted);
-            writer.WriteString("path", Path);
-            writer.WriteEndObject();
+            WriteTo(writer);
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Writes this source as a JSON object value, the one shape stores, chain and output share.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("commit", Commit);
+        writer.WriteBoolean("deleted", Deleted);
+        writer.WriteString("path", Path);
+        writer.WriteEndObject();
     }
 
     /// <summary>Reads the form <see cref="ToJson"/> writes.</summary>
