@@ -61,7 +61,7 @@ public sealed class InMemoryVersionStore : IVersionStore
                 request.SavedAt,
                 request.Message,
                 request.Operation,
-                request.SchemaVersion) { RevertOf = request.RevertOf };
+                request.SchemaVersion) { RevertOf = request.RevertOf, Source = request.Source };
             snapshot = snapshot with { ChainHash = Integrity.ChainHash.Compute(head?.ChainHash, snapshot) };
             if (history is null)
             {
