@@ -42,6 +42,7 @@ public sealed class GitHistoryImporter
     /// <summary>Walks the repository's history oldest first and imports every followed file's versions.</summary>
     /// <exception cref="NotAGitRepositoryException">The path is not a repository.</exception>
     /// <exception cref="InvalidNameException">The kind name breaks the rule.</exception>
+    /// <exception cref="ArgumentException">The request has no path glob.</exception>
     /// <exception cref="AmbiguousEntityPathsException">Two files with different contents name one entity in a commit.</exception>
     /// <exception cref="GitException">git is missing or failed.</exception>
     public async Task<GitImportSummary> ImportAsync(
@@ -49,6 +50,11 @@ public sealed class GitHistoryImporter
     {
         ArgumentNullException.ThrowIfNull(request);
         EntityKey.ValidateKind(request.Kind);
+        if (request.Paths.IsEmpty)
+        {
+            throw new ArgumentException("give at least one path glob", nameof(request));
+        }
+
         await using var repository = await GitRepository.OpenAsync(request.Repository, cancellationToken).ConfigureAwait(false);
         var walker = new GitHistoryWalker(repository, request.Paths);
         var commits = await walker.ListCommitsAsync(request.Revision, cancellationToken).ConfigureAwait(false);
