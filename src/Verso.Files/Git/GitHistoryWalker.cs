@@ -90,7 +90,16 @@ public sealed class GitHistoryWalker
             var pending = await ReadTextAsync(git, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < commits.Length; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var commit = commits[i];
+                if (pending is null)
+                {
+                    // --always prints every commit fed, so output that ends early means git stopped: report why
+                    // rather than walk on as if the remaining commits changed nothing.
+                    await git.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                    throw new GitException($"git diff-tree stopped before commit {commit.Id}");
+                }
+
                 var targets = new SortedDictionary<string, string?>(StringComparer.Ordinal);
                 // A merge prints its id once per parent, each followed by the diff against that parent.
                 while (pending == commit.Id)
