@@ -22,8 +22,9 @@ namespace Verso.Files.Git;
 /// version (a file edited back) is a new version. Running the import again imports only commits it has
 /// not taken before (see <see cref="GitHistoryWalker"/> for the order and <c>GitImportResume</c> for how
 /// the earlier run is found). Author dates are kept as they are even when earlier than the head's
-/// saved_at (rebased or merged history): versions are ordered by number, not by time, and an as-of query
-/// answers with the newest version saved at or before the instant.
+/// saved_at (rebased or merged history): versions are ordered by number, not by time; an as-of query
+/// answers with the version whose saved_at is the latest at or before the instant, which for such a
+/// history may be an older version number than the one saved last before it.
 /// </remarks>
 public sealed class GitHistoryImporter
 {
