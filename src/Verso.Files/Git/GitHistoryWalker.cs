@@ -22,10 +22,12 @@ namespace Verso.Files.Git;
 /// <para>
 /// Changes: the walker keeps the content it has reported for each followed path. A commit's candidates
 /// are the paths it differs from any of its parents in (<c>git diff-tree -m</c>, renames reported as a
-/// deletion and an addition); a candidate is reported only when its content in the commit differs from
-/// what was reported last. A merge therefore reports exactly the paths whose merged content is new to the
-/// walk, such as a conflict's resolution or a side it kept. At the tip, the whole tree is compared with the
-/// reported contents as well, so after a walk the reported content of every followed path is the tip's.
+/// deletion and an addition); a candidate is reported when its content in the commit differs from what
+/// was reported last, and the commit either authored it (it differs from every parent's) or descends from
+/// the commit that reported the current content (see <see cref="GitWalkState"/>). So a clean merge reports
+/// nothing, a merge reports its conflict resolutions and the sides it kept, and merging main into a branch
+/// does not re-report main's older content. At the tip, the whole tree is compared with the reported
+/// contents as well, so after a walk the reported content of every followed path is the tip's.
 /// Only regular files count: a path that becomes a symbolic link or a submodule is reported as deleted.
 /// </para>
 /// </remarks>
@@ -78,7 +80,7 @@ public sealed class GitHistoryWalker
             yield break;
         }
 
-        var reported = new Dictionary<string, string>(StringComparer.Ordinal);
+        var state = new GitWalkState(commits);
         var git = _repository.Runner.Start(
             ["diff-tree", "--stdin", "-r", "-z", "-m", "--raw", "--no-renames", "--no-abbrev", "--root", "--always"],
             writesInput: true,
@@ -100,7 +102,7 @@ public sealed class GitHistoryWalker
                     throw new GitException($"git diff-tree stopped before commit {commit.Id}");
                 }
 
-                var targets = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+                var candidates = new SortedDictionary<string, (string? Blob, int DiffersFrom)>(StringComparer.Ordinal);
                 // A merge prints its id once per parent, each followed by the diff against that parent.
                 while (pending == commit.Id)
                 {
@@ -111,7 +113,7 @@ public sealed class GitHistoryWalker
                             ?? throw new GitException("git diff-tree ended in the middle of an entry");
                         if (Follows(path))
                         {
-                            targets[path] = NewBlobOf(pending);
+                            candidates[path] = (NewBlobOf(pending), candidates.GetValueOrDefault(path).DiffersFrom + 1);
                         }
 
                         pending = await ReadTextAsync(git, cancellationToken).ConfigureAwait(false);
@@ -120,10 +122,10 @@ public sealed class GitHistoryWalker
 
                 if (i == commits.Length - 1)
                 {
-                    await AddTipDifferencesAsync(commit, targets, reported, cancellationToken).ConfigureAwait(false);
+                    await AddTipDifferencesAsync(commit, candidates, state, cancellationToken).ConfigureAwait(false);
                 }
 
-                yield return new GitCommitChanges(commit, Apply(targets, reported));
+                yield return new GitCommitChanges(commit, state.Apply(commit, candidates));
             }
 
             if (pending is not null)
@@ -173,51 +175,26 @@ public sealed class GitHistoryWalker
         return commits.ToImmutable();
     }
 
+    // The tip's tree is what the import must end with, whatever the walk reported before it.
     private async Task AddTipDifferencesAsync(
-        GitCommit tip, SortedDictionary<string, string?> targets, Dictionary<string, string> reported, CancellationToken cancellationToken)
+        GitCommit tip, SortedDictionary<string, (string? Blob, int DiffersFrom)> candidates, GitWalkState state, CancellationToken cancellationToken)
     {
         var files = await _repository.ListFilesAsync(tip.Id, cancellationToken).ConfigureAwait(false);
         foreach (var (path, blob) in files)
         {
             if (Follows(path))
             {
-                targets[path] = blob;
+                candidates[path] = (blob, GitWalkState.Forced);
             }
         }
 
-        foreach (var path in reported.Keys)
+        foreach (var path in state.Paths)
         {
             if (!files.ContainsKey(path))
             {
-                targets[path] = null;
+                candidates[path] = (null, GitWalkState.Forced);
             }
         }
-    }
-
-    private static ImmutableArray<GitFileChange> Apply(SortedDictionary<string, string?> targets, Dictionary<string, string> reported)
-    {
-        var changes = ImmutableArray.CreateBuilder<GitFileChange>();
-        foreach (var (path, blob) in targets)
-        {
-            var current = reported.GetValueOrDefault(path);
-            if (current == blob)
-            {
-                continue;
-            }
-
-            if (blob is null)
-            {
-                reported.Remove(path);
-            }
-            else
-            {
-                reported[path] = blob;
-            }
-
-            changes.Add(new GitFileChange(path, blob));
-        }
-
-        return changes.DrainToImmutable();
     }
 
     // ":<old mode> <new mode> <old blob> <new blob> <status>": the new side is the commit's.

@@ -110,4 +110,59 @@ public sealed class GitHistoryWalkerTests : IClassFixture<ScriptedHistoryFixture
 
         Assert.Throws<ArgumentException>(() => new GitHistoryWalker(repository, []));
     }
+
+    [Fact]
+    public async Task MergingMainIntoABranchReportsNoStaleContentOfMain()
+    {
+        using var repository = GitTestRepository.Create();
+        var one = repository.Write("q.json", "1").Commit("q one", TestAuthor.Alice, ScriptedHistory.At(0));
+        repository.Git("branch", "feature");
+        var two = repository.Write("q.json", "2").Commit("q two", TestAuthor.Alice, ScriptedHistory.At(1));
+        repository.Git("checkout", "-q", "feature");
+        repository.Write("f.json", "f").Commit("feature work", TestAuthor.Bob, ScriptedHistory.At(2));
+        repository.Merge("main", "Merge main into feature", TestAuthor.Bob, ScriptedHistory.At(3));
+        repository.Git("checkout", "-q", "main");
+        var three = repository.Write("q.json", "3").Commit("q three", TestAuthor.Alice, ScriptedHistory.At(4));
+        repository.Merge("feature", "Merge feature", TestAuthor.Alice, ScriptedHistory.At(5));
+        await using var opened = await GitRepository.OpenAsync(repository.Path);
+        var walker = new GitHistoryWalker(opened, [PathGlob.Parse("q.json")]);
+
+        var reports = new List<(string Subject, string? Blob)>();
+        await foreach (var (commit, changes) in walker.WalkAsync(await walker.ListCommitsAsync()))
+        {
+            reports.AddRange(changes.Select(c => (commit.Subject, c.BlobId)));
+        }
+
+        // "Merge main into feature" took q from "q two"; "q three" was already walked and is newer.
+        Assert.Equal(
+            [("q one", Blob(one)), ("q two", Blob(two)), ("q three", Blob(three))],
+            reports);
+
+        string Blob(string commit) => repository.Git("rev-parse", $"{commit}:q.json").Trim();
+    }
+
+    [Fact]
+    public async Task AnOctopusMergeWalksEachBranchBeforeItAndReportsOnlyItsOwnDecisions()
+    {
+        using var repository = GitTestRepository.Create();
+        repository.Write("a.json", "0").Write("b.json", "0").Commit("base", TestAuthor.Alice, ScriptedHistory.At(0));
+        repository.Git("checkout", "-q", "-b", "one");
+        repository.Write("a.json", "1").Commit("one", TestAuthor.Bob, ScriptedHistory.At(1));
+        repository.Git("checkout", "-q", "-b", "two", "main");
+        repository.Write("b.json", "2").Commit("two", TestAuthor.Zoe, ScriptedHistory.At(2));
+        repository.Git("checkout", "-q", "main");
+        repository.Run(TestAuthor.Alice, ScriptedHistory.At(3), "merge", "-q", "--no-ff", "-m", "octopus", "one", "two");
+        await using var opened = await GitRepository.OpenAsync(repository.Path);
+        var walker = new GitHistoryWalker(opened, [PathGlob.Parse("*.json")]);
+
+        var walked = new List<GitCommitChanges>();
+        await foreach (var commit in walker.WalkAsync(await walker.ListCommitsAsync()))
+        {
+            walked.Add(commit);
+        }
+
+        Assert.Equal(["base", "one", "two", "octopus"], walked.Select(c => c.Commit.Subject));
+        Assert.Equal(3, walked[^1].Commit.Parents.Length);
+        Assert.Equal([2, 1, 1, 0], walked.Select(c => c.Changes.Length));
+    }
 }

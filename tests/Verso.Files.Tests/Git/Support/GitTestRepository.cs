@@ -88,6 +88,9 @@ public sealed class GitTestRepository : IDisposable
         return Head();
     }
 
+    /// <summary>Runs git as <paramref name="author"/> at <paramref name="date"/>.</summary>
+    public void Run(TestAuthor author, DateTimeOffset date, params string[] arguments) => RunAs(author, date, arguments);
+
     public string Head() => Git("rev-parse", "HEAD").Trim();
 
     /// <summary>Runs git in the work tree and returns its standard output as text.</summary>
