@@ -6,7 +6,8 @@ namespace Verso.Files.Git;
 
 /// <summary>
 /// In one commit, two or more followed files with different contents name the same entity, so which is
-/// its content is a guess; the import stops there rather than guess.
+/// its content is a guess; the import stops there rather than guess. Versions saved before that commit
+/// stay; a re-run with narrower globs continues after them.
 /// </summary>
 public sealed class AmbiguousEntityPathsException : VersoException
 {
