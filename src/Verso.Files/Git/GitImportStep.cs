@@ -1,0 +1,16 @@
+using Verso.Naming;
+using Verso.Snapshots;
+
+namespace Verso.Files.Git;
+
+/// <summary>One version to import: an entity's content as a commit left it, or its deletion.</summary>
+/// <param name="Commit">The commit that authored the content.</param>
+/// <param name="Path">The file's path in the repository.</param>
+/// <param name="Key">The entity the content is a version of.</param>
+/// <param name="Content">The file's exact bytes; empty for a deletion.</param>
+/// <param name="Deleted">The commit deleted the entity's last file.</param>
+public sealed record GitImportStep(GitCommit Commit, string Path, EntityKey Key, ReadOnlyMemory<byte> Content, bool Deleted)
+{
+    /// <summary>The source kept with the version: commit, path, and whether it records a deletion.</summary>
+    public VersionSource Source => new(Commit.Id, Path, Deleted);
+}
