@@ -90,6 +90,12 @@ public sealed class SquadImporter
                 var saved = await TryAsync(relative, async () =>
                 {
                     var key = EntityKey.Create("agent", name);
+                    if (SafeName.IsWindowsDeviceName(name))
+                    {
+                        // It could never be exported back on every system a repository is checked out on.
+                        throw new RecordFileException($"'{name}' cannot be an agent folder: Windows reserves it for a device");
+                    }
+
                     var bytes = await tree.ReadAsync(relative, cancellationToken).ConfigureAwait(false);
                     var head = await service.Store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
                     var existing = head is null ? null : JsonNode.Parse(head.Content.Span)!.AsObject();
