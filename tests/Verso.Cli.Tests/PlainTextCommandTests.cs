@@ -98,8 +98,24 @@ public sealed class PlainTextCommandTests : IDisposable
         Assert.Equal(1, await _verso.VersionCountAsync());
     }
 
+    [Fact]
+    public async Task OnATerminalImportRunsBehindItsProgressBarAndStillReportsEveryFile()
+    {
+        var count = await SeedAsync();
+        await _verso.RunAsync("export", "out");
+        await _verso.RunAsync("--store", "other.db", "init");
+
+        var imported = await _verso.RunOnTerminalAsync("--store", "other.db", "import", "out", "--by", "git");
+
+        // Spectre draws nothing when the output cannot be redrawn in place; the report is printed either way.
+        Assert.True(imported.ExitCode == 0, imported.ToString());
+        Assert.Contains("created agent/alice.md agent/alice@1", imported.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"imported {count} file(s): {count} created\n", imported.Stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("import", "nowhere", "--by", "ops")]
+    [InlineData("export", "out", "--kind", "../x")]
     [InlineData("status", "nowhere")]
     [InlineData("import-squad", ".", "--by", "ops")]
     [InlineData("export", "out", "--kind", "Agent")]

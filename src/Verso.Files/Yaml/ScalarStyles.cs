@@ -15,6 +15,10 @@ internal static class ScalarStyles
         "null", "~", "true", "false", "yes", "no", "y", "n", "on", "off",
     };
 
+    // As keys, y and n stay plain: canvas coordinates are x and y, and the common YAML 1.1 readers
+    // (PyYAML, SnakeYAML) keep them strings; a reader that does not still keys a map by them.
+    private static readonly HashSet<string> KeyKeywords = new(Keywords.Except(["y", "n"], StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The style for a string value.</summary>
     public static ScalarStyle ForValue(string value)
     {
@@ -28,21 +32,21 @@ internal static class ScalarStyles
             return FitsLiteralBlock(value) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
         }
 
-        return ForKey(value);
+        return Plain(value, Keywords);
     }
 
     /// <summary>The style for a mapping key: never a block, quoted when a reader could type it.</summary>
-    public static ScalarStyle ForKey(string key)
-    {
-        if (key.Length == 0 || key.Contains('\n', StringComparison.Ordinal) || !key.All(IsPlainSafe))
-        {
-            return ScalarStyle.DoubleQuoted;
-        }
+    public static ScalarStyle ForKey(string key) =>
+        key.Length == 0 || key.Contains('\n', StringComparison.Ordinal) || !key.All(IsPlainSafe)
+            ? ScalarStyle.DoubleQuoted
+            : Plain(key, KeyKeywords);
 
+    private static ScalarStyle Plain(string text, HashSet<string> keywords)
+    {
         // Numbers, dates, times, octal, hex, .inf and signed values all start with one of these.
-        var first = key[0];
-        if (char.IsAsciiDigit(first) || first is '-' or '+' or '.' || Keywords.Contains(key)
-            || char.IsWhiteSpace(first) || char.IsWhiteSpace(key[^1]) || key.Contains('\t', StringComparison.Ordinal))
+        var first = text[0];
+        if (char.IsAsciiDigit(first) || first is '-' or '+' or '.' || keywords.Contains(text)
+            || char.IsWhiteSpace(first) || char.IsWhiteSpace(text[^1]) || text.Contains('\t', StringComparison.Ordinal))
         {
             return ScalarStyle.DoubleQuoted;
         }

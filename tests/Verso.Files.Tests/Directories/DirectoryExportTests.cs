@@ -77,6 +77,25 @@ public sealed class DirectoryExportTests
         Assert.Equal(["role", "verso-manifest.yaml"], Directory.EnumerateFileSystemEntries(store.Work()).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("../x")]
+    [InlineData("agent/../../x")]
+    [InlineData("")]
+    [InlineData(".git")]
+    [InlineData("a\0b")]
+    [InlineData("Agent")]
+    public async Task AHostileKindIsRefusedBeforeAnythingIsWritten(string kind)
+    {
+        using var store = await TestStore.CreateAsync();
+        var target = Path.Combine(store.Work(), "export");
+
+        await Assert.ThrowsAsync<Verso.Errors.InvalidNameException>(() => new DirectoryExporter(store.Service).ExportAsync(target, kind));
+        await Assert.ThrowsAsync<Verso.Errors.InvalidNameException>(() => new DirectoryImporter(store.Service).ImportAsync(store.Work(), new SaveOptions("x"), kind));
+        await Assert.ThrowsAsync<Verso.Errors.InvalidNameException>(() => new DirectoryStatus(store.Service).CompareAsync(store.Work(), kind));
+
+        Assert.False(Directory.Exists(target));
+    }
+
     [Fact]
     public async Task AnIdThatIsAWindowsDeviceNameIsReportedAndNotWritten()
     {

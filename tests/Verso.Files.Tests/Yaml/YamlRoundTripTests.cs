@@ -107,6 +107,15 @@ public sealed class YamlRoundTripTests
     }
 
     [Fact]
+    public void CanvasCoordinatesStayPlainKeysButYAndNAsValuesAreQuoted()
+    {
+        var yaml = Text(new JsonObject { ["x"] = 1, ["y"] = "n" });
+
+        Assert.Equal("x: 1\ny: \"n\"\n", yaml);
+        Assert.Equal("n", ReadBack(yaml)["y"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void WritingIsDeterministicAndUsesLineFeedsOnly()
     {
         var canonical = Samples.Canonical(Samples.Node("agent", "alice"));
