@@ -183,9 +183,26 @@ public sealed class SquadImporter
             }, key).ConfigureAwait(false);
         }
 
-        private Task<bool> SaveDecisionAsync(string relative, TeamDecision decision, CancellationToken cancellationToken) =>
-            SaveAsync(tree.Name + "/" + relative, EntityKey.Create("decision", decision.Id),
-                JsonSerializer.SerializeToUtf8Bytes(decision, AgentKinds.Decision.SerializerOptions), cancellationToken);
+        private async Task<bool> SaveDecisionAsync(string relative, TeamDecision decision, CancellationToken cancellationToken)
+        {
+            var key = EntityKey.Create("decision", decision.Id);
+            var path = tree.Name + "/" + relative;
+            var head = await service.Store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
+            if (head is not null && !IsTeamDecision(head))
+            {
+                // A review decision of a task with this id: a team decision must not become its next version.
+                Results.Add(new FileResult(path, FileStatus.Invalid, key, Detail: $"{key} is a review decision; the entry needs another title or date"));
+                return false;
+            }
+
+            return await SaveAsync(path, key, JsonSerializer.SerializeToUtf8Bytes(decision, AgentKinds.Decision.SerializerOptions), cancellationToken).ConfigureAwait(false);
+        }
+
+        private static bool IsTeamDecision(Snapshot head)
+        {
+            using var document = JsonDocument.Parse(head.Content);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("text", out _);
+        }
 
         /// <summary>Runs one file's work; a bad-input error becomes that file's invalid line, anything else stops the import.</summary>
         private async Task<bool> TryAsync(string path, Func<Task<bool>> work, EntityKey? key = null)

@@ -39,6 +39,24 @@ public sealed class SquadHostileInputTests
     }
 
     [Fact]
+    public async Task AnEntryWhoseIdIsAReviewDecisionsTaskIsRefusedButDecisionsMdStillComesBackWhole()
+    {
+        using var store = await TestStore.CreateAsync();
+        var repo = store.Work("repo");
+        var log = "# Decisions\n\n### Task 42\n**By:** Ann\n\n### 2025-01-02: Other\n";
+        Write(repo, ".squad/decisions.md", Encoding.UTF8.GetBytes(log));
+        var review = System.Text.Json.Nodes.JsonNode.Parse("""{"id":"d1","task_id":"task-42","executor":"a","reviewer":"b","decision":"approved","executed_at":"2026-01-01T00:00:00Z","recorded_at":"2026-01-01T00:00:00Z","pinned_charters":[]}""")!;
+        await store.Service.Store.AppendAsync(new Verso.Storage.AppendRequest(EntityKey.Create("decision", "task-42"), Verso.Testing.Support.Some.Json(review.ToJsonString()), "ops", Verso.Testing.Support.Some.Instant));
+
+        var report = await new SquadImporter(store.Service).ImportAsync(repo, new SaveOptions("importer"));
+        await new SquadExporter(store.Service).ExportAsync(store.Work("out"));
+
+        Assert.Contains("is a review decision", Assert.Single(report.Files, f => f.Status == FileStatus.Invalid).Detail, StringComparison.Ordinal);
+        Assert.Equal(1, (await store.Service.Store.CountVersionsAsync(EntityKey.Create("decision", "task-42"))));
+        Assert.Equal(log, File.ReadAllText(Path.Combine(store.Work("out"), ".squad", "decisions.md")));
+    }
+
+    [Fact]
     public async Task APathWithoutATeamFolderIsOneError()
     {
         using var store = await TestStore.CreateAsync();
