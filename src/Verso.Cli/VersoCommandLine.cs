@@ -73,6 +73,10 @@ internal static class VersoCommandLine
         yield return DecideCommand.Create(globals, console);
         yield return RefsCommand.Create(globals, console);
         yield return CompatCommand.Create(globals, console);
+        yield return ExportCommand.Create(globals, console);
+        yield return ImportCommand.Create(globals, console);
+        yield return StatusCommand.Create(globals, console);
+        yield return ImportSquadCommand.Create(globals, console);
     }
 
     private static int Fail(CliConsole console, bool json, ErrorCategory category, string message)

@@ -93,13 +93,15 @@ public static partial class AgentKinds
     /// <summary>
     /// <c>decision</c>: a <see cref="DecisionRecord"/>; the entity is the task, id from <c>task_id</c>, so
     /// each decision about a task is its next version. Nothing volatile: a decision is an audit record.
-    /// Pinned charters keyed by ref. Every field counts as behaviour.
+    /// Pinned charters keyed by ref. Every field counts as behaviour. The kind also holds
+    /// <see cref="TeamDecision"/>s (a team's decisions in its own words, such as Squad's), told apart by
+    /// their <c>text</c> member and validated by their own shape; the typed collection reads review decisions only.
     /// </summary>
     public static EntityKind<DecisionRecord> Decision { get; } = new("decision", d => d.TaskId)
     {
         SchemaVersion = 1,
         SerializerOptions = AgentJson.SerializerOptions,
-        Validator = DecisionSchema.Validator,
+        Validator = DecisionSchema.KindValidator,
         References = DecisionReferences.Instance,
         DiffRules = new DiffRules { IdentityKeys = ImmutableDictionary<string, string>.Empty.Add("/pinned_charters", "ref") },
     };

@@ -28,6 +28,13 @@ internal static class DecisionSchema
 
     public static RecordValidator Validator { get; } = new(Shape, ReviewerIsNotExecutor, RecordedAfterExecution, PinsBothCharters);
 
+    /// <summary>
+    /// Review decisions and team decisions share the kind; a <c>text</c> member (which a review decision
+    /// never has) marks a team decision, so every existing review decision validates exactly as before.
+    /// </summary>
+    public static DiscriminatedValidator KindValidator { get; } = new(record =>
+        record.ValueKind == JsonValueKind.Object && record.TryGetProperty("text", out _) ? TeamDecisionSchema.Validator : Validator);
+
     private static IEnumerable<RecordProblem> ReviewerIsNotExecutor(JsonElement record)
     {
         var executor = JsonRead.String(record, "executor");

@@ -10,7 +10,7 @@ namespace Verso.Agents.Validation;
 /// <see cref="SchemaWalker"/>, then the invariants that span fields, such as a workflow's edges
 /// pointing at existing nodes. Every problem is reported, not just the first.
 /// </summary>
-public sealed class RecordValidator : IRecordValidator
+public sealed class RecordValidator : IRecordValidator, IRecordShapes
 {
     private readonly ValueSpec _record;
     private readonly IReadOnlyList<Func<JsonElement, IEnumerable<RecordProblem>>> _invariants;
@@ -32,6 +32,9 @@ public sealed class RecordValidator : IRecordValidator
 
     /// <summary>The record's declared members.</summary>
     public ObjectShape Shape { get; }
+
+    /// <inheritdoc />
+    public ObjectShape ShapeOf(JsonElement record) => Shape;
 
     /// <inheritdoc />
     public IReadOnlyList<RecordProblem> Validate(JsonElement record)

@@ -32,6 +32,12 @@ public sealed partial class StringFormat
         value => TimestampPattern().IsMatch(value)
             && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _));
 
+    /// <summary>A calendar day: <c>2026-11-01</c>, a date that exists.</summary>
+    public static StringFormat CalendarDate { get; } = new(
+        "a date such as 2026-11-01",
+        value => DatePattern().IsMatch(value)
+            && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+
     /// <summary>A Semantic Versioning 2.0.0 version such as <c>1.4.0</c> or <c>2.0.0-rc.1+build.5</c>.</summary>
     public static StringFormat SemVer { get; } = new(
         "a semantic version such as 1.2.0",
@@ -69,6 +75,9 @@ public sealed partial class StringFormat
     // \z rather than $ throughout: $ would also accept a trailing newline.
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|\+00:00)\z", RegexOptions.CultureInvariant)]
     private static partial Regex TimestampPattern();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex DatePattern();
 
     [GeneratedRegex(
         @"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)" +

@@ -32,12 +32,17 @@ public sealed class VersoRunner : IDisposable
 
     public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync([], args);
 
-    public async Task<CliResult> RunWithInputAsync(byte[] stdin, params string[] args)
+    /// <summary>Runs with standard output taken for a terminal, as an interactive user sees it (progress bars on).</summary>
+    public Task<CliResult> RunOnTerminalAsync(params string[] args) => RunWithInputAsync([], isTerminal: true, args);
+
+    public Task<CliResult> RunWithInputAsync(byte[] stdin, params string[] args) => RunWithInputAsync(stdin, isTerminal: false, args);
+
+    private async Task<CliResult> RunWithInputAsync(byte[] stdin, bool isTerminal, string[] args)
     {
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
         using var input = new MemoryStream(stdin);
-        var console = new CliConsole(stdout, stderr, input, name => _environment.GetValueOrDefault(name), Directory.Path, isTerminal: false);
+        var console = new CliConsole(stdout, stderr, input, name => _environment.GetValueOrDefault(name), Directory.Path, isTerminal);
         var exitCode = await VersoCommandLine.RunAsync(args, console);
         return new CliResult(exitCode, stdout.ToArray(), stderr.ToString());
     }

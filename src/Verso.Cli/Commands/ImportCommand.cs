@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Verso.Cli.Infrastructure;
+using Verso.Files.Directories;
+using Verso.Versioning;
+
+namespace Verso.Cli.Commands;
+
+/// <summary>
+/// <c>verso import DIR --by WHO [-m MSG] [--kind K]</c>: each record file becomes a version only when its
+/// hash differs from the head's. A bad file is one <c>invalid</c> line and does not stop the others; exit 2
+/// when any file was invalid.
+/// </summary>
+internal static class ImportCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var directory = new Argument<string>("DIR") { Description = "an exported directory: KIND/ID.yaml and agent/ID.md" };
+        var by = new Option<string>("--by") { Description = "who imports (kept with each version)", Required = true, HelpName = "WHO" };
+        var message = new Option<string?>("--message", "-m") { Description = "why; kept with each version", HelpName = "MSG" };
+        var kind = new Option<string?>("--kind") { Description = "only this kind's folder", HelpName = "K" };
+        var command = new Command("import", "save the records of an exported directory, creating versions only for real changes") { directory, by, message, kind };
+        CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
+        {
+            var parse = context.ParseResult;
+            var options = new SaveOptions(SavedBy(parse.GetRequiredValue(by))) { Message = parse.GetValue(message) };
+            var source = console.ResolvePath(parse.GetRequiredValue(directory));
+            var importer = new DirectoryImporter(context.CreateService());
+            var report = await ProgressDisplay.RunAsync(context, "importing", () => Task.FromResult<long>(DirectoryImporter.CountFiles(source, parse.GetValue(kind))),
+                progress => importer.ImportAsync(source, options, parse.GetValue(kind), progress, cancellationToken));
+            return Finish(context, source, report);
+        });
+        return command;
+    }
+
+    /// <summary>Checks <c>--by</c>: it must name someone.</summary>
+    public static string SavedBy(string by) =>
+        string.IsNullOrWhiteSpace(by) ? throw new UsageException("--by must name who imports") : by;
+
+    /// <summary>Prints an import report and picks the exit code: 2 when any file was invalid.</summary>
+    public static int Finish(CommandContext context, string source, DirectoryReport report)
+    {
+        var summary = $"imported {report.Files.Length} file(s): "
+            + FileReportOutput.Counts(report, FileStatus.Created, FileStatus.Updated, FileStatus.Unchanged, FileStatus.Invalid);
+        FileReportOutput.Write(context.Console, context.Json, source, report, FileReportOutput.AllStatuses, summary);
+        if (report.HasInvalid && !context.Json)
+        {
+            context.Console.Error.WriteLine($"verso: {report.Count(FileStatus.Invalid)} file(s) invalid and not imported");
+        }
+
+        return report.HasInvalid ? ExitCodes.BadInput : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Verso.Cli.Infrastructure;
+using Verso.Files.Directories;
+
+namespace Verso.Cli.Commands;
+
+/// <summary>
+/// <c>verso status DIR [--kind K]</c>: the drift between an exported directory and the heads, without writing.
+/// Exit 0 when they match, 1 when a file is changed, new or missing, 2 when a file is invalid.
+/// </summary>
+internal static class StatusCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var directory = new Argument<string>("DIR") { Description = "an exported directory" };
+        var kind = new Option<string?>("--kind") { Description = "only this kind (its folder and its heads)", HelpName = "K" };
+        var command = new Command("status", "show how an exported directory differs from the store (exit 1 on drift)") { directory, kind };
+        CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
+        {
+            var parse = context.ParseResult;
+            var target = console.ResolvePath(parse.GetRequiredValue(directory));
+            var report = await new DirectoryStatus(context.CreateService()).CompareAsync(target, parse.GetValue(kind), cancellationToken);
+            var summary = report.HasDrift
+                ? "drift: " + FileReportOutput.Counts(report, FileStatus.Changed, FileStatus.New, FileStatus.Missing, FileStatus.Invalid)
+                : $"clean: {report.Count(FileStatus.Unchanged)} file(s) match the store";
+            FileReportOutput.Write(console, context.Json, target, report, [FileStatus.Changed, FileStatus.New, FileStatus.Missing, FileStatus.Invalid], summary);
+            return report.HasInvalid ? ExitCodes.BadInput : report.HasDrift ? ExitCodes.Failure : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

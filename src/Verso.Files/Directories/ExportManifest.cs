@@ -1,0 +1,55 @@
+using System.Buffers;
+using System.Text.Json;
+using Verso.Agents.Validation;
+using Verso.Files.Yaml;
+using static Verso.Agents.Validation.FieldSpec;
+using static Verso.Agents.Validation.ValueSpec;
+
+namespace Verso.Files.Directories;
+
+/// <summary>
+/// <c>verso-manifest.yaml</c>: every file an export wrote, with its entity's kind, id, version and hash,
+/// ordered by path. It holds nothing that changes between two exports of the same heads (no time, no host).
+/// </summary>
+internal static class ExportManifest
+{
+    /// <summary>The manifest's file name, at the top of the directory.</summary>
+    public const string FileName = "verso-manifest.yaml";
+
+    private static readonly ObjectShape Shape = new(
+        Required("format", String()),
+        Required("files", ArrayOf(Object(new ObjectShape(
+            Required("file", String()),
+            Required("kind", String()),
+            Required("id", String()),
+            Required("version", Integer()),
+            Required("hash", String()))))));
+
+    /// <summary>The manifest's bytes for the exported files (the valid ones with a key, a version and a hash).</summary>
+    public static byte[] Write(IEnumerable<FileResult> files)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("format", "verso-export/1");
+            writer.WriteStartArray("files");
+            foreach (var file in files.Where(f => f is { Status: not FileStatus.Invalid, Key: not null, Version: not null, Hash: not null }).OrderBy(f => f.Path, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("file", file.Path);
+                writer.WriteString("kind", file.Key!.Kind);
+                writer.WriteString("id", file.Key.Id);
+                writer.WriteNumber("version", file.Version!.Value);
+                writer.WriteString("hash", file.Hash!.Value.ToString());
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return YamlRecordWriter.Write(document.RootElement, Shape);
+    }
+}

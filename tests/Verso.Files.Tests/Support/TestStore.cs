@@ -1,0 +1,43 @@
+using Verso.Agents.Kinds;
+using Verso.Kinds;
+using Verso.Sqlite;
+using Verso.Testing.Support;
+using Verso.Versioning;
+
+namespace Verso.Files.Tests.Support;
+
+/// <summary>A real SQLite store file in a directory of its own, with the agent kinds registered, and a work directory beside it.</summary>
+internal sealed class TestStore : IDisposable
+{
+    private readonly TempDirectory _directory;
+
+    private TestStore(TempDirectory directory, VersioningService service)
+    {
+        _directory = directory;
+        Service = service;
+    }
+
+    public VersioningService Service { get; }
+
+    /// <summary>An empty directory for files, inside this test's own directory.</summary>
+    public string Work(string name = "work")
+    {
+        var path = _directory.File(name);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static async Task<TestStore> CreateAsync()
+    {
+        var directory = new TempDirectory();
+        var sqlite = SqliteVersionStore.ForFile(directory.File("verso.db"));
+        await sqlite.InitializeAsync();
+        return new TestStore(directory, new VersioningService(sqlite, AgentKinds.RegisterAll(new KindRegistry())));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+}
