@@ -13,7 +13,7 @@ public sealed record GitImportRequest
     /// <param name="parse">
     /// Reads one step's file bytes as canonical content of <paramref name="kind"/>; use
     /// <see cref="Versioning.VersioningService.Canonicalize"/> so the kind's rules apply. A
-    /// <see cref="Errors.VersoException"/> of category bad input skips the step with its message as the reason.
+    /// <see cref="Verso.Errors.VersoException"/> of category bad input skips the step with its message as the reason.
     /// </param>
     public GitImportRequest(string repository, IEnumerable<PathGlob> paths, string kind, Func<GitImportStep, CanonicalDocument> parse)
     {
