@@ -77,6 +77,7 @@ internal static class VersoCommandLine
         yield return ImportCommand.Create(globals, console);
         yield return StatusCommand.Create(globals, console);
         yield return ImportSquadCommand.Create(globals, console);
+        yield return ImportGitCommand.Create(globals, console);
     }
 
     private static int Fail(CliConsole console, bool json, ErrorCategory category, string message)

@@ -22,4 +22,10 @@ public sealed record TeamDecision
 
     /// <summary>Required. The decision as written, byte for byte (line endings and all).</summary>
     public required string Text { get; init; }
+
+    /// <summary>
+    /// Optional. The charter of the agent who took the decision, as it was in force then, when it is known
+    /// (a git import pins it as of the commit that brought the decision in).
+    /// </summary>
+    public System.Collections.Immutable.ImmutableList<PinnedCharter>? PinnedCharters { get; init; }
 }

@@ -12,7 +12,10 @@ internal static class TeamDecisionSchema
         Required("title", NonBlankString()),
         Optional("date", String(StringFormat.CalendarDate)),
         Optional("by", String()),
-        Required("text", String()));
+        Required("text", String()),
+        Optional("pinned_charters", ArrayOf(Object(new ObjectShape(
+            Required("ref", String(StringFormat.PinnedAgentRef)),
+            Required("hash", String(StringFormat.ContentHash)))))));
 
     public static RecordValidator Validator { get; } = new(Shape);
 }

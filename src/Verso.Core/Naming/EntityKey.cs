@@ -59,6 +59,9 @@ public sealed partial record EntityKey
     /// <summary>Whether <paramref name="kind"/> is a valid kind name.</summary>
     public static bool IsValidKind(string kind) => KindPattern().IsMatch(kind);
 
+    /// <summary>Whether <paramref name="id"/> is a valid entity id (safe as a file name, never a path).</summary>
+    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
+
     /// <summary>The key as <c>kind/id</c>.</summary>
     public override string ToString() => $"{Kind}/{Id}";
 

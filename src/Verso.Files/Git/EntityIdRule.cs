@@ -16,6 +16,12 @@ public abstract class EntityIdRule
     /// </summary>
     public static EntityIdRule SquadCharterFolder { get; } = new SquadCharterFolderRule();
 
+    /// <summary>
+    /// A Squad decision inbox file names its decision as <c>import-squad</c> does: <c>inbox-</c> and the
+    /// slug of the file name, so both imports of one team name its decisions alike.
+    /// </summary>
+    public static EntityIdRule SquadInboxFile { get; } = new SquadInboxFileRule();
+
     /// <summary>Why a path for which <see cref="IdOf"/> returns null names no entity.</summary>
     public abstract string NoIdReason { get; }
 
@@ -48,6 +54,17 @@ public abstract class EntityIdRule
         {
             var segments = path.Split('/');
             return segments.Length >= 2 && segments[^1] == Charter ? segments[^2] : null;
+        }
+    }
+
+    private sealed class SquadInboxFileRule : EntityIdRule
+    {
+        public override string NoIdReason => "not a Squad inbox file: a .md file";
+
+        public override string? IdOf(string path)
+        {
+            var name = path[(path.LastIndexOf('/') + 1)..];
+            return Squad.SquadInbox.IsFileName(name) ? Squad.SquadInbox.IdOf(name) : null;
         }
     }
 }

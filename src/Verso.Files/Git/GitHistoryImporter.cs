@@ -69,10 +69,27 @@ public sealed class GitHistoryImporter
     /// <param name="parse">Reads a step's bytes as canonical content (see <see cref="GitImportRequest.Parse"/>).</param>
     /// <param name="progress">Told the commits walked after each commit.</param>
     /// <param name="cancellationToken">Stops the import between saves; what was saved stays.</param>
-    public async Task<GitImportSummary> ImportAsync(
+    public Task<GitImportSummary> ImportAsync(
         ImmutableArray<GitCommit> commits,
         IAsyncEnumerable<GitPlannedCommit> plan,
         Func<GitImportStep, CanonicalDocument> parse,
+        IProgress<GitImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return ImportAsync(commits, plan, (step, _) => ValueTask.FromResult(parse(step)), progress, cancellationToken);
+    }
+
+    /// <summary>Imports a plan made from a walk of <paramref name="commits"/>, with a parser that may read the store.</summary>
+    /// <param name="commits">The walked commits, as <see cref="GitHistoryWalker.ListCommitsAsync"/> listed them.</param>
+    /// <param name="plan">The planned commits, in walk order.</param>
+    /// <param name="parse">Reads a step's bytes as canonical content (see <see cref="GitImportRequest.Parse"/>).</param>
+    /// <param name="progress">Told the commits walked after each commit.</param>
+    /// <param name="cancellationToken">Stops the import between saves; what was saved stays.</param>
+    public async Task<GitImportSummary> ImportAsync(
+        ImmutableArray<GitCommit> commits,
+        IAsyncEnumerable<GitPlannedCommit> plan,
+        Func<GitImportStep, CancellationToken, ValueTask<CanonicalDocument>> parse,
         IProgress<GitImportProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -95,7 +112,7 @@ public sealed class GitHistoryImporter
                     continue;
                 }
 
-                if (ContentOf(step, parse, skipped) is not { } content)
+                if (await ContentOfAsync(step, parse, skipped, cancellationToken).ConfigureAwait(false) is not { } content)
                 {
                     continue;
                 }
@@ -112,7 +129,9 @@ public sealed class GitHistoryImporter
                 }
             }
 
-            progress?.Report(new GitImportProgress(++walked, commits.Length));
+            // Counted outside the call: with no progress, ?. would skip the increment along with the report.
+            walked++;
+            progress?.Report(new GitImportProgress(walked, commits.Length));
         }
 
         var summary = new GitImportSummary(walked, created.ToImmutableSortedDictionary(StringComparer.Ordinal), unchanged, alreadyImported, deletions, skipped.DrainToImmutable());
@@ -121,7 +140,8 @@ public sealed class GitHistoryImporter
         return summary;
     }
 
-    private static CanonicalDocument? ContentOf(GitImportStep step, Func<GitImportStep, CanonicalDocument> parse, ImmutableArray<GitImportSkip>.Builder skipped)
+    private static async ValueTask<CanonicalDocument?> ContentOfAsync(
+        GitImportStep step, Func<GitImportStep, CancellationToken, ValueTask<CanonicalDocument>> parse, ImmutableArray<GitImportSkip>.Builder skipped, CancellationToken cancellationToken)
     {
         if (step.Deleted)
         {
@@ -130,7 +150,7 @@ public sealed class GitHistoryImporter
 
         try
         {
-            return parse(step);
+            return await parse(step, cancellationToken).ConfigureAwait(false);
         }
         catch (VersoException exception) when (exception.Category == ErrorCategory.BadInput)
         {

@@ -26,8 +26,15 @@ public static class SquadInbox
         }
 
         var stem = fileName[..^".md".Length];
-        var prefix = "inbox-" + (Slug.Of(stem) is { Length: > 0 } slug ? slug : "decision");
-        return SquadDecisionLog.Read(Utf8Text.Decode(utf8), taken ?? new HashSet<string>(StringComparer.Ordinal), fallbackTitle: stem, idPrefix: prefix);
+        return SquadDecisionLog.Read(Utf8Text.Decode(utf8), taken ?? new HashSet<string>(StringComparer.Ordinal), fallbackTitle: stem, idPrefix: IdOf(fileName));
+    }
+
+    /// <summary>The decision id an inbox file gets (before it is made unique): <c>inbox-</c> and the slug of its name.</summary>
+    public static string IdOf(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var stem = fileName.EndsWith(".md", StringComparison.Ordinal) ? fileName[..^".md".Length] : fileName;
+        return "inbox-" + (Slug.Of(stem) is { Length: > 0 } slug ? slug : "decision");
     }
 
     /// <summary>Whether <paramref name="fileName"/> can be an inbox file: a portable file name ending in <c>.md</c>.</summary>

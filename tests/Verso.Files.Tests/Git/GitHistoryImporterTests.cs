@@ -1,3 +1,4 @@
+using Verso.Testing.Git;
 using System.Globalization;
 using Verso.Canonical;
 using Verso.Files.Git;

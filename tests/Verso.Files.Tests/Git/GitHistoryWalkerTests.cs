@@ -1,3 +1,4 @@
+using Verso.Testing.Git;
 using System.Globalization;
 using Verso.Files.Git;
 using Verso.Files.Tests.Git.Support;

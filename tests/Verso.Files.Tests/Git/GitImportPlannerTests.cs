@@ -1,3 +1,4 @@
+using Verso.Testing.Git;
 using System.Text;
 using Verso.Errors;
 using Verso.Files.Git;

@@ -1,3 +1,4 @@
+using Verso.Testing.Git;
 using FsCheck;
 using FsCheck.Fluent;
 using Verso.Errors;

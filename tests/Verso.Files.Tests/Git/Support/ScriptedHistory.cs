@@ -1,3 +1,5 @@
+using Verso.Testing.Git;
+
 namespace Verso.Files.Tests.Git.Support;
 
 /// <summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Verso.Testing.Support;
 
-namespace Verso.Files.Tests.Git.Support;
+namespace Verso.Testing.Git;
 
 /// <summary>
 /// A real git repository in a temp directory, built by the test with the real git: scripted authors and

@@ -1,4 +1,4 @@
-namespace Verso.Files.Tests.Git.Support;
+namespace Verso.Testing.Git;
 
 /// <summary>A commit author for scripted histories.</summary>
 public sealed record TestAuthor(string Name, string Email)

@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Verso.Cli.Infrastructure;
+using Verso.Files.Git;
+using Verso.Naming;
+
+namespace Verso.Cli.Commands;
+
+/// <summary>
+/// <c>verso import-git REPO --path GLOB [--path GLOB …] --kind K [--format auto|squad|yaml|json|md]</c>:
+/// every commit's content of every matching file, oldest first, as versions saved by the commit's author
+/// at its author date, with the commit and path kept as the version's source. Running it again imports
+/// only what is new.
+/// </summary>
+internal static class ImportGitCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var repository = new Argument<string>("REPO") { Description = "a git work tree or a bare repository" };
+        var paths = new Option<string[]>("--path") { Description = "a glob of files to import: * within a folder, ** across folders (repeatable)", Required = true, HelpName = "GLOB", AllowMultipleArgumentsPerToken = false };
+        var kind = new Option<string>("--kind") { Description = "the kind the files hold, e.g. agent", Required = true, HelpName = "K" };
+        var format = new Option<string>("--format")
+        {
+            Description = "auto (by extension: .json, .md, else YAML), squad (charter.md as agents named by folder, inbox files as decisions), yaml, json or md",
+            HelpName = "FORMAT",
+            DefaultValueFactory = _ => "auto",
+        };
+        format.AcceptOnlyFromAmong("auto", "squad", "yaml", "json", "md");
+        var command = new Command("import-git", "import the history of files in a git repository, one version per commit that changed them")
+        {
+            repository, paths, kind, format,
+        };
+        CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
+        {
+            var parse = context.ParseResult;
+            var kindName = parse.GetRequiredValue(kind);
+            EntityKey.ValidateKind(kindName);
+            var fileFormat = FormatOf(parse.GetRequiredValue(format));
+            var globs = parse.GetRequiredValue(paths).Select(PathGlob.Parse).ToArray();
+            var service = context.CreateService();
+            Func<GitImportStep, CancellationToken, ValueTask<Canonical.CanonicalDocument>> parser;
+            try
+            {
+                parser = GitFileParsers.For(service, kindName, fileFormat);
+            }
+            catch (ArgumentException exception)
+            {
+                throw new UsageException(exception.Message);
+            }
+
+            var request = new GitImportRequest(console.ResolvePath(parse.GetRequiredValue(repository)), globs, kindName, parser)
+            {
+                IdRule = GitFileParsers.IdRuleFor(kindName, fileFormat),
+            };
+            var importer = new GitHistoryImporter(service);
+            var summary = await RunAsync(context, progress => importer.ImportAsync(request, progress, cancellationToken));
+            Report(context, summary);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static GitFileFormat FormatOf(string name) => name switch
+    {
+        "squad" => GitFileFormat.Squad,
+        "yaml" => GitFileFormat.Yaml,
+        "json" => GitFileFormat.Json,
+        "md" => GitFileFormat.Markdown,
+        _ => GitFileFormat.Auto,
+    };
+
+    // The bar's length is known only once the commits are listed, so the first report sets it.
+    private static async Task<GitImportSummary> RunAsync(CommandContext context, Func<IProgress<GitImportProgress>?, Task<GitImportSummary>> import)
+    {
+        if (!context.Console.IsTerminal || context.Json)
+        {
+            return await import(null);
+        }
+
+        return await context.Console.Ansi.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask("walking commits", maxValue: 1);
+            var summary = await import(new Progress<GitImportProgress>(p =>
+            {
+                task.MaxValue = Math.Max(1, p.TotalCommits);
+                task.Value = p.CommitsWalked;
+            }));
+            task.Value = task.MaxValue;
+            return summary;
+        });
+    }
+
+    private static void Report(CommandContext context, GitImportSummary summary)
+    {
+        var console = context.Console;
+        if (context.Json)
+        {
+            JsonOutput.Write(console, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("commits", summary.CommitsWalked);
+                writer.WriteNumber("created", summary.TotalCreated);
+                writer.WriteNumber("unchanged", summary.Unchanged);
+                writer.WriteNumber("already_imported", summary.AlreadyImported);
+                writer.WriteNumber("deletions", summary.Deletions);
+                writer.WriteStartObject("entities");
+                foreach (var (id, count) in summary.VersionsCreated)
+                {
+                    writer.WriteNumber(id, count);
+                }
+
+                writer.WriteEndObject();
+                writer.WriteStartArray("skipped");
+                foreach (var skip in summary.Skipped)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("commit", skip.Commit);
+                    writer.WriteString("path", skip.Path);
+                    writer.WriteString("reason", skip.Reason);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            });
+            return;
+        }
+
+        foreach (var (id, count) in summary.VersionsCreated)
+        {
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"imported {id}: {count} version{(count == 1 ? "" : "s")}"));
+        }
+
+        foreach (var skip in summary.Skipped)
+        {
+            console.Out.WriteLine($"skipped {skip.Path} at {skip.Commit[..Math.Min(12, skip.Commit.Length)]}: {skip.Reason}");
+        }
+
+        console.Out.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{summary.CommitsWalked} commits walked: {summary.TotalCreated} versions created, {summary.Deletions} deletions, {summary.AlreadyImported} already imported"));
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Verso.Agents.Decisions;
+using Verso.Agents.Kinds;
+using Verso.Canonical;
+using Verso.Files.Squad;
+using Verso.Naming;
+using Verso.Versioning;
+
+namespace Verso.Files.Git;
+
+/// <summary>The parser and entity id rule <c>verso import-git</c> uses for a kind and a file format.</summary>
+public static class GitFileParsers
+{
+    /// <summary>How entities are named for <paramref name="format"/> and <paramref name="kind"/>.</summary>
+    public static EntityIdRule IdRuleFor(string kind, GitFileFormat format) => (format, kind) switch
+    {
+        (GitFileFormat.Squad, "decision") => EntityIdRule.SquadInboxFile,
+        (GitFileFormat.Squad, _) => EntityIdRule.SquadCharterFolder,
+        _ => EntityIdRule.FileName,
+    };
+
+    /// <summary>Reads a walked file as canonical content of <paramref name="kind"/>, validated by the kind's rules.</summary>
+    /// <exception cref="ArgumentException">Squad files hold agents and decisions only.</exception>
+    public static Func<GitImportStep, CancellationToken, ValueTask<CanonicalDocument>> For(VersioningService service, string kind, GitFileFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return (format, kind) switch
+        {
+            (GitFileFormat.Squad, "agent") => Sync(step => service.Canonicalize(kind, SquadAgentRecord.ToJson(step.Key.Id, step.Content.Span))),
+            (GitFileFormat.Squad, "decision") => (step, cancellationToken) => SquadDecisionAsync(service, step, cancellationToken),
+            (GitFileFormat.Squad, _) => throw new ArgumentException($"Squad files hold agents and decisions, not {kind} records", nameof(kind)),
+            (GitFileFormat.Json, _) => Sync(step => service.Canonicalize(kind, step.Content.Span)),
+            (GitFileFormat.Yaml, _) => Sync(step => RecordFormat.Read(service, kind, "record.yaml", step.Content.Span)),
+            (GitFileFormat.Markdown, _) => Sync(step => RecordFormat.Read(service, kind, "record.md", step.Content.Span)),
+            _ => Sync(step => step.Path.EndsWith(".json", StringComparison.Ordinal)
+                ? service.Canonicalize(kind, step.Content.Span)
+                : RecordFormat.Read(service, kind, step.Path, step.Content.Span)),
+        };
+    }
+
+    private static Func<GitImportStep, CancellationToken, ValueTask<CanonicalDocument>> Sync(Func<GitImportStep, CanonicalDocument> parse) =>
+        (step, _) => ValueTask.FromResult(parse(step));
+
+    // A team decision from an inbox file, pinned to the charter of the agent it names as its author, as that
+    // charter was in force at the commit (when the store has one): the decision can be traced to it.
+    private static async ValueTask<CanonicalDocument> SquadDecisionAsync(VersioningService service, GitImportStep step, CancellationToken cancellationToken)
+    {
+        var name = step.Path[(step.Path.LastIndexOf('/') + 1)..];
+        var decision = SquadInbox.Parse(name, step.Content.Span) with { Id = step.Key.Id };
+        if (decision.By is { } author && await CharterInForceAsync(service, author, step.Commit.AuthorDate, cancellationToken).ConfigureAwait(false) is { } pin)
+        {
+            decision = decision with { PinnedCharters = [pin] };
+        }
+
+        return service.Canonicalize(step.Key.Kind, JsonSerializer.SerializeToUtf8Bytes(decision, AgentKinds.Decision.SerializerOptions));
+    }
+
+    // "Ripley", "Ripley (Lead)" and "ripley" all name agent/ripley.
+    private static async Task<PinnedCharter?> CharterInForceAsync(VersioningService service, string author, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var firstWord = author.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        foreach (var candidate in ImmutableArray.Create(Slug.Of(author, 128), Slug.Of(firstWord, 128)).Distinct())
+        {
+            if (!EntityKey.IsValidId(candidate))
+            {
+                continue;
+            }
+
+            var key = EntityKey.Create(AgentKinds.Agent.Name, candidate);
+            if (await service.Store.GetAsOfAsync(key, at, cancellationToken).ConfigureAwait(false) is { } charter)
+            {
+                return new PinnedCharter { Ref = charter.Ref.ToString(), Hash = charter.Hash.ToString() };
+            }
+        }
+
+        return null;
+    }
+}
