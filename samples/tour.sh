@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A first look at Verso in a throwaway store: save, re-save, edit, show, log, diff, merge and blame the
 # sample charter, record a decision pinned to it and trace it back, then roll back a bad edit, name the
-# organization as it was before it by one manifest hash, and verify the whole history.
+# organization as it was before it by one manifest hash, verify the whole history, and import a Squad
+# team's charter history from git.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -39,3 +40,19 @@ verso tag agent/alice@5 production --by you --reason "reviewed charter"
 # The whole organization as it stood before the bad edit, named by one root hash; then check every link.
 verso manifest --at "$before"
 verso verify
+# A Squad team kept Ripley's charter in git: bring its whole history in, then see who changed it, when, and how.
+team="$work/team"
+git init -q -b main "$team"
+mkdir -p "$team/.squad/agents/ripley"
+commit_as() {  # NAME EMAIL DATE SUBJECT
+    GIT_AUTHOR_NAME="$1" GIT_AUTHOR_EMAIL="$2" GIT_AUTHOR_DATE="$3" \
+    GIT_COMMITTER_NAME="$1" GIT_COMMITTER_EMAIL="$2" GIT_COMMITTER_DATE="$3" \
+        git -C "$team" -c commit.gpgsign=false commit -q -m "$4"
+}
+cp "$repo/samples/squad/ripley-charter-v1.md" "$team/.squad/agents/ripley/charter.md"
+git -C "$team" add -A && commit_as "Dana Lee" dana@example.org 2026-09-01T10:00:00Z "Hire Ripley"
+cp "$repo/samples/squad/ripley-charter-v2.md" "$team/.squad/agents/ripley/charter.md"
+git -C "$team" add -A && commit_as "Sam Ortiz" sam@example.org 2026-10-14T16:30:00Z "Ripley owns the CORS policy, moves to Opus"
+verso import-git "$team" --path '.squad/agents/*/charter.md' --kind agent --format squad
+verso log agent/ripley
+verso diff agent/ripley@1 agent/ripley@2
