@@ -17,6 +17,23 @@ public sealed class TeamDecisionValidationTests
     }
 
     [Fact]
+    public void ATeamDecisionMayPinItsAuthorsCharter()
+    {
+        Assert.Empty(Validate(d => d["pinned_charters"] = JsonNode.Parse(
+            """[{"ref":"agent/ripley@2","hash":"sha256:1234567812345678123456781234567812345678123456781234567812345678"}]""")));
+    }
+
+    [Theory]
+    [InlineData("agent/ripley@2", "sha256:12", "/pinned_charters/0/hash")]
+    [InlineData("role/ripley@2", "sha256:1234567812345678123456781234567812345678123456781234567812345678", "/pinned_charters/0/ref")]
+    public void APinOutOfItsRuleIsReportedAtItsPath(string reference, string hash, string path)
+    {
+        var problems = Validate(d => d["pinned_charters"] = new JsonArray(new JsonObject { ["ref"] = reference, ["hash"] = hash }));
+
+        Assert.Equal(path, Assert.Single(problems).Path);
+    }
+
+    [Fact]
     public void OnlyTheIdTitleAndTextAreRequired()
     {
         Assert.Empty(Validate(d =>
@@ -52,7 +69,7 @@ public sealed class TeamDecisionValidationTests
         var shapes = Assert.IsAssignableFrom<IRecordShapes>(AgentKinds.Decision.Validator);
         var declared = shapes.ShapeOf(SampleFiles.Element(Valid())).Fields.Select(f => f.Name);
 
-        Assert.Equal(["id", "title", "date", "by", "text"], declared);
+        Assert.Equal(["id", "title", "date", "by", "text", "pinned_charters"], declared);
         Assert.Equal(
             typeof(TeamDecision).GetProperties().Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)),
             declared);
