@@ -1,30 +1,20 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Verso.Testing.Support;
 
 namespace Verso.Agents.Tests.Support;
 
 /// <summary>The sample organization under samples/org, copied next to the tests as shipped.</summary>
 internal static class SampleFiles
 {
-    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "samples", "org");
-
     /// <summary>Every sample as (kind, id), for theories.</summary>
-    public static TheoryData<string, string> All()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var file in Directory.EnumerateFiles(Root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(Path.GetDirectoryName(file)!), Path.GetFileNameWithoutExtension(file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> All() => SampleOrganization.All();
 
     /// <summary>The file's bytes as shipped.</summary>
-    public static byte[] Bytes(string kind, string id) => File.ReadAllBytes(Path.Combine(Root, kind, id + ".json"));
+    public static byte[] Bytes(string kind, string id) => SampleOrganization.Bytes(kind, id);
 
     /// <summary>The file as a mutable tree.</summary>
-    public static JsonObject Node(string kind, string id) => JsonNode.Parse(Bytes(kind, id))!.AsObject();
+    public static JsonObject Node(string kind, string id) => SampleOrganization.Node(kind, id);
 
     /// <summary>A sample with a change applied, as the element a validator reads.</summary>
     public static JsonElement With(string kind, string id, Action<JsonObject> change)
