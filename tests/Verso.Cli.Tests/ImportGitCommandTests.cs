@@ -86,6 +86,27 @@ public sealed class ImportGitCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ADeletedFileIsAnEmptyVersionTheLogNamesAndExportLeavesOut()
+    {
+        _repository.Write("notes/keep.json", """{"n":1}""").Write("notes/gone.json", """{"n":2}""").Commit("Add notes", TestAuthor.Alice, Day1);
+        _repository.Delete("notes/gone.json").Commit("Drop gone", TestAuthor.Bob, Day1.AddDays(1));
+        await _verso.InitializedAsync();
+
+        var imported = (await _verso.RunAsync("--json", "import-git", _repository.Path, "--path", "notes/*.json", "--kind", "note")).Json();
+        var head = (await _verso.RunAsync("--json", "show", "note/gone")).Json();
+        var log = await _verso.RunAsync("log", "note/gone");
+        var export = await _verso.RunAsync("export", "out");
+
+        Assert.Equal((3, 1), (imported.GetProperty("created").GetInt32(), imported.GetProperty("deletions").GetInt32()));
+        Assert.Equal("{}", head.GetProperty("content").GetRawText());
+        Assert.True(head.GetProperty("source").GetProperty("deleted").GetBoolean());
+        Assert.Contains("Drop gone [deleted notes/gone.json]", log.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, export.ExitCode);
+        Assert.True(File.Exists(_verso.PathOf("out/note/keep.yaml")));
+        Assert.False(File.Exists(_verso.PathOf("out/note/gone.yaml")));
+    }
+
+    [Fact]
     public async Task AFolderThatIsNoRepositoryIsBadInput()
     {
         await _verso.InitializedAsync();

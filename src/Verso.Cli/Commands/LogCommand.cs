@@ -94,12 +94,25 @@ internal static class LogCommand
         }
     }
 
-    // The message, and what became of the content when it is gone, so the log answers "where did it go".
-    private static string Describe(Snapshot snapshot) =>
-        (snapshot.Message, snapshot.Removal) switch
+    // The message, plus what the version records beyond it: a file deleted in git, content pruned or erased.
+    private static string Describe(Snapshot snapshot)
+    {
+        var notes = new List<string>(3);
+        if (snapshot.Message is { } message)
         {
-            (_, null) => snapshot.Message ?? "",
-            (null, { } removal) => $"[{removal}]",
-            ({ } message, { } removal) => $"{message} [{removal}]",
-        };
+            notes.Add(message);
+        }
+
+        if (snapshot.Source is { Deleted: true } source)
+        {
+            notes.Add($"[deleted {source.Path}]");
+        }
+
+        if (snapshot.Removal is { } removal)
+        {
+            notes.Add($"[{removal}]");
+        }
+
+        return string.Join(' ', notes);
+    }
 }
