@@ -44,6 +44,25 @@ public sealed class JsonDiffTests
         Assert.Empty(JsonDiff.Compute(DiffJson.Parse(json), DiffJson.Parse(json)));
     }
 
+    [Theory]
+    [InlineData("""{"a":[{"b":1,"c":[2.50,"x"]},"y"]}""", """{"a":[{"c":[2.5,"x"],"b":1},"y"]}""")]
+    [InlineData("""{"a":[[-0,1e1],{"":null}]}""", """{"a":[[0,10],{"":null}]}""")]
+    public void ArrayItemsThatAreEqualAsCanonicalJsonMatch(string left, string right)
+    {
+        Assert.Empty(Changes(left, right));
+    }
+
+    [Theory]
+    [InlineData("""{"a":[["ab","c"]]}""", """{"a":[["a","bc"]]}""")]
+    [InlineData("""{"a":[{"ab":"c"}]}""", """{"a":[{"a":"bc"}]}""")]
+    [InlineData("""{"a":["1"]}""", """{"a":[1]}""")]
+    [InlineData("""{"a":[true]}""", """{"a":["t"]}""")]
+    [InlineData("""{"a":[[null]]}""", """{"a":[[]]}""")]
+    public void ArrayItemsThatDifferAsCanonicalJsonDoNotMatch(string left, string right)
+    {
+        Assert.NotEmpty(Changes(left, right));
+    }
+
     [Fact]
     public void NumbersAreComparedByValueNotBySpelling()
     {
