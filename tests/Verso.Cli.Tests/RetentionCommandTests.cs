@@ -112,6 +112,24 @@ public sealed class RetentionCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task BlamingOrErasingAgainAVersionWithoutContentSaysWhoRemovedIt()
+    {
+        await SaveAsync("""{"n":1}""", """{"n":2}""", """{"n":3}""");
+        await _verso.RunAsync("erase", "note/alice@2", "--by", "dpo", "--reason", "personal data");
+
+        var blame = await _verso.RunAsync("blame", "note/alice@2");
+        var again = await _verso.RunAsync("erase", "note/alice@2", "--by", "dpo", "--reason", "again");
+        var blameHead = await _verso.RunAsync("blame", "note/alice");
+
+        Assert.Equal(4, blame.ExitCode);
+        Assert.Contains("note/alice@2 was erased by dpo", blame.Stderr, StringComparison.Ordinal);
+        Assert.Equal(4, again.ExitCode);
+        Assert.Contains("personal data", again.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, blameHead.ExitCode);
+        Assert.Contains("/n", blameHead.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ErasingAMissingVersionIsNotFound()
     {
         await SaveAsync("""{"n":1}""");

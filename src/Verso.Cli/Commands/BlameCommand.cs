@@ -20,7 +20,7 @@ internal static class BlameCommand
         {
             var service = context.CreateService();
             var target = await service.GetAsync(VersionRef.Parse(context.ParseResult.GetRequiredValue(reference)), cancellationToken);
-            _ = target.Content; // a version whose content is gone cannot be blamed: say who removed it
+            target.ThrowIfContentRemoved(); // blame would skip it and describe its predecessor instead
             var head = await service.Store.CountVersionsAsync(target.Key, cancellationToken);
             var history = new List<Snapshot>(target.Version);
             await foreach (var snapshot in service.GetHistoryAsync(target.Key, head - target.Version, target.Version, cancellationToken))

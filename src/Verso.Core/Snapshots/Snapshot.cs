@@ -53,13 +53,30 @@ public sealed record Snapshot
 
     /// <summary>The canonical JSON bytes.</summary>
     /// <exception cref="Errors.ContentRemovedException">The content was pruned or erased (see <see cref="Removal"/>).</exception>
-    public ReadOnlyMemory<byte> Content => Removal is null ? _content : throw new Errors.ContentRemovedException(Ref.ToString(), Removal);
+    public ReadOnlyMemory<byte> Content
+    {
+        get
+        {
+            ThrowIfContentRemoved();
+            return _content;
+        }
+    }
 
     /// <summary>Set when the content was pruned or erased; the version's hash and metadata remain.</summary>
     public ContentRemoval? Removal { get; init; }
 
     /// <summary>Whether <see cref="Content"/> can be read.</summary>
     public bool HasContent => Removal is null;
+
+    /// <summary>Fails, saying who removed it, when and why, unless this version still has its content.</summary>
+    /// <exception cref="Errors.ContentRemovedException">The content was pruned or erased.</exception>
+    public void ThrowIfContentRemoved()
+    {
+        if (Removal is not null)
+        {
+            throw new Errors.ContentRemovedException(Ref.ToString(), Removal);
+        }
+    }
 
     /// <summary>Who saved it.</summary>
     public string SavedBy { get; }

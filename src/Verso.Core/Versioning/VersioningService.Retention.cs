@@ -64,7 +64,7 @@ public sealed partial class VersioningService
         ArgumentException.ThrowIfNullOrWhiteSpace(erasedBy);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var target = await GetAsync(reference, cancellationToken).ConfigureAwait(false);
-        _ = target.Content; // throws, naming who removed it, when the content is gone already
+        target.ThrowIfContentRemoved();
         Snapshot? tombstone = null;
         var head = await Store.GetLatestAsync(target.Key, cancellationToken).ConfigureAwait(false);
         // Tombstone first: if the erase below fails, running it again finds the head moved on and finishes.
