@@ -39,9 +39,12 @@ public sealed class DirectoryExporter
         var root = new ContainedDirectory(directory);
         Directory.CreateDirectory(root.Root);
         var results = new List<FileResult>();
+        // Files whose paths differ only by case would overwrite each other in a checkout on macOS or
+        // Windows: the first in ordinal order is written, the others are reported.
+        var claimed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var done = 1; done <= heads.Count; done++)
         {
-            if (await ExportAsync(root, heads[done - 1], cancellationToken).ConfigureAwait(false) is { } result)
+            if (await ExportAsync(root, heads[done - 1], claimed, cancellationToken).ConfigureAwait(false) is { } result)
             {
                 results.Add(result);
             }
@@ -76,7 +79,7 @@ public sealed class DirectoryExporter
     /// <summary>Whether a head stands for a file: not a record of a deletion.</summary>
     internal static bool IsPresent(Snapshot head) => head.Source is not { Deleted: true } && head.Operation != VersionOperation.Erase;
 
-    private async Task<FileResult?> ExportAsync(ContainedDirectory root, EntityHead head, CancellationToken cancellationToken)
+    private async Task<FileResult?> ExportAsync(ContainedDirectory root, EntityHead head, Dictionary<string, string> claimed, CancellationToken cancellationToken)
     {
         RecordPath path;
         try
@@ -92,6 +95,12 @@ public sealed class DirectoryExporter
         if (snapshot is null || !IsPresent(snapshot))
         {
             return null;
+        }
+
+        if (!claimed.TryAdd(path.RelativePath, path.RelativePath))
+        {
+            return new FileResult(path.RelativePath, FileStatus.Invalid, head.Key, snapshot.Version, snapshot.Hash,
+                $"differs from {claimed[path.RelativePath]} only by case, so one would overwrite the other on macOS or Windows; rename one of the entities");
         }
 
         try

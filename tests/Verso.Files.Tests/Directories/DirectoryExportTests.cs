@@ -112,6 +112,21 @@ public sealed class DirectoryExportTests
     }
 
     [Fact]
+    public async Task IdsThatDifferOnlyByCaseAreNotBothWrittenSinceACheckoutWouldMergeThem()
+    {
+        using var store = await TestStore.CreateAsync();
+        await store.Service.SaveAsync(EntityKey.Create("runbook", "Deploy"), """{"steps":["a"]}"""u8.ToArray(), new SaveOptions("seed"));
+        await store.Service.SaveAsync(EntityKey.Create("runbook", "deploy"), """{"steps":["b"]}"""u8.ToArray(), new SaveOptions("seed"));
+
+        var report = await new DirectoryExporter(store.Service).ExportAsync(store.Work());
+
+        var refused = Assert.Single(report.Files, f => f.Status == FileStatus.Invalid);
+        Assert.Equal(("runbook/deploy.yaml", "deploy"), (refused.Path, refused.Key!.Id));
+        Assert.Contains("differs from runbook/Deploy.yaml only by case", refused.Detail, StringComparison.Ordinal);
+        Assert.Equal(["runbook/Deploy.yaml", "verso-manifest.yaml"], Seed.Files(store.Work()).Keys);
+    }
+
+    [Fact]
     public async Task NothingIsWrittenThroughAKindFolderThatIsASymbolicLink()
     {
         using var store = await TestStore.CreateAsync();
