@@ -70,7 +70,7 @@ public sealed partial class PostgresVersionStore
 
             return versions.Count > 0
                 ? versions.ToImmutable()
-                : throw new NotFoundException($"{key}@{hash}", $"not found: no version of {key} holds {hash}");
+                : throw NotFoundException.ForContent(key, hash);
         }, cancellationToken);
     }
 

@@ -71,7 +71,7 @@ public sealed partial class SqliteVersionStore
 
             return versions.Count > 0
                 ? versions.ToImmutable()
-                : throw new NotFoundException($"{key}@{hash}", $"not found: no version of {key} holds {hash}");
+                : throw NotFoundException.ForContent(key, hash);
         }, cancellationToken);
     }
 
@@ -89,7 +89,7 @@ public sealed partial class SqliteVersionStore
         {
             await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
             // Erased content must not linger in free pages of the file: overwrite what is deleted with zeros.
-            await ExecuteAsync(connection, "PRAGMA secure_delete = ON;", cancellationToken).ConfigureAwait(false);
+            await SqliteSchema.ExecuteAsync(connection, "PRAGMA secure_delete = ON;", cancellationToken).ConfigureAwait(false);
             await using var transaction = connection.BeginTransaction(deferred: false);
             var head = await ReadHeadAsync(connection, key, cancellationToken).ConfigureAwait(false) ?? throw NotFoundException.ForEntity(key);
             var versions = await choose(connection, head.EntityPk, head.Version).ConfigureAwait(false);
@@ -122,19 +122,12 @@ public sealed partial class SqliteVersionStore
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             // The old pages also sit in the write-ahead log until a checkpoint copies them back and the log
             // is truncated; without readers in the way this empties it now (with readers, at a later checkpoint).
-            await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);
+            await SqliteSchema.ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken).ConfigureAwait(false);
             return new ContentRemovalResult(key, versions);
         }
         finally
         {
             _writeGate.Release();
         }
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

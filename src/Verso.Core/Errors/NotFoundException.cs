@@ -24,4 +24,11 @@ public sealed class NotFoundException : VersoException
         ArgumentNullException.ThrowIfNull(key);
         return new NotFoundException(key.ToString(), $"not found: {key} has no versions");
     }
+
+    /// <summary>No version of <paramref name="key"/> holds the content <paramref name="hash"/> (with its content still there).</summary>
+    public static NotFoundException ForContent(Naming.EntityKey key, Hashing.ContentHash hash)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new NotFoundException($"{key}@{hash}", $"not found: no version of {key} holds {hash}");
+    }
 }

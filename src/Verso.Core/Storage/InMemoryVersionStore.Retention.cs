@@ -47,7 +47,7 @@ public sealed partial class InMemoryVersionStore
             ImmutableArray<int> holding = [.. history.Where(s => s.Hash == hash && s.HasContent).Select(s => s.Version)];
             if (holding.IsEmpty)
             {
-                throw new NotFoundException($"{key}@{hash}", $"not found: no version of {key} holds {hash}");
+                throw NotFoundException.ForContent(key, hash);
             }
 
             Remove(history, holding, stamp);
