@@ -62,6 +62,6 @@ public sealed class DecisionLog
         }
 
         var snapshot = await _service.GetAsync(explicitRef ?? VersionRef.AsOf(key, executedAt), cancellationToken).ConfigureAwait(false);
-        return new PinnedCharter { Ref = snapshot.Ref.ToString(), Hash = snapshot.Hash.ToString() };
+        return PinnedCharter.Of(snapshot);
     }
 }

@@ -28,4 +28,11 @@ public sealed record TeamDecision
     /// (a git import pins it as of the commit that brought the decision in).
     /// </summary>
     public System.Collections.Immutable.ImmutableList<PinnedCharter>? PinnedCharters { get; init; }
+
+    /// <summary>
+    /// Whether a <c>decision</c> record is a team decision: it has a <c>text</c> member, which a review
+    /// decision never has. The one rule validation and imports both go by.
+    /// </summary>
+    public static bool IsOne(System.Text.Json.JsonElement record) =>
+        record.ValueKind == System.Text.Json.JsonValueKind.Object && record.TryGetProperty("text", out _);
 }

@@ -11,6 +11,11 @@ namespace Verso.Agents.Schemas;
 /// <summary>The shape and invariants of a <c>decision</c> record.</summary>
 internal static class DecisionSchema
 {
+    /// <summary>Pins to exact agent versions, as review and team decisions both write them.</summary>
+    public static ValueSpec PinnedCharters { get; } = ArrayOf(Object(new ObjectShape(
+        Required("ref", String(StringFormat.PinnedAgentRef)),
+        Required("hash", String(StringFormat.ContentHash)))));
+
     public static ObjectShape Shape { get; } = new(
         Required("id", NonBlankString()),
         Required("task_id", String(StringFormat.EntityId)),
@@ -22,9 +27,7 @@ internal static class DecisionSchema
         Required("executed_at", String(StringFormat.UtcTimestamp)),
         Required("recorded_at", String(StringFormat.UtcTimestamp)),
         Optional("metadata", OpenObject()),
-        Required("pinned_charters", ArrayOf(Object(new ObjectShape(
-            Required("ref", String(StringFormat.PinnedAgentRef)),
-            Required("hash", String(StringFormat.ContentHash)))))));
+        Required("pinned_charters", PinnedCharters));
 
     public static RecordValidator Validator { get; } = new(Shape, ReviewerIsNotExecutor, RecordedAfterExecution, PinsBothCharters);
 
@@ -33,7 +36,7 @@ internal static class DecisionSchema
     /// never has) marks a team decision, so every existing review decision validates exactly as before.
     /// </summary>
     public static DiscriminatedValidator KindValidator { get; } = new(record =>
-        record.ValueKind == JsonValueKind.Object && record.TryGetProperty("text", out _) ? TeamDecisionSchema.Validator : Validator);
+        TeamDecision.IsOne(record) ? TeamDecisionSchema.Validator : Validator);
 
     private static IEnumerable<RecordProblem> ReviewerIsNotExecutor(JsonElement record)
     {

@@ -13,9 +13,7 @@ internal static class TeamDecisionSchema
         Optional("date", String(StringFormat.CalendarDate)),
         Optional("by", String()),
         Required("text", String()),
-        Optional("pinned_charters", ArrayOf(Object(new ObjectShape(
-            Required("ref", String(StringFormat.PinnedAgentRef)),
-            Required("hash", String(StringFormat.ContentHash)))))));
+        Optional("pinned_charters", DecisionSchema.PinnedCharters));
 
     public static RecordValidator Validator { get; } = new(Shape);
 }

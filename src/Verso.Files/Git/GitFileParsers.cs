@@ -70,7 +70,7 @@ public static class GitFileParsers
             var key = EntityKey.Create(AgentKinds.Agent.Name, candidate);
             if (await service.Store.GetAsOfAsync(key, at, cancellationToken).ConfigureAwait(false) is { } charter)
             {
-                return new PinnedCharter { Ref = charter.Ref.ToString(), Hash = charter.Hash.ToString() };
+                return PinnedCharter.Of(charter);
             }
         }
 

@@ -201,7 +201,7 @@ public sealed class SquadImporter
         private static bool IsTeamDecision(Snapshot head)
         {
             using var document = JsonDocument.Parse(head.Content);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("text", out _);
+            return TeamDecision.IsOne(document.RootElement);
         }
 
         /// <summary>Runs one file's work; a bad-input error becomes that file's invalid line, anything else stops the import.</summary>
