@@ -48,8 +48,10 @@ public static class IntegrityVerifier
                 previous = null;
             }
 
-            CheckVersion(previous, snapshot, problems);
-            pins.Collect(snapshot, problems);
+            // Hashed once here for both checks; a pruned or erased version has no bytes to hash.
+            var contentIntact = snapshot.HasContent && ContentHash.Compute(snapshot.Content.Span) == snapshot.Hash;
+            CheckVersion(previous, snapshot, contentIntact, problems);
+            pins.Collect(snapshot, contentIntact, problems);
             previous = snapshot;
             seen[snapshot.Key] = snapshot;
             versions++;
@@ -65,7 +67,7 @@ public static class IntegrityVerifier
         return new IntegrityReport(heads.Count, versions, problems.ToImmutable());
     }
 
-    private static void CheckVersion(Snapshot? previous, Snapshot snapshot, ImmutableArray<IntegrityProblem>.Builder problems)
+    private static void CheckVersion(Snapshot? previous, Snapshot snapshot, bool contentIntact, ImmutableArray<IntegrityProblem>.Builder problems)
     {
         var expected = (previous?.Version ?? 0) + 1;
         for (var missing = expected; missing < snapshot.Version; missing++)
@@ -73,8 +75,8 @@ public static class IntegrityVerifier
             problems.Add(new IntegrityProblem(VersionRef.ForVersion(snapshot.Key, missing), "missing: the version is gone from the store"));
         }
 
-        // A pruned or erased version has no bytes to hash; its hash still takes part in the chain below.
-        if (snapshot.HasContent && ContentHash.Compute(snapshot.Content.Span) != snapshot.Hash)
+        // A removed version's hash still takes part in the chain below.
+        if (snapshot.HasContent && !contentIntact)
         {
             problems.Add(new IntegrityProblem(snapshot.Ref, $"its content does not hash to {snapshot.Hash} (the stored bytes were changed or lost)"));
         }

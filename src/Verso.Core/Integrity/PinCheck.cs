@@ -14,20 +14,21 @@ internal sealed class PinCheck(KindRegistry? kinds)
     private readonly Dictionary<(EntityKey Key, int Version), ContentHash> _hashes = [];
     private readonly List<(VersionRef Referrer, PinnedRef Pin)> _pins = [];
 
-    public void Collect(Snapshot snapshot, ImmutableArray<IntegrityProblem>.Builder problems)
+    /// <param name="snapshot">A version, in scan order.</param>
+    /// <param name="contentIntact">Its bytes hash to its hash (checked once, by the verifier).</param>
+    /// <param name="problems">Where a record whose pins cannot be read is reported.</param>
+    public void Collect(Snapshot snapshot, bool contentIntact, ImmutableArray<IntegrityProblem>.Builder problems)
     {
         _hashes[(snapshot.Key, snapshot.Version)] = snapshot.Hash;
         // An erased record's pins went with its content; a damaged one is reported by the content check.
-        if (kinds?.Resolve(snapshot.Key.Kind).References is not { } reader || !snapshot.HasContent
-            || ContentHash.Compute(snapshot.Content.Span) != snapshot.Hash)
+        if (kinds is null || !snapshot.HasContent || !contentIntact)
         {
             return;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(snapshot.Content);
-            foreach (var pin in reader.ReferencesOf(document.RootElement))
+            foreach (var pin in kinds.Resolve(snapshot.Key.Kind).ReferencesIn(snapshot.Content))
             {
                 _pins.Add((snapshot.Ref, pin));
             }

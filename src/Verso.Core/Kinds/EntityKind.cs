@@ -54,6 +54,19 @@ public class EntityKind
     /// <summary>Reads the versions a record pins; none for most kinds.</summary>
     public IReferenceReader? References { get; init; }
 
+    /// <summary>The versions the record in <paramref name="utf8Json"/> pins; empty for a kind without <see cref="References"/>.</summary>
+    /// <exception cref="System.Text.Json.JsonException">The bytes are not JSON.</exception>
+    public ImmutableArray<PinnedRef> ReferencesIn(ReadOnlyMemory<byte> utf8Json)
+    {
+        if (References is not { } reader)
+        {
+            return [];
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(utf8Json);
+        return [.. reader.ReferencesOf(document.RootElement)];
+    }
+
     /// <summary>
     /// RFC 6901 pointers of the fields that change behaviour (a difference at or under one of them makes
     /// a replay breaking); null means every field does, as for a document kind.

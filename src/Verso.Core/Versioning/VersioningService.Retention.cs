@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Verso.Canonical;
 using Verso.Naming;
@@ -70,7 +69,7 @@ public sealed partial class VersioningService
         // Tombstone first: if the erase below fails, running it again finds the head moved on and finishes.
         if (head is not null && head.Hash == target.Hash)
         {
-            var options = new SaveOptions(erasedBy) { Message = reason, Operation = VersionOperation.Erase, ExpectedVersion = head.Version };
+            var options = new SaveOptions(erasedBy) { Message = reason, ExpectedVersion = head.Version };
             tombstone = (await AppendAsync(target.Key, EmptyRecord, options, VersionOperation.Erase, revertOf: null, Kinds.Resolve(target.Key.Kind).SchemaVersion, cancellationToken)
                 .ConfigureAwait(false)).Head;
         }

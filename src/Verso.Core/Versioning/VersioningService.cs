@@ -196,13 +196,7 @@ public sealed partial class VersioningService
     public ImmutableArray<PinnedRef> ReferencesOf(string kind, CanonicalDocument content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (Kinds.Resolve(kind).References is not { } reader)
-        {
-            return [];
-        }
-
-        using var document = JsonDocument.Parse(content.Utf8);
-        return [.. reader.ReferencesOf(document.RootElement)];
+        return Kinds.Resolve(kind).ReferencesIn(content.Utf8);
     }
 
     /// <summary>Reads canonical content as a record.</summary>
