@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
 using Verso.Cli.Infrastructure;
 using Verso.Files.Git;
 using Verso.Naming;
@@ -54,7 +53,8 @@ internal static class ImportGitCommand
                 IdRule = GitFileParsers.IdRuleFor(kindName, fileFormat),
             };
             var importer = new GitHistoryImporter(service);
-            var summary = await RunAsync(context, progress => importer.ImportAsync(request, progress, cancellationToken));
+            var summary = await ProgressDisplay.RunAsync(context, "walking commits", report => importer.ImportAsync(
+                request, report is null ? null : new Progress<GitImportProgress>(p => report(p.CommitsWalked, p.TotalCommits)), cancellationToken));
             Report(context, summary);
             return ExitCodes.Ok;
         });
@@ -69,27 +69,6 @@ internal static class ImportGitCommand
         "md" => GitFileFormat.Markdown,
         _ => GitFileFormat.Auto,
     };
-
-    // The bar's length is known only once the commits are listed, so the first report sets it.
-    private static async Task<GitImportSummary> RunAsync(CommandContext context, Func<IProgress<GitImportProgress>?, Task<GitImportSummary>> import)
-    {
-        if (!context.Console.IsTerminal || context.Json)
-        {
-            return await import(null);
-        }
-
-        return await context.Console.Ansi.Progress().StartAsync(async progress =>
-        {
-            var task = progress.AddTask("walking commits", maxValue: 1);
-            var summary = await import(new Progress<GitImportProgress>(p =>
-            {
-                task.MaxValue = Math.Max(1, p.TotalCommits);
-                task.Value = p.CommitsWalked;
-            }));
-            task.Value = task.MaxValue;
-            return summary;
-        });
-    }
 
     private static void Report(CommandContext context, GitImportSummary summary)
     {
