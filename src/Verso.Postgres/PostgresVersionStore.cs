@@ -76,26 +76,6 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Snapshot> GetHistoryAsync(
-        EntityKey key,
-        int offset,
-        int limit,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        // A page is read whole inside the error mapping; pages are bounded by the caller's limit.
-        var page = await _connections.RunAsync(
-            connection => QueryAsync(connection, " WHERE e.kind = $1 AND e.id = $2 ORDER BY v.version DESC LIMIT $3 OFFSET $4;", [key.Kind, key.Id, (long)limit, (long)offset], cancellationToken),
-            cancellationToken).ConfigureAwait(false);
-        foreach (var snapshot in page)
-        {
-            yield return snapshot;
-        }
-    }
-
-    /// <inheritdoc />
     public Task<int> CountVersionsAsync(EntityKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);

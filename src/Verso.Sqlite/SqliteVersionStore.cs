@@ -159,32 +159,6 @@ public sealed partial class SqliteVersionStore : IVersionStore
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Snapshot> GetHistoryAsync(
-        EntityKey key,
-        int offset,
-        int limit,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = SqliteSnapshotReader.SelectSnapshot + """
-             WHERE e.kind = $kind AND e.id = $id
-            ORDER BY v.version DESC LIMIT $limit OFFSET $offset;
-            """;
-        AddKey(command, key);
-        command.Parameters.AddWithValue("$limit", limit);
-        command.Parameters.AddWithValue("$offset", offset);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            yield return SqliteSnapshotReader.Read(reader);
-        }
-    }
-
-    /// <inheritdoc />
     public async Task<int> CountVersionsAsync(EntityKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);

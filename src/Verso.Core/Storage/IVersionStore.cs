@@ -42,6 +42,17 @@ public interface IVersionStore
     /// <param name="cancellationToken">Cancels the read.</param>
     IAsyncEnumerable<Snapshot> GetHistoryAsync(EntityKey key, int offset, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A page of an entity's history older than <paramref name="beforeVersion"/>, newest first: the keyset
+    /// form of <see cref="GetHistoryAsync"/>, so a page deep in a long history costs what the first one costs.
+    /// A cursor is the last version of the previous page; <see cref="int.MaxValue"/> starts at the head.
+    /// </summary>
+    /// <param name="key">The entity.</param>
+    /// <param name="beforeVersion">Only versions numbered below this are returned.</param>
+    /// <param name="limit">The most versions to return.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    IAsyncEnumerable<Snapshot> GetHistoryBeforeAsync(EntityKey key, int beforeVersion, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The number of versions of an entity (its head version number).</summary>
     Task<int> CountVersionsAsync(EntityKey key, CancellationToken cancellationToken = default);
 

@@ -152,6 +152,21 @@ public sealed partial class InMemoryVersionStore : IVersionStore
     }
 
     /// <inheritdoc />
+    public IAsyncEnumerable<Snapshot> GetHistoryBeforeAsync(EntityKey key, int beforeVersion, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        int count;
+        lock (_gate)
+        {
+            count = _versions.TryGetValue(key, out var history) ? history.Count : 0;
+        }
+
+        // Versions are 1..count without gaps: "below N" skips the count - N + 1 newest.
+        var skip = beforeVersion > count ? 0 : count - Math.Max(beforeVersion, 1) + 1;
+        return GetHistoryAsync(key, skip, limit, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<int> CountVersionsAsync(EntityKey key, CancellationToken cancellationToken = default)
     {
         lock (_gate)

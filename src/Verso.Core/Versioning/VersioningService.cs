@@ -160,6 +160,13 @@ public sealed partial class VersioningService
         }
     }
 
+    /// <summary>
+    /// A page of an entity's history older than <paramref name="beforeVersion"/>, newest first: pass the
+    /// last version of the previous page as the cursor; each page costs what the first costs.
+    /// </summary>
+    public IAsyncEnumerable<Snapshot> GetHistoryBeforeAsync(EntityKey key, int beforeVersion, int limit, CancellationToken cancellationToken = default) =>
+        Store.GetHistoryBeforeAsync(key, beforeVersion, limit, cancellationToken);
+
     private async Task<AppendResult> AppendAsync(
         EntityKey key, CanonicalDocument content, SaveOptions options, VersionOperation operation, int? revertOf, int schemaVersion, CancellationToken cancellationToken)
     {

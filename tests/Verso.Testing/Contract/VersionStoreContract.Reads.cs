@@ -92,6 +92,43 @@ public abstract partial class VersionStoreContract
     }
 
     [Fact]
+    public async Task HistoryPagesByCursorMatchThePagesByOffset()
+    {
+        var key = Some.Key();
+        for (var n = 1; n <= 25; n++)
+        {
+            await Store.AppendAsync(Some.Append(key, Some.Document(n)));
+        }
+
+        var byCursor = new List<int[]>();
+        var before = int.MaxValue;
+        while (true)
+        {
+            var page = await Store.GetHistoryBeforeAsync(key, before, 10).Select(s => s.Version).ToArrayAsync();
+            if (page.Length == 0)
+            {
+                break;
+            }
+
+            byCursor.Add(page);
+            before = page[^1];
+        }
+
+        var byOffset = new List<int[]>();
+        for (var offset = 0; offset < 25; offset += 10)
+        {
+            byOffset.Add(await Store.GetHistoryAsync(key, offset, 10).Select(s => s.Version).ToArrayAsync());
+        }
+
+        Assert.Equal(byOffset, byCursor);
+        Assert.Equal(new[] { 12, 11 }, await Store.GetHistoryBeforeAsync(key, 13, 2).Select(s => s.Version).ToArrayAsync());
+        Assert.Equal(new[] { 25 }, await Store.GetHistoryBeforeAsync(key, 26, 1).Select(s => s.Version).ToArrayAsync());
+        Assert.Empty(await Store.GetHistoryBeforeAsync(key, 1, 10).ToArrayAsync());
+        Assert.Empty(await Store.GetHistoryBeforeAsync(Some.Key(), int.MaxValue, 10).ToArrayAsync());
+        Assert.Equal(Some.Document(7).Hash, (await Store.GetHistoryBeforeAsync(key, 8, 1).SingleAsync()).Hash);
+    }
+
+    [Fact]
     public async Task HistoryCarriesEachVersionsOwnContent()
     {
         var key = Some.Key();

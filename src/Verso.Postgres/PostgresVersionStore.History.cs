@@ -1,0 +1,40 @@
+using System.Runtime.CompilerServices;
+using Verso.Naming;
+using Verso.Snapshots;
+
+namespace Verso.Postgres;
+
+// History pages by keyset: versions are numbered 1..head without gaps, so "skip the N newest" is
+// "at most head - N", and every page is one range scan of the versions' primary key, however deep.
+public sealed partial class PostgresVersionStore
+{
+    /// <inheritdoc />
+    public IAsyncEnumerable<Snapshot> GetHistoryAsync(EntityKey key, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return ReadHistoryAsync(key, "v.version <= e.head - $3", offset, limit, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<Snapshot> GetHistoryBeforeAsync(EntityKey key, int beforeVersion, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return ReadHistoryAsync(key, "v.version < $3", beforeVersion, limit, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<Snapshot> ReadHistoryAsync(
+        EntityKey key, string range, int bound, int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // A page is read whole inside the error mapping; pages are bounded by the caller's limit.
+        var page = await _connections.RunAsync(
+            connection => QueryAsync(connection, $" WHERE e.kind = $1 AND e.id = $2 AND {range} ORDER BY v.version DESC LIMIT $4;", [key.Kind, key.Id, bound, (long)limit], cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        foreach (var snapshot in page)
+        {
+            yield return snapshot;
+        }
+    }
+}
