@@ -135,9 +135,50 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     /// <summary>Closes the pooled connections.</summary>
     public ValueTask DisposeAsync() => _connections.DisposeAsync();
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AppendResult>> AppendBatchAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        foreach (var request in requests)
+        {
+            ArgumentNullException.ThrowIfNull(request);
+        }
+
+        if (requests.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<AppendResult>>([]);
+        }
+
+        return _connections.RunAsync<IReadOnlyList<AppendResult>>(
+            async connection =>
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                var results = new List<AppendResult>(requests.Count);
+                foreach (var request in requests)
+                {
+                    results.Add(await AppendInTransactionAsync(connection, request, cancellationToken).ConfigureAwait(false));
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return results;
+            },
+            cancellationToken);
+    }
+
     private static async Task<AppendResult> AppendAsync(NpgsqlConnection connection, AppendRequest request, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var result = await AppendInTransactionAsync(connection, request, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == AppendOutcome.Created)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private static async Task<AppendResult> AppendInTransactionAsync(NpgsqlConnection connection, AppendRequest request, CancellationToken cancellationToken)
+    {
         var head = await LockHeadAsync(connection, request, cancellationToken).ConfigureAwait(false);
         var headVersion = head.Version;
         if (request.ExpectedVersion is { } expected && expected != headVersion)
@@ -200,7 +241,6 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new AppendResult(AppendOutcome.Created, snapshot);
     }
 

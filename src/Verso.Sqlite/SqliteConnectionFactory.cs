@@ -15,8 +15,18 @@ internal sealed class SqliteConnectionFactory
     private readonly string _openOrCreate;
     private volatile bool _schemaChecked;
 
-    public SqliteConnectionFactory(string connectionString)
+    private static readonly object Seen = new();
+
+    // The physical connections (pooled, so reused by many opens) this factory has configured already:
+    // the PRAGMAs hold per connection, and running them on every open cost each save a statement.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+    private readonly string _synchronous;
+
+    public SqliteConnectionFactory(string connectionString, SqliteSynchronous synchronous)
     {
+        // FULL syncs the WAL at every commit; NORMAL only at checkpoints (a commit survives a process
+        // crash but may be lost with the machine's power). Both keep the file consistent.
+        _synchronous = synchronous == SqliteSynchronous.Normal ? " PRAGMA synchronous = NORMAL;" : " PRAGMA synchronous = FULL;";
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = BusyTimeoutMilliseconds / 1000 };
         if (string.IsNullOrWhiteSpace(builder.DataSource))
         {
@@ -63,10 +73,15 @@ internal sealed class SqliteConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragma = connection.CreateCommand();
-            // SQLite's own busy handler makes writers queue for the write lock instead of failing "database is locked".
-            pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+            {
+                await using var pragma = connection.CreateCommand();
+                // SQLite's own busy handler makes writers queue for the write lock instead of failing "database is locked".
+                pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};" + _synchronous;
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                _configured.AddOrUpdate(handle, Seen);
+            }
+
             return connection;
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteCantOpen)

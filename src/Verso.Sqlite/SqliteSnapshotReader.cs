@@ -23,11 +23,12 @@ internal static class SqliteSnapshotReader
         JOIN entities e ON e.entity_pk = v.entity_pk
         """;
 
-    public static Snapshot Read(SqliteDataReader row) => new(
+    /// <summary>The snapshot a row holds; <paramref name="knownContent"/> stands for a content column the query left out (NULL).</summary>
+    public static Snapshot Read(SqliteDataReader row, ReadOnlyMemory<byte> knownContent = default) => new(
         EntityKey.Create(row.GetString(0), row.GetString(1)),
         row.GetInt32(2),
         ContentHash.FromHex(row.GetString(3)),
-        row.IsDBNull(4) ? [] : (byte[])row.GetValue(4),
+        row.IsDBNull(4) ? knownContent : (byte[])row.GetValue(4),
         row.GetString(5),
         FromMicroseconds(row.GetInt64(6)),
         row.IsDBNull(7) ? null : row.GetString(7),

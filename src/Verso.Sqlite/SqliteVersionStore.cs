@@ -12,7 +12,9 @@ namespace Verso.Sqlite;
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Appends run in one <c>BEGIN IMMEDIATE</c>
 /// transaction, so writers in many processes queue for the file's write lock (up to a minute) and
-/// each reads the head it appends to under that lock. Create one per file and share it.
+/// each reads the head it appends to under that lock; writers in one process share transactions
+/// (group commit). An unchanged save is answered from a read, never waiting for a writer.
+/// Create one per file and share it.
 /// </summary>
 public sealed partial class SqliteVersionStore : IVersionStore
 {
@@ -22,17 +24,24 @@ public sealed partial class SqliteVersionStore : IVersionStore
     // polling for the lock in SQLite's busy handler; writers in other processes still wait on the lock.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
+    private readonly SqliteGroupCommit _groupCommit;
+
     /// <summary>Creates a store over a SQLite connection string such as <c>Data Source=verso.db</c>.</summary>
+    /// <param name="connectionString">Names the file.</param>
+    /// <param name="synchronous">How hard a commit waits for the disk; <see cref="SqliteSynchronous.Full"/> unless said otherwise.</param>
     /// <exception cref="ArgumentException">The connection string names no data source.</exception>
-    public SqliteVersionStore(string connectionString)
+    public SqliteVersionStore(string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        _connections = new SqliteConnectionFactory(connectionString);
+        _connections = new SqliteConnectionFactory(connectionString, synchronous);
+        _groupCommit = new SqliteGroupCommit(_connections, _writeGate);
     }
 
     /// <summary>Creates a store over a file path.</summary>
-    public static SqliteVersionStore ForFile(string path) =>
-        new(new SqliteConnectionStringBuilder { DataSource = path }.ConnectionString);
+    /// <param name="path">The store file.</param>
+    /// <param name="synchronous">How hard a commit waits for the disk; <see cref="SqliteSynchronous.Full"/> unless said otherwise.</param>
+    public static SqliteVersionStore ForFile(string path, SqliteSynchronous synchronous = SqliteSynchronous.Full) =>
+        new(new SqliteConnectionStringBuilder { DataSource = path }.ConnectionString, synchronous);
 
     /// <summary>The file this store keeps its versions in.</summary>
     public string DataSource => _connections.DataSource;
@@ -42,80 +51,6 @@ public sealed partial class SqliteVersionStore : IVersionStore
     {
         await using var connection = await _connections.OpenOrCreateAsync(cancellationToken).ConfigureAwait(false);
         return await SqliteSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await AppendLockedAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
-
-    private async Task<AppendResult> AppendLockedAsync(AppendRequest request, CancellationToken cancellationToken)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // IMMEDIATE takes the write lock before the head is read: no other writer can slip in between.
-        await using var transaction = connection.BeginTransaction(deferred: false);
-
-        var head = await ReadHeadAsync(connection, request.Key, cancellationToken).ConfigureAwait(false);
-        var headVersion = head?.Version ?? 0;
-        if (request.ExpectedVersion is { } expected && expected != headVersion)
-        {
-            throw new VersionConflictException(request.Key.Kind, request.Key.Id, expected, headVersion);
-        }
-
-        if (head is { } current && !request.Force && current.Hash == request.Content.Hash.Hex)
-        {
-            var unchanged = await GetVersionAsync(connection, request.Key, current.Version, cancellationToken).ConfigureAwait(false);
-            return new AppendResult(AppendOutcome.Unchanged, unchanged!);
-        }
-
-        var targets = await CheckReferencesAsync(connection, request.References, cancellationToken).ConfigureAwait(false);
-        var version = headVersion + 1;
-        var savedAt = SqliteSnapshotReader.ToMicroseconds(request.SavedAt);
-        await using (var blob = connection.CreateCommand())
-        {
-            blob.CommandText = "INSERT INTO blobs (hash, content) VALUES ($hash, $content) ON CONFLICT (hash) DO NOTHING;";
-            blob.Parameters.AddWithValue("$hash", request.Content.Hash.Hex);
-            blob.Parameters.Add("$content", SqliteType.Blob).Value = request.Content.Utf8.ToArray();
-            await blob.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var entityPk = head?.EntityPk ?? await InsertEntityAsync(connection, request, savedAt, cancellationToken).ConfigureAwait(false);
-        var snapshot = ChainedSnapshot(request, version, SqliteSnapshotReader.FromMicroseconds(savedAt), head?.Chain);
-        await using (var write = connection.CreateCommand())
-        {
-            write.CommandText = """
-                UPDATE entities SET head = $version, head_hash = $hash, head_saved_at = $saved_at WHERE entity_pk = $entity;
-                INSERT INTO versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, source, seq)
-                VALUES ($entity, $version, $hash, $saved_by, $saved_at, $message, $operation, $schema_version, $revert_of, $chain_hash, $source,
-                        (SELECT coalesce(max(seq), 0) + 1 FROM versions));
-                """;
-            write.Parameters.AddWithValue("$entity", entityPk);
-            write.Parameters.AddWithValue("$version", version);
-            write.Parameters.AddWithValue("$hash", request.Content.Hash.Hex);
-            write.Parameters.AddWithValue("$saved_by", request.SavedBy);
-            write.Parameters.AddWithValue("$saved_at", savedAt);
-            write.Parameters.AddWithValue("$message", (object?)request.Message ?? DBNull.Value);
-            write.Parameters.AddWithValue("$operation", request.Operation.ToName());
-            write.Parameters.AddWithValue("$schema_version", request.SchemaVersion);
-            write.Parameters.AddWithValue("$revert_of", (object?)request.RevertOf ?? DBNull.Value);
-            write.Parameters.AddWithValue("$chain_hash", snapshot.ChainHash!.Value.Hex);
-            write.Parameters.AddWithValue("$source", (object?)request.Source?.ToJson() ?? DBNull.Value);
-            await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await IndexReferencesAsync(connection, targets, entityPk, version, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new AppendResult(AppendOutcome.Created, snapshot);
     }
 
     /// <inheritdoc />
@@ -200,7 +135,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
         return new StoreStatistics(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 
-    private static async Task<Snapshot?> GetVersionAsync(SqliteConnection connection, EntityKey key, int version, CancellationToken cancellationToken)
+    internal static async Task<Snapshot?> GetVersionAsync(SqliteConnection connection, EntityKey key, int version, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = SqliteSnapshotReader.SelectSnapshot + " WHERE e.kind = $kind AND e.id = $id AND v.version = $version;";
@@ -221,33 +156,6 @@ public sealed partial class SqliteVersionStore : IVersionStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3))
             : null;
-    }
-
-    private static async Task<long> InsertEntityAsync(SqliteConnection connection, AppendRequest request, long savedAt, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO entities (kind, id, head, head_hash, head_saved_at) VALUES ($kind, $id, 0, $hash, $saved_at)
-            RETURNING entity_pk;
-            """;
-        AddKey(command, request.Key);
-        command.Parameters.AddWithValue("$hash", request.Content.Hash.Hex);
-        command.Parameters.AddWithValue("$saved_at", savedAt);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
-    // The new version as stored, linked to its predecessor's chain hash.
-    private static Snapshot ChainedSnapshot(AppendRequest request, int version, DateTimeOffset savedAt, string? previousChain)
-    {
-        var snapshot = new Snapshot(
-            request.Key, version, request.Content.Hash, request.Content.Utf8, request.SavedBy,
-            savedAt, request.Message, request.Operation, request.SchemaVersion)
-        {
-            RevertOf = request.RevertOf,
-            Source = request.Source,
-        };
-        var previous = previousChain is null ? (ContentHash?)null : ContentHash.FromHex(previousChain);
-        return snapshot with { ChainHash = ChainHash.Compute(previous, snapshot) };
     }
 
     private static void AddKey(SqliteCommand command, EntityKey key)

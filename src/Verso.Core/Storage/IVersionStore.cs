@@ -22,6 +22,17 @@ public interface IVersionStore
     /// <exception cref="Errors.VersionConflictException">The head is not the expected version.</exception>
     Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends many versions, of one entity or many, in ONE transaction: all or nothing. Each request is
+    /// checked as <see cref="AppendAsync"/> checks it, against the heads the requests before it left
+    /// (so a later request may expect, or pin, a version an earlier one appends); the first that fails
+    /// fails the batch and nothing of it is written.
+    /// </summary>
+    /// <returns>One result per request, in order.</returns>
+    /// <exception cref="Errors.VersionConflictException">A request's head is not its expected version.</exception>
+    /// <exception cref="Errors.InvalidReferenceException">A request pins a version that does not exist with that hash.</exception>
+    Task<IReadOnlyList<AppendResult>> AppendBatchAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken = default);
+
     /// <summary>The head of an entity, or null when it has no version.</summary>
     Task<Snapshot?> GetLatestAsync(EntityKey key, CancellationToken cancellationToken = default);
 

@@ -24,75 +24,6 @@ public sealed partial class InMemoryVersionStore : IVersionStore
         Task.FromResult(new SchemaUpgrade(1, 1));
 
     /// <inheritdoc />
-    public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            var history = _versions.TryGetValue(request.Key, out var existing) ? existing : null;
-            var head = history?[^1];
-            var headVersion = head?.Version ?? 0;
-            if (request.ExpectedVersion is { } expected && expected != headVersion)
-            {
-                throw new VersionConflictException(request.Key.Kind, request.Key.Id, expected, headVersion);
-            }
-
-            if (head is not null && !request.Force && head.Hash == request.Content.Hash)
-            {
-                return Task.FromResult(new AppendResult(AppendOutcome.Unchanged, head));
-            }
-
-            CheckReferences(request);
-
-            // Content-addressed: versions that share bytes share one blob.
-            if (!_blobs.TryGetValue(request.Content.Hash, out var blob))
-            {
-                blob = request.Content.Utf8.ToArray();
-                _blobs[request.Content.Hash] = blob;
-            }
-
-            var snapshot = new Snapshot(
-                request.Key,
-                headVersion + 1,
-                request.Content.Hash,
-                blob,
-                request.SavedBy,
-                request.SavedAt,
-                request.Message,
-                request.Operation,
-                request.SchemaVersion) { RevertOf = request.RevertOf, Source = request.Source };
-            snapshot = snapshot with { ChainHash = Integrity.ChainHash.Compute(head?.ChainHash, snapshot) };
-            if (history is null)
-            {
-                _versions[request.Key] = [snapshot];
-            }
-            else
-            {
-                history.Add(snapshot);
-            }
-
-            foreach (var feed in _feeds)
-            {
-                feed.Publish(new VersionEvent(snapshot.Ref, snapshot.Hash));
-            }
-
-            foreach (var reference in request.References)
-            {
-                var target = (reference.Key, reference.Version);
-                if (!_referrers.TryGetValue(target, out var referrers))
-                {
-                    _referrers[target] = referrers = new SortedSet<(string, string, int)>();
-                }
-
-                referrers.Add((request.Key.Kind, request.Key.Id, snapshot.Version));
-            }
-
-            return Task.FromResult(new AppendResult(AppendOutcome.Created, snapshot));
-        }
-    }
-
-    /// <inheritdoc />
     public Task<Snapshot?> GetLatestAsync(EntityKey key, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -334,26 +265,6 @@ public sealed partial class InMemoryVersionStore : IVersionStore
 
     private int? CurrentTag(EntityKey key, string name) =>
         _tagMoves.LastOrDefault(m => m.Key == key && m.Name == name)?.ToVersion;
-
-    // Called under the gate, so the versions checked cannot change before the append completes.
-    private void CheckReferences(AppendRequest request)
-    {
-        foreach (var reference in request.References)
-        {
-            var target = _versions.TryGetValue(reference.Key, out var history) && reference.Version >= 1 && reference.Version <= history.Count
-                ? history[reference.Version - 1]
-                : null;
-            if (target is null)
-            {
-                throw new InvalidReferenceException(reference, "no such version");
-            }
-
-            if (target.Hash != reference.Hash)
-            {
-                throw new InvalidReferenceException(reference, $"that version's hash is {target.Hash}");
-            }
-        }
-    }
 
     /// <inheritdoc />
     public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)

@@ -1,0 +1,188 @@
+using Microsoft.Data.Sqlite;
+using Verso.Errors;
+using Verso.Hashing;
+using Verso.Integrity;
+using Verso.Snapshots;
+using Verso.Storage;
+
+namespace Verso.Sqlite;
+
+// The appends of one write transaction, on one connection: each statement is prepared once for the
+// whole transaction (a group commit or a batch runs many appends through it) and rebound per append.
+internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncDisposable
+{
+    private SqliteCommand? _readHead;
+    private SqliteCommand? _insertBlob;
+    private SqliteCommand? _insertEntity;
+    private SqliteCommand? _writeVersion;
+    private SqliteCommand? _checkReference;
+    private SqliteCommand? _indexReference;
+
+    public SqliteConnection Connection => connection;
+
+    /// <summary>Appends one version inside the caller's transaction; the checks of the store contract, in order.</summary>
+    public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
+        var head = await ReadHeadAsync(request, cancellationToken).ConfigureAwait(false);
+        var headVersion = head?.Version ?? 0;
+        if (request.ExpectedVersion is { } expected && expected != headVersion)
+        {
+            throw new VersionConflictException(request.Key.Kind, request.Key.Id, expected, headVersion);
+        }
+
+        if (head is { } current && !request.Force && current.Hash == request.Content.Hash.Hex)
+        {
+            var unchanged = await SqliteVersionStore.GetVersionAsync(connection, request.Key, current.Version, cancellationToken).ConfigureAwait(false);
+            return new AppendResult(AppendOutcome.Unchanged, unchanged!);
+        }
+
+        var targets = await CheckReferencesAsync(request, cancellationToken).ConfigureAwait(false);
+        var version = headVersion + 1;
+        var savedAt = SqliteSnapshotReader.ToMicroseconds(request.SavedAt);
+        var blob = Prepare(ref _insertBlob, "INSERT INTO blobs (hash, content) VALUES ($hash, $content) ON CONFLICT (hash) DO NOTHING;", "$hash", "$content");
+        blob.Parameters[0].Value = request.Content.Hash.Hex;
+        blob.Parameters[1].SqliteType = SqliteType.Blob;
+        blob.Parameters[1].Value = request.Content.Utf8.ToArray();
+        await blob.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        var entityPk = head?.EntityPk ?? await InsertEntityAsync(request, savedAt, cancellationToken).ConfigureAwait(false);
+        var snapshot = Chained(request, version, SqliteSnapshotReader.FromMicroseconds(savedAt), head?.Chain);
+        var write = Prepare(
+            ref _writeVersion,
+            """
+            UPDATE entities SET head = $version, head_hash = $hash, head_saved_at = $saved_at WHERE entity_pk = $entity;
+            INSERT INTO versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, source, seq)
+            VALUES ($entity, $version, $hash, $saved_by, $saved_at, $message, $operation, $schema_version, $revert_of, $chain_hash, $source,
+                    (SELECT coalesce(max(seq), 0) + 1 FROM versions));
+            """,
+            "$entity", "$version", "$hash", "$saved_by", "$saved_at", "$message", "$operation", "$schema_version", "$revert_of", "$chain_hash", "$source");
+        var values = write.Parameters;
+        values[0].Value = entityPk;
+        values[1].Value = version;
+        values[2].Value = request.Content.Hash.Hex;
+        values[3].Value = request.SavedBy;
+        values[4].Value = savedAt;
+        values[5].Value = (object?)request.Message ?? DBNull.Value;
+        values[6].Value = request.Operation.ToName();
+        values[7].Value = request.SchemaVersion;
+        values[8].Value = (object?)request.RevertOf ?? DBNull.Value;
+        values[9].Value = snapshot.ChainHash!.Value.Hex;
+        values[10].Value = (object?)request.Source?.ToJson() ?? DBNull.Value;
+        await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        foreach (var (targetPk, targetVersion) in targets.Distinct())
+        {
+            var index = Prepare(
+                ref _indexReference,
+                "INSERT INTO version_refs (target_pk, target_version, entity_pk, version) VALUES ($target, $target_version, $entity, $version);",
+                "$target", "$target_version", "$entity", "$version");
+            (index.Parameters[0].Value, index.Parameters[1].Value, index.Parameters[2].Value, index.Parameters[3].Value) = (targetPk, targetVersion, entityPk, version);
+            await index.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new AppendResult(AppendOutcome.Created, snapshot);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in new[] { _readHead, _insertBlob, _insertEntity, _writeVersion, _checkReference, _indexReference })
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<(long EntityPk, int Version, string Hash, string? Chain)?> ReadHeadAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
+        var command = Prepare(
+            ref _readHead,
+            """
+            SELECT e.entity_pk, e.head, e.head_hash, v.chain_hash
+            FROM entities e LEFT JOIN versions v ON v.entity_pk = e.entity_pk AND v.version = e.head
+            WHERE e.kind = $kind AND e.id = $id;
+            """,
+            "$kind", "$id");
+        (command.Parameters[0].Value, command.Parameters[1].Value) = (request.Key.Kind, request.Key.Id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3))
+            : null;
+    }
+
+    private async Task<long> InsertEntityAsync(AppendRequest request, long savedAt, CancellationToken cancellationToken)
+    {
+        var command = Prepare(
+            ref _insertEntity,
+            "INSERT INTO entities (kind, id, head, head_hash, head_saved_at) VALUES ($kind, $id, 0, $hash, $saved_at) RETURNING entity_pk;",
+            "$kind", "$id", "$hash", "$saved_at");
+        (command.Parameters[0].Value, command.Parameters[1].Value, command.Parameters[2].Value, command.Parameters[3].Value) =
+            (request.Key.Kind, request.Key.Id, request.Content.Hash.Hex, savedAt);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    // Every pinned version must exist with the pinned hash, checked inside this transaction.
+    private async Task<List<(long TargetPk, int TargetVersion)>> CheckReferencesAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
+        var targets = new List<(long, int)>();
+        foreach (var reference in request.References)
+        {
+            var command = Prepare(
+                ref _checkReference,
+                """
+                SELECT e.entity_pk, v.hash FROM versions v JOIN entities e ON e.entity_pk = v.entity_pk
+                WHERE e.kind = $kind AND e.id = $id AND v.version = $version;
+                """,
+                "$kind", "$id", "$version");
+            (command.Parameters[0].Value, command.Parameters[1].Value, command.Parameters[2].Value) = (reference.Key.Kind, reference.Key.Id, reference.Version);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidReferenceException(reference, "no such version");
+            }
+
+            if (reader.GetString(1) != reference.Hash.Hex)
+            {
+                throw new InvalidReferenceException(reference, $"that version's hash is sha256:{reader.GetString(1)}");
+            }
+
+            targets.Add((reader.GetInt64(0), reference.Version));
+        }
+
+        return targets;
+    }
+
+    private SqliteCommand Prepare(ref SqliteCommand? command, string sql, params string[] parameters)
+    {
+        if (command is null)
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+        }
+
+        // The connection's current transaction: a session outlives none, but Microsoft.Data.Sqlite checks.
+        command.Transaction = Transaction;
+        return command;
+    }
+
+    public SqliteTransaction? Transaction { get; set; }
+
+    // The new version as stored, linked to its predecessor's chain hash.
+    private static Snapshot Chained(AppendRequest request, int version, DateTimeOffset savedAt, string? previousChain)
+    {
+        var snapshot = new Snapshot(
+            request.Key, version, request.Content.Hash, request.Content.Utf8, request.SavedBy,
+            savedAt, request.Message, request.Operation, request.SchemaVersion)
+        {
+            RevertOf = request.RevertOf,
+            Source = request.Source,
+        };
+        var previous = previousChain is null ? (ContentHash?)null : ContentHash.FromHex(previousChain);
+        return snapshot with { ChainHash = ChainHash.Compute(previous, snapshot) };
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using Verso.Storage;
+
+namespace Verso.Sqlite;
+
+// Group commit: appends that arrive while a commit is on its way to the disk queue up, and the next
+// writer to get the file's write gate commits all of them in one transaction and one sync. Each
+// caller's appends run in a savepoint of their own, so one failing (a conflict, say) undoes only its
+// own; every caller hears back only after the commit that holds its versions returned.
+internal sealed class SqliteGroupCommit(SqliteConnectionFactory connections, SemaphoreSlim writeGate)
+{
+    // Enough to share one sync among many writers; small enough that one transaction stays short.
+    private const int MostUnitsPerCommit = 256;
+
+    private readonly ConcurrentQueue<Unit> _pending = new();
+
+    /// <summary>Appends <paramref name="requests"/> all or nothing, in a commit shared with whoever else is waiting.</summary>
+    public async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken)
+    {
+        var unit = new Unit(requests);
+        _pending.Enqueue(unit);
+        try
+        {
+            await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!unit.TryCancel())
+        {
+            // Another writer's commit took it up already: its outcome is the one that stands.
+            return await unit.Completion.Task.ConfigureAwait(false);
+        }
+
+        try
+        {
+            if (!unit.Completion.Task.IsCompleted)
+            {
+                await CommitPendingAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+
+        return await unit.Completion.Task.ConfigureAwait(false);
+    }
+
+    private async Task CommitPendingAsync()
+    {
+        var units = new List<Unit>();
+        while (units.Count < MostUnitsPerCommit && _pending.TryDequeue(out var next))
+        {
+            if (next.TryStart())
+            {
+                units.Add(next);
+            }
+        }
+
+        if (units.Count == 0)
+        {
+            return;
+        }
+
+        // Other callers' appends ride on this commit, so no one caller's cancellation stops it.
+        var none = CancellationToken.None;
+        try
+        {
+            await using var connection = await connections.OpenAsync(none).ConfigureAwait(false);
+            // IMMEDIATE takes the write lock before any head is read: no other process can slip in between.
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var session = new SqliteAppendSession(connection) { Transaction = transaction };
+            var shared = units.Count > 1;
+            foreach (var unit in units)
+            {
+                if (shared)
+                {
+                    await transaction.SaveAsync("unit", none).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    var results = new List<AppendResult>(unit.Requests.Count);
+                    foreach (var request in unit.Requests)
+                    {
+                        results.Add(await session.AppendAsync(request, none).ConfigureAwait(false));
+                    }
+
+                    unit.Results = results;
+                }
+                catch (Exception exception) when (shared)
+                {
+                    await transaction.RollbackAsync("unit", none).ConfigureAwait(false);
+                    unit.Error = exception;
+                }
+
+                if (shared)
+                {
+                    await transaction.ReleaseAsync("unit", none).ConfigureAwait(false);
+                }
+            }
+
+            await transaction.CommitAsync(none).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // Nothing of this transaction stands: every unit in it hears why.
+            foreach (var unit in units)
+            {
+                unit.Completion.TrySetException(exception);
+            }
+
+            return;
+        }
+
+        foreach (var unit in units)
+        {
+            if (unit.Error is { } error)
+            {
+                unit.Completion.TrySetException(error);
+            }
+            else
+            {
+                unit.Completion.TrySetResult(unit.Results!);
+            }
+        }
+    }
+
+    // One caller's appends: queued, then taken up by a commit or cancelled, never both.
+    private sealed class Unit(IReadOnlyList<AppendRequest> requests)
+    {
+        private const int Queued = 0;
+        private const int Started = 1;
+        private const int Cancelled = 2;
+
+        private int _state = Queued;
+
+        public IReadOnlyList<AppendRequest> Requests { get; } = requests;
+
+        public TaskCompletionSource<IReadOnlyList<AppendResult>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IReadOnlyList<AppendResult>? Results { get; set; }
+
+        public Exception? Error { get; set; }
+
+        public bool TryStart() => Interlocked.CompareExchange(ref _state, Started, Queued) == Queued;
+
+        public bool TryCancel() => Interlocked.CompareExchange(ref _state, Cancelled, Queued) == Queued;
+    }
+}
