@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Verso.Cli.Commands;
 using Verso.Cli.Infrastructure;
 using Verso.Errors;
@@ -15,38 +14,40 @@ internal static class VersoCommandLine
         var root = new RootCommand("Verso: versions for the configuration of agent organizations.");
         root.Options.Add(globals.Store);
         root.Options.Add(globals.Json);
+        root.Options.Add(globals.Verbose);
         foreach (var command in CreateCommands(globals, console))
         {
             root.Subcommands.Add(command);
         }
 
-        var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
-        {
-            // One line, like every other bad input; --help shows the full syntax.
-            var problems = string.Join("; ", parseResult.Errors.Select(e => e.Message));
-            return Fail(console, parseResult.GetValue(globals.Json), ErrorCategory.BadInput, $"{problems} (see 'verso --help')");
-        }
-
+        ParseResult? parseResult = null;
         try
         {
+            parseResult = root.Parse(args);
+            if (parseResult.Errors.Count > 0)
+            {
+                // One line, like every other bad input; --help shows the full syntax.
+                var problems = string.Join("; ", parseResult.Errors.Select(ParseErrorText.Describe));
+                return ErrorReporter.Write(console, parseResult.GetValue(globals.Json), ErrorCategory.BadInput, [$"{problems} (see 'verso --help')"]);
+            }
+
+            if (UserTextCheck.FindProblem(parseResult) is { } problem)
+            {
+                return ErrorReporter.Write(console, parseResult.GetValue(globals.Json), ErrorCategory.BadInput, [problem]);
+            }
+
             return await parseResult.InvokeAsync(
                 new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false },
                 cancellationToken);
         }
-        catch (InvalidRecordException exception)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // One line per problem, each naming its JSON path, so every mistake can be fixed in one go.
-            var lines = exception.Problems.Select(p => $"invalid {exception.Kind} record at {(p.Path.Length == 0 ? "/" : p.Path)}: {p.Message}");
-            return Fail(console, parseResult.GetValue(globals.Json), exception.Category, string.Join('\n' + "verso: ", lines));
+            return ErrorReporter.Write(console, parseResult?.GetValue(globals.Json) ?? false, ErrorCategory.Failure, ["cancelled"]);
         }
-        catch (VersoException exception)
+        catch (Exception exception)
         {
-            return Fail(console, parseResult.GetValue(globals.Json), exception.Category, exception.Message);
-        }
-        catch (IOException exception)
-        {
-            return Fail(console, parseResult.GetValue(globals.Json), ErrorCategory.Failure, exception.Message);
+            // The one place every failure becomes a line and an exit code; nothing else catches Exception.
+            return ErrorReporter.Report(console, parseResult, globals, exception);
         }
     }
 
@@ -78,30 +79,5 @@ internal static class VersoCommandLine
         yield return StatusCommand.Create(globals, console);
         yield return ImportSquadCommand.Create(globals, console);
         yield return ImportGitCommand.Create(globals, console);
-    }
-
-    private static int Fail(CliConsole console, bool json, ErrorCategory category, string message)
-    {
-        if (json)
-        {
-            JsonOutput.Write(console, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteStartObject("error");
-                writer.WriteString("category", JsonNamingPolicy.SnakeCaseLower.ConvertName(category.ToString()));
-                writer.WriteString("message", message);
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-            });
-        }
-
-        console.Error.WriteLine($"verso: {message}");
-        return category switch
-        {
-            ErrorCategory.BadInput => ExitCodes.BadInput,
-            ErrorCategory.Conflict => ExitCodes.Conflict,
-            ErrorCategory.NotFound => ExitCodes.NotFound,
-            _ => ExitCodes.Failure,
-        };
     }
 }

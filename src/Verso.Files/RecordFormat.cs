@@ -32,7 +32,7 @@ public static class RecordFormat
     public static byte[] Write(EntityKind kind, RecordFileFormat format, ReadOnlyMemory<byte> json)
     {
         ArgumentNullException.ThrowIfNull(kind);
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(json, Canonical.JsonLimits.Document);
         var record = document.RootElement;
         var shape = record.ValueKind == JsonValueKind.Object && kind.Validator is IRecordShapes shapes ? shapes.ShapeOf(record) : null;
         if (format == RecordFileFormat.Yaml)

@@ -63,7 +63,10 @@ public static class PostgresConnectionStrings
             }
             catch (ArgumentException)
             {
-                throw new FormatException($"unknown PostgreSQL connection option '{key}' in the URI");
+                // A known keyword with a value it does not take is not an unknown option.
+                throw new FormatException(builder.ContainsKey(key)
+                    ? $"invalid value '{value}' for the PostgreSQL connection option '{key}' in the URI"
+                    : $"unknown PostgreSQL connection option '{key}' in the URI");
             }
         }
 

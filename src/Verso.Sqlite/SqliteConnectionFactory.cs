@@ -87,11 +87,7 @@ internal sealed class SqliteConnectionFactory
         catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteCantOpen)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new StoreUnavailableException(
-                File.Exists(DataSource)
-                    ? $"cannot open {DataSource}: {exception.Message}"
-                    : $"no Verso store at {DataSource}; run 'verso init' to create it",
-                exception);
+            throw new StoreUnavailableException(SqliteOpenFailure.Describe(DataSource, creating: connectionString == _openOrCreate), exception);
         }
         catch
         {

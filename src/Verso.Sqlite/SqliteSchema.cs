@@ -69,6 +69,11 @@ internal static class SqliteSchema
         await using var exists = connection.CreateCommand();
         exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'verso_schema';";
         var hasTable = Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
+        if (!hasTable)
+        {
+            await SqliteForeignCheck.EnsureOwnAsync(connection, dataSource, cancellationToken).ConfigureAwait(false);
+        }
+
         var version = hasTable ? await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false) : null;
         SchemaVersionCheck.EnsureCurrent(version, CurrentVersion, dataSource);
     }

@@ -50,6 +50,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
     public async Task<SchemaUpgrade> InitializeAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _connections.OpenOrCreateAsync(cancellationToken).ConfigureAwait(false);
+        await SqliteForeignCheck.EnsureOwnAsync(connection, DataSource, cancellationToken).ConfigureAwait(false);
         return await SqliteSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 

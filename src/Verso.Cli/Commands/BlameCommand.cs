@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Verso.Blame;
+using Verso.Canonical;
 using Verso.Cli.Infrastructure;
 using Verso.Naming;
 using Verso.Snapshots;
@@ -53,7 +54,7 @@ internal static class BlameCommand
         {
             if (entry.Lines.IsEmpty)
             {
-                AddRow(table, entry.Origin, entry.Path, entry.Value?.ToJsonString() ?? "null");
+                AddRow(table, entry.Origin, entry.Path, entry.Value is null ? "null" : JsonLimits.ToJson(entry.Value));
                 continue;
             }
 

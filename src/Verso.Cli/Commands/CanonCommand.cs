@@ -13,8 +13,9 @@ internal static class CanonCommand
         var command = new Command("canon", "print the RFC 8785 canonical form of JSON (no newline added)") { file };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
-            var json = await context.ReadInputAsync(context.ParseResult.GetRequiredValue(file), cancellationToken);
-            var canonical = CanonicalJson.Canonicalize(json);
+            var source = context.ParseResult.GetRequiredValue(file);
+            var json = await context.ReadInputAsync(source, cancellationToken);
+            var canonical = JsonInput.From(source, () => CanonicalJson.Canonicalize(json));
             await console.OutputStream.WriteAsync(canonical, cancellationToken);
             await console.OutputStream.FlushAsync(cancellationToken);
             return ExitCodes.Ok;

@@ -10,6 +10,14 @@ internal static class CommandAction
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             await using var context = new CommandContext(parseResult, globals, console);
-            return await body(context, cancellationToken);
+            try
+            {
+                return await body(context, cancellationToken);
+            }
+            catch (Exception exception) when (context.TranslateFault(exception) is { } translated)
+            {
+                // A driver's error (SQLite, Npgsql) as the store explains it: read-only, disk full, not a store…
+                throw translated;
+            }
         });
 }

@@ -13,8 +13,9 @@ internal static class HashCommand
         var command = new Command("hash", "print sha256:… of the canonical form of JSON") { file };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
-            var json = await context.ReadInputAsync(context.ParseResult.GetRequiredValue(file), cancellationToken);
-            var hash = CanonicalJson.CreateDocument(json).Hash;
+            var source = context.ParseResult.GetRequiredValue(file);
+            var json = await context.ReadInputAsync(source, cancellationToken);
+            var hash = JsonInput.From(source, () => CanonicalJson.CreateDocument(json).Hash);
             if (context.Json)
             {
                 JsonOutput.Write(console, writer =>

@@ -49,7 +49,7 @@ internal static class MergeCommand
                 return ExitCodes.Conflict;
             }
 
-            var merged = CanonicalJson.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(result.Merged));
+            var merged = CanonicalJson.Canonicalize(JsonLimits.ToUtf8(result.Merged));
             var parents = $"merge of {key}@{ourVersion.Version} (ours) and {theirName} (theirs) from base @{baseVersion.Version}";
             AppendResult? saved = null;
             if (parse.GetValue(save))
@@ -78,8 +78,8 @@ internal static class MergeCommand
         }
 
         var bytes = await context.ReadInputAsync(theirs, cancellationToken);
-        var document = service.Canonicalize(key.Kind, bytes);
-        return (JsonNode.Parse(document.Utf8.Span), $"{Path.GetFileName(theirs)} {document.Hash}");
+        var document = JsonInput.From(theirs, () => service.Canonicalize(key.Kind, bytes));
+        return (JsonLimits.ParseNode(document.Utf8.Span), $"{Path.GetFileName(theirs)} {document.Hash}");
     }
 
     private static void WriteSide(Utf8JsonWriter writer, string name, JsonNode? value, bool present)
@@ -159,5 +159,5 @@ internal static class MergeCommand
         }
     }
 
-    private static string Show(JsonNode? value, bool present) => !present ? "(absent)" : value?.ToJsonString() ?? "null";
+    private static string Show(JsonNode? value, bool present) => !present ? "(absent)" : value is null ? "null" : JsonLimits.ToJson(value);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Verso.Canonical;
 using Verso.Cli.Infrastructure;
 using Verso.Patch;
@@ -16,10 +15,11 @@ internal static class PatchCommand
         var command = new Command("patch", "apply an RFC 6902 JSON Patch to a document; print the result canonically") { file, patchFile };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
-            var document = JsonInput.Parse(await context.ReadInputAsync(context.ParseResult.GetRequiredValue(file), cancellationToken));
+            var source = context.ParseResult.GetRequiredValue(file);
+            var document = JsonInput.Parse(source, await context.ReadInputAsync(source, cancellationToken));
             var patch = JsonPatch.Parse(await context.ReadInputAsync(context.ParseResult.GetRequiredValue(patchFile), cancellationToken));
             var result = patch.Apply(document);
-            var canonical = CanonicalJson.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(result));
+            var canonical = CanonicalJson.Canonicalize(JsonLimits.ToUtf8(result));
             await console.OutputStream.WriteAsync(canonical, cancellationToken);
             await console.OutputStream.FlushAsync(cancellationToken);
             return ExitCodes.Ok;

@@ -35,10 +35,11 @@ internal static class SaveCommand
                 throw new UsageException("--expect takes a version number, 0 or more");
             }
 
-            var json = await context.ReadInputAsync(parse.GetRequiredValue(file), cancellationToken);
+            var source = parse.GetRequiredValue(file);
+            var json = await context.ReadInputAsync(source, cancellationToken);
             var service = context.CreateService();
             // Canonicalize before touching the store, so bad input never opens (or half-writes) it.
-            var content = service.Canonicalize(key.Kind, json);
+            var content = JsonInput.From(source, () => service.Canonicalize(key.Kind, json));
             var options = new SaveOptions(savedBy)
             {
                 Message = parse.GetValue(message),

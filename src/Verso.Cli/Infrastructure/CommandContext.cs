@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Verso.Agents.Kinds;
+using Verso.Canonical;
+using Verso.Errors;
 using Verso.Kinds;
 using Verso.Storage;
 using Verso.Versioning;
@@ -9,6 +11,8 @@ namespace Verso.Cli.Infrastructure;
 /// <summary>One invocation of one command: its parsed arguments, the console and the store it names.</summary>
 internal sealed class CommandContext(ParseResult parseResult, GlobalOptions globals, CliConsole console) : IAsyncDisposable
 {
+    public const string MaxRecordSizeVariable = "VERSO_MAX_RECORD_SIZE";
+
     private IVersionStore? _store;
 
     public ParseResult ParseResult { get; } = parseResult;
@@ -24,6 +28,16 @@ internal sealed class CommandContext(ParseResult parseResult, GlobalOptions glob
     /// <summary>The versioning service over <see cref="Store"/>.</summary>
     public VersioningService CreateService() => new(Store, AgentKinds.RegisterAll(new KindRegistry()));
 
+    /// <summary>What a driver error means, as the store opened for this command explains it; null when it is none of its.</summary>
+    public VersoException? TranslateFault(Exception exception) =>
+        exception is VersoException ? null : (_store as IStoreFaultTranslator)?.Translate(exception);
+
+    /// <summary>The largest record input accepted: <c>$VERSO_MAX_RECORD_SIZE</c> bytes, or 16 MiB.</summary>
+    public long MaxRecordBytes =>
+        long.TryParse(Console.Environment(MaxRecordSizeVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit > 0
+            ? limit
+            : RecordLimits.DefaultMaxBytes;
+
     /// <summary>Closes the store's connections (a server store keeps a pool).</summary>
     public async ValueTask DisposeAsync()
     {
@@ -33,20 +47,33 @@ internal sealed class CommandContext(ParseResult parseResult, GlobalOptions glob
         }
     }
 
-    /// <summary>Reads FILE, or standard input for <c>-</c>.</summary>
+    /// <summary>
+    /// Reads FILE, or standard input for <c>-</c>, refusing it once it passes <see cref="MaxRecordBytes"/>
+    /// (checked while reading, so memory stays bounded). A pipe or FIFO named on purpose is read; a directory is refused.
+    /// </summary>
     public async Task<byte[]> ReadInputAsync(string path, CancellationToken cancellationToken)
     {
         if (path == "-")
         {
-            using var buffer = new MemoryStream();
-            await Console.Input.CopyToAsync(buffer, cancellationToken);
-            return buffer.ToArray();
+            return await RecordLimits.ReadAsync(Console.Input, MaxRecordBytes, "standard input", cancellationToken);
         }
 
         var fullPath = Console.ResolvePath(path);
+        if (Directory.Exists(fullPath))
+        {
+            throw new UsageException($"cannot read {path}: it is a directory, not a file");
+        }
+
         try
         {
-            return await File.ReadAllBytesAsync(fullPath, cancellationToken);
+            var info = new FileInfo(fullPath);
+            if (info.Exists && info.Length > MaxRecordBytes)
+            {
+                throw RecordLimits.TooLarge(path, MaxRecordBytes);
+            }
+
+            await using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
+            return await RecordLimits.ReadAsync(stream, MaxRecordBytes, path, cancellationToken);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -20,4 +20,10 @@ internal sealed class GlobalOptions
         Description = "print one JSON document for machines",
         Recursive = true,
     };
+
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "on an unexpected error, also print its trace (as VERSO_DEBUG=1 does)",
+        Recursive = true,
+    };
 }

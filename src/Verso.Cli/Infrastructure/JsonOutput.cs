@@ -23,9 +23,9 @@ internal static class JsonOutput
     /// <summary>Re-indents JSON for people, keeping property order and non-ASCII text as they are.</summary>
     public static string Indent(ReadOnlyMemory<byte> json)
     {
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(json, Canonical.JsonLimits.Document);
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Options with { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, Options with { Indented = true, MaxDepth = Canonical.CanonicalJson.MaxDepth + 1 }))
         {
             document.WriteTo(writer);
         }

@@ -26,7 +26,7 @@ public static class JsonBlame
         // that can, the earliest one known to hold the value.
         foreach (var snapshot in oldestFirst.Where(s => s.HasContent))
         {
-            var document = JsonNode.Parse(snapshot.Content.Span);
+            var document = Verso.Canonical.JsonLimits.ParseNode(snapshot.Content.Span);
             var origin = BlameOrigin.Of(snapshot);
             tree = tree is null ? Build(document, origin) : Update(tree, document, origin, JsonPointer.Root, rules);
         }
@@ -161,9 +161,9 @@ public static class JsonBlame
     }
 
     private static string? KeyOf(JsonNode? item, string key) =>
-        item is JsonObject obj && obj.TryGetPropertyValue(key, out var value) && value is not null ? value.ToJsonString() : null;
+        item is JsonObject obj && obj.TryGetPropertyValue(key, out var value) && value is not null ? Verso.Canonical.JsonLimits.ToJson(value) : null;
 
-    private static string Canonical(JsonNode? node) => node?.ToJsonString() ?? "null";
+    private static string Canonical(JsonNode? node) => node is null ? "null" : Verso.Canonical.JsonLimits.ToJson(node);
 
     private static bool IsMultiline(JsonNode? node, out string text)
     {

@@ -109,7 +109,7 @@ public static class CanonicalJson
         }
         catch (JsonException e)
         {
-            throw new CanonicalJsonException($"Invalid JSON: {e.Message}", innerException: e);
+            throw CanonicalJsonException.Malformed(JsonErrorText.Describe(e), e.LineNumber + 1, e.BytePositionInLine + 1, e);
         }
     }
 }

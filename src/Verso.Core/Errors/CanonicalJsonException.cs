@@ -14,10 +14,33 @@ public sealed class CanonicalJsonException : VersoException
         : base(jsonPath is null ? message : $"{message} at {(jsonPath.Length == 0 ? "the top level" : jsonPath)}", innerException)
     {
         JsonPath = jsonPath;
+        Reason = message;
     }
 
     /// <summary>The RFC 6901 pointer of the offending value, when known.</summary>
     public string? JsonPath { get; }
+
+    /// <summary>The 1-based line of the text where it stops being JSON, for malformed JSON.</summary>
+    public long? Line { get; private init; }
+
+    /// <summary>The 1-based column (in bytes) of the text where it stops being JSON, for malformed JSON.</summary>
+    public long? Column { get; private init; }
+
+    /// <summary>What is wrong, without the position (the message with it is <see cref="Exception.Message"/>).</summary>
+    public string Reason { get; private init; } = "";
+
+    /// <summary>Text that does not parse as JSON, at a 1-based line and column.</summary>
+    /// <param name="reason">What is wrong, in words.</param>
+    /// <param name="line">The 1-based line, when known.</param>
+    /// <param name="column">The 1-based column in bytes, when known.</param>
+    /// <param name="innerException">The parser's error.</param>
+    public static CanonicalJsonException Malformed(string reason, long? line, long? column, Exception? innerException = null) =>
+        new(line is null ? $"invalid JSON: {reason}" : $"invalid JSON at line {line}, column {column}: {reason}", innerException: innerException)
+        {
+            Line = line,
+            Column = line is null ? null : column,
+            Reason = reason,
+        };
 
     /// <inheritdoc />
     public override ErrorCategory Category => ErrorCategory.BadInput;

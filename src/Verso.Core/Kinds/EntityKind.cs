@@ -63,7 +63,7 @@ public class EntityKind
             return [];
         }
 
-        using var document = System.Text.Json.JsonDocument.Parse(utf8Json);
+        using var document = System.Text.Json.JsonDocument.Parse(utf8Json, Canonical.JsonLimits.Document);
         return [.. reader.ReferencesOf(document.RootElement)];
     }
 

@@ -32,6 +32,8 @@ public sealed class EntityKind<T> : EntityKind
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             DictionaryKeyPolicy = null,
             AllowDuplicateProperties = false,
+            // Records nest as deep as canonical JSON allows, so every stored record reads back.
+            MaxDepth = Canonical.CanonicalJson.MaxDepth + 1,
         };
         options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.MakeReadOnly(populateMissingResolver: true);

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Verso.Canonical;
+using Verso.Errors;
 using Verso.Pointers;
 
 namespace Verso.Patch;
@@ -13,7 +15,14 @@ namespace Verso.Patch;
 /// </summary>
 internal sealed class JsonPatchApplier
 {
+    /// <summary>The most operations one patch may hold.</summary>
+    public const int MaxOperations = 10_000;
+
+    /// <summary>The most a patch result may weigh (about its size as JSON, in bytes): the default record size limit.</summary>
+    public const long MaxResultWeight = 16L * 1024 * 1024;
+
     private JsonNode? _root;
+    private long _weight;
     private int _index;
     private PatchOperation _operation = null!;
 
@@ -21,7 +30,13 @@ internal sealed class JsonPatchApplier
 
     public static JsonNode? Apply(JsonNode? document, ImmutableArray<PatchOperation> operations)
     {
-        var applier = new JsonPatchApplier(document?.DeepClone());
+        if (operations.Length > MaxOperations)
+        {
+            throw new LimitExceededException($"the patch's {operations.Length} operations", "limit", MaxOperations, "operations");
+        }
+
+        // Every growth is weighed before it is made: thirty copies of a value into itself would otherwise double it thirty times.
+        var applier = new JsonPatchApplier(document?.DeepClone()) { _weight = JsonWeight.Of(document) };
         for (var i = 0; i < operations.Length; i++)
         {
             applier._index = i;
@@ -29,7 +44,23 @@ internal sealed class JsonPatchApplier
             applier.ApplyCurrent();
         }
 
+        if (JsonWeight.Depth(applier._root) > CanonicalJson.MaxDepth)
+        {
+            throw new LimitExceededException("the patch result's nesting", "maximum depth", CanonicalJson.MaxDepth, "levels");
+        }
+
         return applier._root;
+    }
+
+    private JsonNode? Grow(JsonNode? value)
+    {
+        _weight += JsonWeight.Of(value);
+        if (_weight > MaxResultWeight)
+        {
+            throw new LimitExceededException($"the result of patch operation {_index}", "patch result size", MaxResultWeight, "bytes");
+        }
+
+        return value?.DeepClone();
     }
 
     private void ApplyCurrent()
@@ -39,19 +70,19 @@ internal sealed class JsonPatchApplier
         switch (op.Op)
         {
             case PatchOperationType.Add:
-                Add(path, op.Value?.DeepClone());
+                Add(path, Grow(op.Value));
                 break;
             case PatchOperationType.Remove:
                 Remove(path);
                 break;
             case PatchOperationType.Replace:
-                Replace(path, op.Value?.DeepClone());
+                Replace(path, Grow(op.Value));
                 break;
             case PatchOperationType.Move:
                 Move(Tokens(op.From, "from"), path);
                 break;
             case PatchOperationType.Copy:
-                Add(path, Get(Tokens(op.From, "from"), "the 'from' location")?.DeepClone());
+                Add(path, Grow(Get(Tokens(op.From, "from"), "the 'from' location")));
                 break;
             case PatchOperationType.Test:
                 if (!JsonValueEquality.AreEqual(Get(path, "the path"), op.Value))

@@ -21,14 +21,14 @@ internal static class JsonPatchParser
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(utf8Json.ToArray());
+            using var document = JsonDocument.Parse(utf8Json.ToArray(), Canonical.JsonLimits.Document);
 
             // A cloned element owns its memory, so the values taken from it outlive the document.
             root = document.RootElement.Clone();
         }
         catch (JsonException e)
         {
-            throw new JsonPatchException(-1, $"not valid JSON: {e.Message}", innerException: e);
+            throw new JsonPatchException(-1, $"not valid JSON at line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: {Canonical.JsonErrorText.Describe(e)}", innerException: e);
         }
 
         if (root.ValueKind != JsonValueKind.Array)

@@ -61,7 +61,7 @@ public static class ReplayCompatibility
         }
 
         // Diffing the canonical forms keeps the volatile fields out of the changes as well.
-        var changes = JsonDiff.Compute(JsonNode.Parse(leftBytes), JsonNode.Parse(rightBytes), kind.DiffRules);
+        var changes = JsonDiff.Compute(Canonical.JsonLimits.ParseNode(leftBytes), Canonical.JsonLimits.ParseNode(rightBytes), kind.DiffRules);
         if (kind.BehaviourFields is not { } fields)
         {
             return new ReplayVerdict(changes.IsEmpty ? CompatibilityLevel.Compatible : CompatibilityLevel.Breaking, changes, []);

@@ -110,7 +110,7 @@ public sealed class VersionedCollection<T>
             return new(snapshot, VersioningService.Deserialize<T>(snapshot, Kind.SerializerOptions));
         }
 
-        var content = JsonNode.Parse(snapshot.Content.Span) as JsonObject
+        var content = Canonical.JsonLimits.ParseNode(snapshot.Content.Span) as JsonObject
             ?? throw new InvalidOperationException($"{snapshot.Ref} is not a JSON object");
         var upcast = Kind.Upcast(content, snapshot.SchemaVersion);
         return new(snapshot, upcast.Deserialize<T>(Kind.SerializerOptions) ?? throw new InvalidOperationException($"{snapshot.Ref} holds null"));

@@ -54,7 +54,7 @@ public sealed partial class VersioningService
         if (entityKind.Validator is { } validator)
         {
             // The input, volatile fields included: runtime state must be well-formed even though it is not kept.
-            using var input = JsonDocument.Parse(CanonicalJson.Canonicalize(utf8Json));
+            using var input = JsonDocument.Parse(CanonicalJson.Canonicalize(utf8Json), JsonLimits.Document);
             var problems = validator.Validate(input.RootElement);
             if (problems.Count > 0)
             {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Verso.Canonical;
 using Verso.Errors;
 using Verso.Files.Errors;
 using Verso.Naming;
@@ -14,7 +15,9 @@ namespace Verso.Files.Directories;
 internal static class DirectoryScanner
 {
     /// <summary>The largest record file read; anything bigger is reported rather than loaded.</summary>
-    public const long MaxFileBytes = 16 * 1024 * 1024;
+    public const long MaxFileBytes = RecordLimits.DefaultMaxBytes;
+
+    private const string NotRegular = "not a regular file (a FIFO, socket or device); only regular files are read";
 
     /// <summary>The record files under <paramref name="root"/>, of <paramref name="kind"/> only when given, in path order.</summary>
     /// <exception cref="RecordFileException">The directory does not exist.</exception>
@@ -60,12 +63,26 @@ internal static class DirectoryScanner
     public static async Task<byte[]> ReadAsync(ContainedDirectory root, ScannedFile file, CancellationToken cancellationToken)
     {
         var path = root.Resolve(file.RelativePath);
+        if (!FileType.IsRegularFile(path))
+        {
+            throw new RecordFileException(NotRegular);
+        }
+
         if (new FileInfo(path).Length > MaxFileBytes)
         {
             throw new RecordFileException($"larger than {MaxFileBytes / (1024 * 1024)} MiB; a record file is never that big");
         }
 
-        return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        // Bounded while reading too: a file that grows after the check is still cut off at the limit.
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
+        try
+        {
+            return await RecordLimits.ReadAsync(stream, MaxFileBytes, file.RelativePath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LimitExceededException)
+        {
+            throw new RecordFileException($"larger than {MaxFileBytes / (1024 * 1024)} MiB; a record file is never that big");
+        }
     }
 
     private static ScannedFile Record(string kind, string entry)
@@ -79,6 +96,11 @@ internal static class DirectoryScanner
         if (Directory.Exists(entry))
         {
             return new ScannedFile(relative + "/", null, "a folder inside a kind folder; records sit directly in KIND/");
+        }
+
+        if (!FileType.IsRegularFile(entry))
+        {
+            return new ScannedFile(relative, null, NotRegular);
         }
 
         try

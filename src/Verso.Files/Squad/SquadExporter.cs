@@ -137,7 +137,7 @@ public sealed class SquadExporter
 
     private static string? StringMember(Snapshot snapshot, string member)
     {
-        using var document = JsonDocument.Parse(snapshot.Content);
+        using var document = JsonDocument.Parse(snapshot.Content, Canonical.JsonLimits.Document);
         return document.RootElement.ValueKind == JsonValueKind.Object
             && document.RootElement.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()

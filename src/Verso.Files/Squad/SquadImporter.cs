@@ -98,7 +98,7 @@ public sealed class SquadImporter
 
                     var bytes = await tree.ReadAsync(relative, cancellationToken).ConfigureAwait(false);
                     var head = await service.Store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
-                    var existing = head is null ? null : JsonNode.Parse(head.Content.Span)!.AsObject();
+                    var existing = head is null ? null : Canonical.JsonLimits.ParseNode(head.Content.Span)!.AsObject();
                     return await SaveAsync(tree.Name + "/" + relative, key, SquadAgentRecord.ToJson(name, bytes, existing), cancellationToken).ConfigureAwait(false);
                 }).ConfigureAwait(false);
                 if (saved)
@@ -200,7 +200,7 @@ public sealed class SquadImporter
 
         private static bool IsTeamDecision(Snapshot head)
         {
-            using var document = JsonDocument.Parse(head.Content);
+            using var document = JsonDocument.Parse(head.Content, Canonical.JsonLimits.Document);
             return TeamDecision.IsOne(document.RootElement);
         }
 

@@ -51,6 +51,11 @@ public static partial class YamlRecordReader
             {
                 throw new RecordFileException($"not valid YAML: {Describe(exception)}", (int)exception.Start.Line + firstLine - 1, exception);
             }
+            catch (InvalidOperationException exception)
+            {
+                // YamlDotNet's scanner gives up this way on some malformed flow collections ("[1," then a key).
+                throw new RecordFileException("not valid YAML: a flow collection ('[' or '{') is not closed", LineOf(parser.Current, firstLine - 1), exception);
+            }
             catch (ArgumentException exception)
             {
                 // The JSON writer refuses a lone surrogate, which only a "\uD800" escape can produce.

@@ -17,7 +17,7 @@ public sealed class RejectionTests
     {
         var error = Canon.Rejects(json);
 
-        Assert.StartsWith("Invalid JSON", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("invalid JSON", error.Message, StringComparison.Ordinal);
         Assert.Equal(ErrorCategory.BadInput, error.Category);
     }
 
@@ -136,7 +136,7 @@ public sealed class RejectionTests
     [Fact]
     public void InvalidUtf8OutsideStringsIsRejected()
     {
-        Assert.StartsWith("Invalid JSON", Canon.Rejects([0xFF]).Message, StringComparison.Ordinal);
+        Assert.StartsWith("invalid JSON", Canon.Rejects([0xFF]).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class RejectionTests
     [InlineData("\"a\" \"b\"")]
     public void TrailingContentIsRejected(string json)
     {
-        Assert.StartsWith("Invalid JSON", Canon.Rejects(json).Message, StringComparison.Ordinal);
+        Assert.StartsWith("invalid JSON", Canon.Rejects(json).Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -176,7 +176,7 @@ public sealed class RejectionTests
     [InlineData("{\"a\": 1 // c\n}")]
     public void CommentsAreRejected(string json)
     {
-        Assert.StartsWith("Invalid JSON", Canon.Rejects(json).Message, StringComparison.Ordinal);
+        Assert.StartsWith("invalid JSON", Canon.Rejects(json).Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -195,7 +195,7 @@ public sealed class RejectionTests
     [InlineData("[\"unterminated]")]
     public void MalformedJsonIsRejected(string json)
     {
-        Assert.StartsWith("Invalid JSON", Canon.Rejects(json).Message, StringComparison.Ordinal);
+        Assert.StartsWith("invalid JSON", Canon.Rejects(json).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class DefaultDiffRenderer : IDiffRenderer
 {
     private const int MaxValueLength = 120;
 
-    private static readonly JsonSerializerOptions ValueOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions ValueOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = Canonical.CanonicalJson.MaxDepth + 1 };
 
     /// <summary>The shared instance.</summary>
     public static DefaultDiffRenderer Instance { get; } = new();
