@@ -3,12 +3,16 @@ using System.Globalization;
 using Spectre.Console;
 using Verso.Cli.Infrastructure;
 using Verso.Errors;
+using Verso.Lineage;
 using Verso.Naming;
 using Verso.Snapshots;
 
 namespace Verso.Cli.Commands;
 
-/// <summary><c>verso log KIND/ID [--limit N] [--offset N]</c>: an entity's history, newest first.</summary>
+/// <summary>
+/// <c>verso log KIND/ID [--limit N] [--offset N] [--follow]</c>: an entity's history, newest first; with
+/// <c>--follow</c>, then the history of the entity it was renamed from, and so on (as <c>git log --follow</c>).
+/// </summary>
 internal static class LogCommand
 {
     private const int DefaultLimit = 50;
@@ -18,7 +22,8 @@ internal static class LogCommand
         var entity = new Argument<string>("KIND/ID") { Description = "the entity, e.g. agent/alice" };
         var limit = new Option<int>("--limit") { Description = $"show at most N versions (default {DefaultLimit})", HelpName = "N", DefaultValueFactory = _ => DefaultLimit };
         var offset = new Option<int>("--offset") { Description = "skip the N newest versions", HelpName = "N" };
-        var command = new Command("log", "list an entity's versions, newest first") { entity, limit, offset };
+        var follow = new Option<bool>("--follow") { Description = "go on with the versions of the entity it was renamed from (a recast agent's predecessor)" };
+        var command = new Command("log", "list an entity's versions, newest first") { entity, limit, offset, follow };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var key = EntityKey.Parse(context.ParseResult.GetRequiredValue(entity));
@@ -29,14 +34,22 @@ internal static class LogCommand
             }
 
             var service = context.CreateService();
-            var total = await service.Store.CountVersionsAsync(key, cancellationToken);
+            var lineage = new LineageReader(service.Store);
+            var chain = context.ParseResult.GetValue(follow) ? await lineage.FollowAsync(key, cancellationToken) : [key];
+            var total = 0;
+            foreach (var named in chain)
+            {
+                total += await service.Store.CountVersionsAsync(named, cancellationToken);
+            }
+
             if (total == 0)
             {
                 throw new NotFoundException(key.ToString(), $"not found: {key} does not exist");
             }
 
             var page = new List<Snapshot>();
-            await foreach (var snapshot in service.GetHistoryAsync(key, skip, take, cancellationToken))
+            var history = chain.Length == 1 ? service.GetHistoryAsync(key, skip, take, cancellationToken) : lineage.GetHistoryAsync(key, cancellationToken).Skip(skip).Take(take);
+            await foreach (var snapshot in history.WithCancellation(cancellationToken))
             {
                 page.Add(snapshot);
             }
@@ -58,7 +71,7 @@ internal static class LogCommand
             }
             else
             {
-                WriteTable(console, key, page, skip, total);
+                WriteTable(console, key, page, skip, total, chain.Length > 1);
             }
 
             return ExitCodes.Ok;
@@ -66,10 +79,10 @@ internal static class LogCommand
         return command;
     }
 
-    private static void WriteTable(CliConsole console, EntityKey key, List<Snapshot> page, int skip, int total)
+    private static void WriteTable(CliConsole console, EntityKey key, List<Snapshot> page, int skip, int total, bool followed)
     {
         var table = new Table().Border(TableBorder.Simple)
-            .AddColumn(new TableColumn("version").RightAligned())
+            .AddColumn(new TableColumn(followed ? "ref" : "version").RightAligned())
             .AddColumn("hash")
             .AddColumn("saved_by")
             .AddColumn("saved_at")
@@ -78,7 +91,7 @@ internal static class LogCommand
         foreach (var snapshot in page)
         {
             table.AddRow(
-                snapshot.Version.ToString(CultureInfo.InvariantCulture),
+                followed ? Markup.Escape(snapshot.Ref.ToString()) : snapshot.Version.ToString(CultureInfo.InvariantCulture),
                 snapshot.Hash.Short(),
                 Markup.Escape(snapshot.SavedBy),
                 Timestamps.ForTable(snapshot.SavedAt),

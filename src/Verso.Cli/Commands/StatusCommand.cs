@@ -1,11 +1,13 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
 using Verso.Files.Directories;
+using Verso.Files.Squad;
 
 namespace Verso.Cli.Commands;
 
 /// <summary>
-/// <c>verso status DIR [--kind K]</c>: the drift between an exported directory and the heads, without writing.
+/// <c>verso status DIR [--kind K] [--layout verso|squad]</c>: the drift between an exported directory (or a
+/// Squad team's repository) and the heads, without writing.
 /// Exit 0 when they match, 1 when a file is changed, new or missing, 2 when a file is invalid.
 /// </summary>
 internal static class StatusCommand
@@ -14,12 +16,31 @@ internal static class StatusCommand
     {
         var directory = new Argument<string>("DIR") { Description = "an exported directory" };
         var kind = new Option<string?>("--kind") { Description = "only this kind (its folder and its heads)", HelpName = "K" };
-        var command = new Command("status", "show how an exported directory differs from the store (exit 1 on drift)") { directory, kind };
+        var layout = new Option<string>("--layout")
+        {
+            Description = "verso: KIND/ID.yaml and agent/ID.md; squad: the files export --layout squad writes, and charters and inbox files beyond them",
+            HelpName = "LAYOUT",
+            DefaultValueFactory = _ => "verso",
+        };
+        var command = new Command("status", "show how an exported directory differs from the store (exit 1 on drift)") { directory, kind, layout };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
             var target = console.ResolvePath(parse.GetRequiredValue(directory));
-            var report = await new DirectoryStatus(context.CreateService()).CompareAsync(target, parse.GetValue(kind), cancellationToken);
+            var squad = parse.GetValue(layout) switch
+            {
+                "verso" => false,
+                "squad" => true,
+                var other => throw new UsageException($"--layout '{other}' is not a layout: use verso or squad"),
+            };
+            if (squad && parse.GetValue(kind) is not null)
+            {
+                throw new UsageException("--kind does not combine with --layout squad, which compares the whole team");
+            }
+
+            var report = squad
+                ? await new SquadStatus(context.CreateService()).CompareAsync(target, cancellationToken)
+                : await new DirectoryStatus(context.CreateService()).CompareAsync(target, parse.GetValue(kind), cancellationToken);
             var summary = report.HasDrift
                 ? "drift: " + FileReportOutput.Counts(report, FileStatus.Changed, FileStatus.New, FileStatus.Missing, FileStatus.Invalid)
                 : $"clean: {report.Count(FileStatus.Unchanged)} file(s) match the store";

@@ -22,7 +22,7 @@ public sealed class AmbiguousEntityPathsException : VersoException
 
     private AmbiguousEntityPathsException(string commit, EntityKey key, ImmutableArray<string> paths)
         : base($"commit {commit[..Math.Min(12, commit.Length)]}: {string.Join(" and ", paths.Select(p => $"'{p}'"))} name {key} "
-            + "with different contents; narrow the path globs so that one file names each entity")
+            + "with different contents and no precedence rule picks one; narrow the path globs so that one file names each entity")
     {
         Commit = commit;
         Key = key;

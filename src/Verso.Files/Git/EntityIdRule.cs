@@ -22,6 +22,12 @@ public abstract class EntityIdRule
     /// </summary>
     public static EntityIdRule SquadInboxFile { get; } = new SquadInboxFileRule();
 
+    /// <summary>
+    /// A Squad team file names itself by its path under the team folder, folders joined by <c>-</c>:
+    /// <c>.squad/team.md</c> → <c>team.md</c>, <c>.ai-team/casting/registry.json</c> → <c>casting-registry.json</c>.
+    /// </summary>
+    public static EntityIdRule SquadTeamFile { get; } = new SquadTeamFileRule();
+
     /// <summary>Why a path for which <see cref="IdOf"/> returns null names no entity.</summary>
     public abstract string NoIdReason { get; }
 
@@ -30,6 +36,26 @@ public abstract class EntityIdRule
     /// names no entity for it.
     /// </summary>
     public abstract string? IdOf(string path);
+
+    /// <summary>
+    /// Where <paramref name="path"/> stands when several files of one tree name the same entity: the lowest
+    /// number wins, and the others are shadowed. Files that tie and differ in content are ambiguous. Every
+    /// path ties under <see cref="FileName"/>; the Squad rules rank <c>.squad/</c> over <c>.ai-team/</c>,
+    /// then an active charter over its <c>_alumni/</c> copy.
+    /// </summary>
+    public virtual int PrecedenceOf(string path) => 0;
+
+    /// <summary>Whether a file at <paramref name="path"/> keeps a retired entity (a Squad charter under <c>_alumni/</c>).</summary>
+    public virtual bool IsRetired(string path) => false;
+
+    /// <summary>Squad's precedence: <c>.squad/</c> (0) over <c>.ai-team/</c> (2) over anything else (4), and active over retired (+1).</summary>
+    internal static int SquadPrecedenceOf(string path)
+    {
+        var folder = path.StartsWith(".squad/", StringComparison.Ordinal) ? 0 : path.StartsWith(".ai-team/", StringComparison.Ordinal) ? 2 : 4;
+        return folder + (IsAlumni(path) ? 1 : 0);
+    }
+
+    internal static bool IsAlumni(string path) => path.Contains("/_alumni/", StringComparison.Ordinal);
 
     private sealed class FileNameRule : EntityIdRule
     {
@@ -55,6 +81,10 @@ public abstract class EntityIdRule
             var segments = path.Split('/');
             return segments.Length >= 2 && segments[^1] == Charter ? segments[^2] : null;
         }
+
+        public override int PrecedenceOf(string path) => SquadPrecedenceOf(path);
+
+        public override bool IsRetired(string path) => IsAlumni(path);
     }
 
     private sealed class SquadInboxFileRule : EntityIdRule
@@ -66,5 +96,20 @@ public abstract class EntityIdRule
             var name = path[(path.LastIndexOf('/') + 1)..];
             return Squad.SquadInbox.IsFileName(name) ? Squad.SquadInbox.IdOf(name) : null;
         }
+
+        public override int PrecedenceOf(string path) => SquadPrecedenceOf(path);
+    }
+
+    private sealed class SquadTeamFileRule : EntityIdRule
+    {
+        public override string NoIdReason => "not in a Squad team folder (.squad/ or .ai-team/)";
+
+        public override string? IdOf(string path)
+        {
+            var slash = path.IndexOf('/', StringComparison.Ordinal);
+            return slash > 0 && Squad.SquadLayout.FolderNames.Contains(path[..slash]) ? path[(slash + 1)..].Replace('/', '-') : null;
+        }
+
+        public override int PrecedenceOf(string path) => SquadPrecedenceOf(path);
     }
 }

@@ -42,38 +42,8 @@ public static class GitFileParsers
     private static Func<GitImportStep, CancellationToken, ValueTask<CanonicalDocument>> Sync(Func<GitImportStep, CanonicalDocument> parse) =>
         (step, _) => ValueTask.FromResult(parse(step));
 
-    // A team decision from an inbox file, pinned to the charter of the agent it names as its author, as that
-    // charter was in force at the commit (when the store has one): the decision can be traced to it.
-    private static async ValueTask<CanonicalDocument> SquadDecisionAsync(VersioningService service, GitImportStep step, CancellationToken cancellationToken)
-    {
-        var name = step.Path[(step.Path.LastIndexOf('/') + 1)..];
-        var decision = SquadInbox.Parse(name, step.Content.Span) with { Id = step.Key.Id };
-        if (decision.By is { } author && await CharterInForceAsync(service, author, step.Commit.AuthorDate, cancellationToken).ConfigureAwait(false) is { } pin)
-        {
-            decision = decision with { PinnedCharters = [pin] };
-        }
-
-        return service.Canonicalize(step.Key.Kind, JsonSerializer.SerializeToUtf8Bytes(decision, AgentKinds.Decision.SerializerOptions));
-    }
-
-    // "Ripley", "Ripley (Lead)" and "ripley" all name agent/ripley.
-    private static async Task<PinnedCharter?> CharterInForceAsync(VersioningService service, string author, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var firstWord = author.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-        foreach (var candidate in ImmutableArray.Create(Slug.Of(author, 128), Slug.Of(firstWord, 128)).Distinct())
-        {
-            if (!EntityKey.IsValidId(candidate))
-            {
-                continue;
-            }
-
-            var key = EntityKey.Create(AgentKinds.Agent.Name, candidate);
-            if (await service.Store.GetAsOfAsync(key, at, cancellationToken).ConfigureAwait(false) is { } charter)
-            {
-                return PinnedCharter.Of(charter);
-            }
-        }
-
-        return null;
-    }
+    // A team decision from an inbox file, pinned to the charters of the agents it names as its authors, as the
+    // commit's own tree held them (when the store has those versions): the decision can be traced to them.
+    private static ValueTask<CanonicalDocument> SquadDecisionAsync(VersioningService service, GitImportStep step, CancellationToken cancellationToken) =>
+        SquadGitImport.DecisionAsync(service, step, step.Path[(step.Path.LastIndexOf('/') + 1)..], cancellationToken);
 }

@@ -50,17 +50,17 @@ public sealed class GitHistoryImporter
         GitImportRequest request, IProgress<GitImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        EntityKey.ValidateKind(request.Kind);
-        if (request.Paths.IsEmpty)
+        var parts = request.Parts;
+        if (parts.Any(part => part.Paths.IsEmpty))
         {
             throw new ArgumentException("give at least one path glob", nameof(request));
         }
 
         await using var repository = await GitRepository.OpenAsync(request.Repository, cancellationToken).ConfigureAwait(false);
-        var walker = new GitHistoryWalker(repository, request.Paths);
+        var walker = new GitHistoryWalker(repository, parts.SelectMany(part => part.Paths));
         var commits = await walker.ListCommitsAsync(request.Revision, cancellationToken).ConfigureAwait(false);
-        var plan = new GitImportPlanner(repository, request.Kind, request.IdRule).PlanAsync(walker.WalkAsync(commits, cancellationToken), cancellationToken);
-        return await ImportAsync(commits, plan, request.Parse, progress, cancellationToken).ConfigureAwait(false);
+        var plan = new GitImportPlanner(repository, parts).PlanAsync(commits, walker.WalkAsync(commits, cancellationToken), cancellationToken);
+        return await ImportAsync(commits, plan, (step, token) => step.Part!.Parse(step, token), progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Imports a plan made from a walk of <paramref name="commits"/>.</summary>
@@ -98,11 +98,13 @@ public sealed class GitHistoryImporter
         var resume = new GitImportResume(_service, commits);
         var created = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var skipped = ImmutableArray.CreateBuilder<GitImportSkip>();
+        var shadowed = ImmutableArray.CreateBuilder<GitImportShadow>();
         int walked = 0, unchanged = 0, alreadyImported = 0, deletions = 0;
         progress?.Report(new GitImportProgress(0, commits.Length));
         await foreach (var planned in plan.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             skipped.AddRange(planned.Skipped);
+            shadowed.AddRange(planned.Shadowed);
             var position = resume.PositionOf(planned.Commit.Id);
             foreach (var step in planned.Steps)
             {
@@ -120,7 +122,7 @@ public sealed class GitHistoryImporter
                 var result = await _service.SaveAsync(step.Key, content, OptionsFor(step), cancellationToken).ConfigureAwait(false);
                 if (result.Outcome == AppendOutcome.Created)
                 {
-                    created[step.Key.Id] = created.GetValueOrDefault(step.Key.Id) + 1;
+                    created[step.Key.ToString()] = created.GetValueOrDefault(step.Key.ToString()) + 1;
                     deletions += step.Deleted ? 1 : 0;
                 }
                 else
@@ -134,7 +136,10 @@ public sealed class GitHistoryImporter
             progress?.Report(new GitImportProgress(walked, commits.Length));
         }
 
-        var summary = new GitImportSummary(walked, created.ToImmutableSortedDictionary(StringComparer.Ordinal), unchanged, alreadyImported, deletions, skipped.DrainToImmutable());
+        var summary = new GitImportSummary(walked, created.ToImmutableSortedDictionary(StringComparer.Ordinal), unchanged, alreadyImported, deletions, skipped.DrainToImmutable())
+        {
+            Shadowed = shadowed.DrainToImmutable(),
+        };
         _logger.LogDebug("imported {Created} versions from {Commits} commits ({Unchanged} unchanged, {Already} already imported, {Skipped} skipped)",
             summary.TotalCreated, walked, unchanged, alreadyImported, summary.Skipped.Length);
         return summary;

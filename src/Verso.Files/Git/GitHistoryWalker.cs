@@ -6,29 +6,24 @@ using System.Text;
 namespace Verso.Files.Git;
 
 /// <summary>
-/// Walks a repository's history oldest first and says, for each commit, which followed files (those
-/// matching any of the globs) it added, changed or deleted.
+/// Walks a repository's history oldest first and gives, for each commit, the followed files (those matching
+/// any of the globs) of its own tree and of its parents' trees.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Order: every commit reachable from the tip, parents before children, by a depth-first walk from the tip
 /// that visits a commit's first parent's history, then each further parent's not yet visited history, then
 /// the commit. So a merged branch's commits come right before its merge, after the main line up to the
-/// merge, and each change is attributed to the commit that authored it. The order is a function of the
-/// commit graph alone (not of git's heuristics or a commit-graph file), and when the tip moves forward
-/// along its first parents, the earlier walk is an exact prefix of the new one, which lets a re-run skip
-/// what it imported before.
+/// merge. The order is a function of the commit graph alone (not of git's heuristics or a commit-graph
+/// file), and when the tip moves forward along its first parents, the earlier walk is an exact prefix of
+/// the new one, which lets a re-run skip what it imported before.
 /// </para>
 /// <para>
-/// Changes: the walker keeps the content it has reported for each followed path. A commit's candidates
-/// are the paths it differs from any of its parents in (<c>git diff-tree -m</c>, renames reported as a
-/// deletion and an addition); a candidate is reported when its content in the commit differs from what
-/// was reported last, and the commit either authored it (it differs from every parent's) or descends from
-/// the commit that reported the current content (see <see cref="GitWalkState"/>). So a clean merge reports
-/// nothing, a merge reports its conflict resolutions and the sides it kept, and merging main into a branch
-/// does not re-report main's older content. At the tip, the whole tree is compared with the reported
-/// contents as well, so after a walk the reported content of every followed path is the tip's.
-/// Only regular files count: a path that becomes a symbolic link or a submodule is reported as deleted.
+/// Trees: each commit's files are its first parent's files changed by the commit's diff against that
+/// parent (<c>git diff-tree</c>, no rename detection), and a root's are its diff against the empty tree; so
+/// they are exactly what <c>git ls-tree</c> lists for the commit, never what another branch last had. Only
+/// regular files count: a symbolic link or a submodule is no file. A tree is kept only until the last of
+/// its commit's children has been walked.
 /// </para>
 /// </remarks>
 public sealed class GitHistoryWalker
@@ -69,9 +64,12 @@ public sealed class GitHistoryWalker
         return GitWalkOrder.From(tip, commits);
     }
 
-    /// <summary>Each commit of <paramref name="commits"/> (as <see cref="ListCommitsAsync"/> listed them) with the followed files it changed.</summary>
+    /// <summary>
+    /// Each commit of <paramref name="commits"/> (as <see cref="ListCommitsAsync"/> listed them) with the
+    /// followed files of its own tree and of its parents' trees.
+    /// </summary>
     /// <exception cref="GitException">git failed.</exception>
-    public async IAsyncEnumerable<GitCommitChanges> WalkAsync(
+    public async IAsyncEnumerable<GitCommitTree> WalkAsync(
         ImmutableArray<GitCommit> commits,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -80,52 +78,57 @@ public sealed class GitHistoryWalker
             yield break;
         }
 
-        var state = new GitWalkState(commits);
+        var inWalk = commits.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var trees = new GitRetention<ImmutableSortedDictionary<string, string>>(commits);
         var git = _repository.Runner.Start(
-            ["diff-tree", "--stdin", "-r", "-z", "-m", "--raw", "--no-renames", "--no-abbrev", "--root", "--always"],
+            ["diff-tree", "--stdin", "-r", "-z", "--raw", "--no-renames", "--no-abbrev", "--root", "--always"],
             writesInput: true,
             cancellationToken);
         var feeding = Task.CompletedTask;
         try
         {
-            feeding = FeedAsync(git, commits, cancellationToken);
+            feeding = FeedAsync(git, commits, inWalk, cancellationToken);
             var pending = await ReadTextAsync(git, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < commits.Length; i++)
+            foreach (var commit in commits)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var commit = commits[i];
-                if (pending is null)
+                if (pending != commit.Id)
                 {
                     // --always prints every commit fed, so output that ends early means git stopped: report why
                     // rather than walk on as if the remaining commits changed nothing.
                     await git.CompleteAsync(cancellationToken).ConfigureAwait(false);
-                    throw new GitException($"git diff-tree stopped before commit {commit.Id}");
+                    throw new GitException(pending is null
+                        ? $"git diff-tree stopped before commit {commit.Id}"
+                        : $"git diff-tree printed '{pending}' where commit {commit.Id} was expected");
                 }
 
-                var candidates = new SortedDictionary<string, (string? Blob, int DiffersFrom)>(StringComparer.Ordinal);
-                // A merge prints its id once per parent, each followed by the diff against that parent.
-                while (pending == commit.Id)
+                var parents = commit.Parents.Where(inWalk.Contains).Distinct(StringComparer.Ordinal).Select(trees.Take).ToImmutableArray();
+                // The diff is against the first parent (or, for a root or a shallow boundary, the empty tree),
+                // so the first parent's files and the diff make exactly this commit's files.
+                var files = (IsFirstParentWalked(commit, inWalk) ? parents[0] : ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal)).ToBuilder();
+                pending = await ReadTextAsync(git, cancellationToken).ConfigureAwait(false);
+                while (pending is not null && pending.StartsWith(':'))
                 {
-                    pending = await ReadTextAsync(git, cancellationToken).ConfigureAwait(false);
-                    while (pending is not null && pending.StartsWith(':'))
+                    var path = await ReadTextAsync(git, cancellationToken).ConfigureAwait(false)
+                        ?? throw new GitException("git diff-tree ended in the middle of an entry");
+                    if (Follows(path))
                     {
-                        var path = await ReadTextAsync(git, cancellationToken).ConfigureAwait(false)
-                            ?? throw new GitException("git diff-tree ended in the middle of an entry");
-                        if (Follows(path))
+                        if (NewBlobOf(pending) is { } blob)
                         {
-                            candidates[path] = (NewBlobOf(pending), candidates.GetValueOrDefault(path).DiffersFrom + 1);
+                            files[path] = blob;
                         }
-
-                        pending = await ReadTextAsync(git, cancellationToken).ConfigureAwait(false);
+                        else
+                        {
+                            files.Remove(path);
+                        }
                     }
+
+                    pending = await ReadTextAsync(git, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (i == commits.Length - 1)
-                {
-                    await AddTipDifferencesAsync(commit, candidates, state, cancellationToken).ConfigureAwait(false);
-                }
-
-                yield return new GitCommitChanges(commit, state.Apply(commit, candidates));
+                var tree = files.ToImmutable();
+                trees.Put(commit.Id, tree);
+                yield return new GitCommitTree(commit, tree, parents);
             }
 
             if (pending is not null)
@@ -142,6 +145,8 @@ public sealed class GitHistoryWalker
             await ObserveAsync(feeding).ConfigureAwait(false);
         }
     }
+
+    private static bool IsFirstParentWalked(GitCommit commit, HashSet<string> inWalk) => commit.Parents.Length > 0 && inWalk.Contains(commit.Parents[0]);
 
     private async Task<ImmutableDictionary<string, GitCommit>> ReadCommitsAsync(string tip, CancellationToken cancellationToken)
     {
@@ -175,28 +180,6 @@ public sealed class GitHistoryWalker
         return commits.ToImmutable();
     }
 
-    // The tip's tree is what the import must end with, whatever the walk reported before it.
-    private async Task AddTipDifferencesAsync(
-        GitCommit tip, SortedDictionary<string, (string? Blob, int DiffersFrom)> candidates, GitWalkState state, CancellationToken cancellationToken)
-    {
-        var files = await _repository.ListFilesAsync(tip.Id, cancellationToken).ConfigureAwait(false);
-        foreach (var (path, blob) in files)
-        {
-            if (Follows(path))
-            {
-                candidates[path] = (blob, GitWalkState.Forced);
-            }
-        }
-
-        foreach (var path in state.Paths)
-        {
-            if (!files.ContainsKey(path))
-            {
-                candidates[path] = (null, GitWalkState.Forced);
-            }
-        }
-    }
-
     // ":<old mode> <new mode> <old blob> <new blob> <status>": the new side is the commit's.
     private static string? NewBlobOf(string entry)
     {
@@ -209,14 +192,16 @@ public sealed class GitHistoryWalker
         return GitFileMode.IsRegularFile(fields[1]) && !GitObjectId.IsNull(fields[3]) ? fields[3] : null;
     }
 
-    private static async Task FeedAsync(RunningGit git, ImmutableArray<GitCommit> commits, CancellationToken cancellationToken)
+    private static async Task FeedAsync(RunningGit git, ImmutableArray<GitCommit> commits, HashSet<string> inWalk, CancellationToken cancellationToken)
     {
         try
         {
             await using var writer = new StreamWriter(git.StandardInput, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
             foreach (var commit in commits)
             {
-                await writer.WriteLineAsync(commit.Id.AsMemory(), cancellationToken).ConfigureAwait(false);
+                // "<commit> <parent>" diffs against that parent only; a bare id diffs a root against the empty tree.
+                var line = IsFirstParentWalked(commit, inWalk) ? $"{commit.Id} {commit.Parents[0]}" : commit.Id;
+                await writer.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
             }
         }
         finally

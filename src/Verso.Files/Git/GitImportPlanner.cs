@@ -6,137 +6,120 @@ using Verso.Naming;
 namespace Verso.Files.Git;
 
 /// <summary>
-/// Turns a history walk into import steps: for each commit, the entities whose content it changed (with
-/// the file's exact bytes) or deleted. The id rule maps paths to entities, so a file that moves to a path
-/// naming the same entity stays one entity: its old path's deletion is no deletion, and its new content
-/// is a step only when it differs from the content last stepped.
+/// Turns a history walk into import steps. For each commit and each part, the part's reader says which
+/// entities the commit's own tree holds and with what content (one file per entity by the id rule and its
+/// precedence, or several entities per file, or entities derived from files); an entity's content at a
+/// commit is news when <see cref="GitWalkState"/>'s rule says so, and then it is a step with the exact bytes,
+/// or the entity's deletion. A file that moves to a path naming the same entity stays one entity with one
+/// content, so the move is no step.
 /// </summary>
 public sealed class GitImportPlanner
 {
     private readonly GitRepository _repository;
-    private readonly string _kind;
-    private readonly EntityIdRule _idRule;
+    private readonly ImmutableArray<GitImportPart> _parts;
 
-    /// <summary>Creates a planner for entities of <paramref name="kind"/>, named by <paramref name="idRule"/>.</summary>
+    /// <summary>Creates a planner for one kind of entity, one file each, named by <paramref name="idRule"/>, over every file the walk follows.</summary>
     /// <exception cref="InvalidNameException">The kind name breaks the rule.</exception>
     public GitImportPlanner(GitRepository repository, string kind, EntityIdRule idRule)
+        : this(repository, [GitImportPart.Files([PathGlob.Parse("**")], kind, idRule, (_, _) => throw new InvalidOperationException("this planner's steps carry no parser"))])
     {
-        ArgumentNullException.ThrowIfNull(repository);
-        ArgumentNullException.ThrowIfNull(idRule);
-        EntityKey.ValidateKind(kind);
-        _repository = repository;
-        _kind = kind;
-        _idRule = idRule;
     }
 
-    /// <summary>One planned commit per walked commit, in walk order.</summary>
-    /// <exception cref="AmbiguousEntityPathsException">Two files with different contents name one entity in a commit.</exception>
+    /// <summary>Creates a planner for the parts of an import, planned in the order given (a part's steps before the next part's in each commit).</summary>
+    public GitImportPlanner(GitRepository repository, IEnumerable<GitImportPart> parts)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(parts);
+        _repository = repository;
+        _parts = [.. parts];
+        if (_parts.IsEmpty)
+        {
+            throw new ArgumentException("give at least one part", nameof(parts));
+        }
+    }
+
+    /// <summary>One planned commit per walked commit of <paramref name="commits"/>, in walk order.</summary>
+    /// <param name="commits">The walk order, as <see cref="GitHistoryWalker.ListCommitsAsync"/> listed it.</param>
+    /// <param name="walk">The walk of those commits.</param>
+    /// <param name="cancellationToken">Stops the plan.</param>
+    /// <exception cref="AmbiguousEntityPathsException">Two files with different contents name one entity in a commit, and no precedence rule picks one.</exception>
     /// <exception cref="GitException">git failed.</exception>
     public async IAsyncEnumerable<GitPlannedCommit> PlanAsync(
-        IAsyncEnumerable<GitCommitChanges> walk,
+        ImmutableArray<GitCommit> commits,
+        IAsyncEnumerable<GitCommitTree> walk,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(walk);
-        // Each entity's live files (path → blob), and the blob last stepped for it (null: its deletion).
-        var files = new Dictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
-        var stepped = new Dictionary<string, string?>(StringComparer.Ordinal);
-        await foreach (var (commit, changes) in walk.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var state = new GitWalkState(commits);
+        var notes = new GitImportNotes();
+        var kept = _parts.Select(_ => new GitRetention<(ImmutableSortedDictionary<string, string> Files, ImmutableDictionary<EntityKey, GitEntityView> Views)>(commits)).ToArray();
+        var tip = commits.IsDefaultOrEmpty ? null : commits[^1].Id;
+        await foreach (var tree in walk.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var touched = new SortedDictionary<string, (EntityKey Key, List<string> Paths)>(StringComparer.Ordinal);
-            var skipped = ImmutableArray.CreateBuilder<GitImportSkip>();
-            foreach (var change in changes)
+            var commit = tree.Commit;
+            var parentIds = commit.Parents.Where(kept[0].Has).Distinct(StringComparer.Ordinal).ToImmutableArray();
+            var context = new GitTreeContext(commit, tree.Files, _repository, notes);
+            var views = new ImmutableDictionary<EntityKey, GitEntityView>[_parts.Length];
+            var parentViews = new ImmutableArray<ImmutableDictionary<EntityKey, GitEntityView>>[_parts.Length];
+            for (var j = 0; j < _parts.Length; j++)
             {
-                var (key, reason) = KeyOf(change.Path);
-                if (key is null)
-                {
-                    // A deleted file that names no entity deletes nothing; only content is worth reporting.
-                    if (!change.Deleted)
-                    {
-                        skipped.Add(new GitImportSkip(commit.Id, change.Path, reason!));
-                    }
+                var parents = parentIds.Select(kept[j].Take).ToImmutableArray();
+                parentViews[j] = [.. parents.Select(p => p.Views)];
+                // A commit that changed no followed file holds what its first parent held: no need to read it again.
+                views[j] = parents.Length > 0 && ReferenceEquals(parents[0].Files, tree.Files)
+                    ? parents[0].Views
+                    : await _parts[j].Reader.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+                kept[j].Put(commit.Id, (tree.Files, views[j]));
+            }
 
+            var lookup = new GitTreeLookup([.. views], _repository);
+            var steps = ImmutableArray.CreateBuilder<GitImportStep>();
+            for (var j = 0; j < _parts.Length; j++)
+            {
+                var forced = commit.Id == tip;
+                if (!forced && parentViews[j].Length == 1 && ReferenceEquals(views[j], parentViews[j][0]))
+                {
+                    // Nothing changed for this part, and a commit that is no merge can only report what it changed.
                     continue;
                 }
 
-                var live = files.TryGetValue(key.Id, out var existing) ? existing : files[key.Id] = new(StringComparer.Ordinal);
-                if (change.BlobId is { } blob)
+                foreach (var key in Candidates(views[j], parentViews[j], forced ? state.Present(j) : []))
                 {
-                    live[change.Path] = blob;
-                }
-                else
-                {
-                    live.Remove(change.Path);
-                }
+                    var view = views[j].GetValueOrDefault(key);
+                    if (view is null && !_parts[j].RecordsDeletions)
+                    {
+                        continue;
+                    }
 
-                if (!touched.TryGetValue(key.Id, out var entry))
-                {
-                    touched[key.Id] = entry = (key, []);
-                }
+                    var previousPath = state.PathOf(key);
+                    var parentContents = parentViews[j].Select(p => p.GetValueOrDefault(key)?.ContentId).ToArray();
+                    if (!state.Report(commit, j, key, view?.ContentId, view?.Path ?? previousPath ?? "", parentContents, forced))
+                    {
+                        continue;
+                    }
 
-                entry.Paths.Add(change.Path);
-            }
-
-            var steps = ImmutableArray.CreateBuilder<GitImportStep>();
-            foreach (var (id, (key, changedPaths)) in touched)
-            {
-                if (await StepAsync(commit, key, files[id], changedPaths, stepped, cancellationToken).ConfigureAwait(false) is { } step)
-                {
-                    steps.Add(step);
+                    steps.Add(view is null
+                        ? new GitImportStep(commit, previousPath ?? "", key, ReadOnlyMemory<byte>.Empty, Deleted: true) { Part = _parts[j], Tree = lookup }
+                        : new GitImportStep(commit, view.Path, key, await view.ReadAsync(_repository, cancellationToken).ConfigureAwait(false), Deleted: false) { Part = _parts[j], Tree = lookup });
                 }
             }
 
-            yield return new GitPlannedCommit(commit, steps.DrainToImmutable(), skipped.DrainToImmutable());
+            var (skipped, shadowed) = notes.Drain();
+            yield return new GitPlannedCommit(commit, steps.DrainToImmutable(), skipped) { Shadowed = shadowed };
         }
     }
 
-    private async Task<GitImportStep?> StepAsync(
-        GitCommit commit, EntityKey key, SortedDictionary<string, string> live, List<string> changedPaths, Dictionary<string, string?> stepped, CancellationToken cancellationToken)
+    // Every entity the commit or a parent holds (and, at the tip, every entity reported present), by key.
+    private static IEnumerable<EntityKey> Candidates(
+        ImmutableDictionary<EntityKey, GitEntityView> views, ImmutableArray<ImmutableDictionary<EntityKey, GitEntityView>> parents, IEnumerable<EntityKey> present)
     {
-        var last = stepped.GetValueOrDefault(key.Id);
-        if (live.Count == 0)
+        var keys = new HashSet<EntityKey>(views.Keys);
+        foreach (var parent in parents)
         {
-            // Deleted only when no other followed file still names the entity, and only if it had content.
-            if (last is null)
-            {
-                return null;
-            }
-
-            stepped[key.Id] = null;
-            return new GitImportStep(commit, changedPaths[0], key, ReadOnlyMemory<byte>.Empty, Deleted: true);
+            keys.UnionWith(parent.Keys);
         }
 
-        var blob = live.Values.First();
-        if (live.Values.Any(other => other != blob))
-        {
-            throw new AmbiguousEntityPathsException(commit.Id, key, live.Keys);
-        }
-
-        if (blob == last)
-        {
-            return null;
-        }
-
-        // Where several files hold the same content, the one this commit wrote is the entity's new home.
-        var path = changedPaths.FirstOrDefault(live.ContainsKey) ?? live.Keys.First();
-        var content = await _repository.ReadBlobAsync(blob, cancellationToken).ConfigureAwait(false);
-        stepped[key.Id] = blob;
-        return new GitImportStep(commit, path, key, content, Deleted: false);
-    }
-
-    private (EntityKey? Key, string? Reason) KeyOf(string path)
-    {
-        if (_idRule.IdOf(path) is not { } id)
-        {
-            return (null, _idRule.NoIdReason);
-        }
-
-        try
-        {
-            return (EntityKey.Create(_kind, id), null);
-        }
-        catch (InvalidNameException exception)
-        {
-            return (null, exception.Message);
-        }
+        keys.UnionWith(present);
+        return keys.Order(Comparer<EntityKey>.Create((a, b) => string.CompareOrdinal(a.ToString(), b.ToString())));
     }
 }

@@ -37,6 +37,32 @@ public sealed record GitImportRequest
         Parse = parse;
     }
 
+    /// <summary>Creates a request of several parts walked at once, such as a Squad team's (see <c>SquadGitImport</c>).</summary>
+    /// <param name="repository">A work tree's top folder, a bare repository or a <c>.git</c> directory.</param>
+    /// <param name="parts">The parts, in the order each commit's steps are taken (an agent's charter before the decisions that pin it).</param>
+    /// <exception cref="ArgumentException">No part is given.</exception>
+    public GitImportRequest(string repository, IEnumerable<GitImportPart> parts)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(repository);
+        ArgumentNullException.ThrowIfNull(parts);
+        _parts = [.. parts];
+        if (_parts.Value.IsEmpty)
+        {
+            throw new ArgumentException("give at least one part", nameof(parts));
+        }
+
+        Repository = repository;
+        Paths = [.. _parts.Value.SelectMany(p => p.Paths)];
+        Kind = _parts.Value[0].Kind;
+        Parse = (step, cancellationToken) => step.Part!.Parse(step, cancellationToken);
+    }
+
+    private readonly ImmutableArray<GitImportPart>? _parts;
+
+    /// <summary>The parts to import: those given, or one part of <see cref="Kind"/> over <see cref="Paths"/> named by <see cref="IdRule"/>.</summary>
+    /// <exception cref="Verso.Errors.InvalidNameException">The kind name breaks the rule.</exception>
+    public ImmutableArray<GitImportPart> Parts => _parts ?? [GitImportPart.Files(Paths, Kind, IdRule, Parse)];
+
     /// <summary>The repository's path.</summary>
     public string Repository { get; }
 

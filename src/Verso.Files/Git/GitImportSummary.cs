@@ -4,7 +4,7 @@ namespace Verso.Files.Git;
 
 /// <summary>What an import did.</summary>
 /// <param name="CommitsWalked">The commits walked.</param>
-/// <param name="VersionsCreated">New versions per entity id (entities that got none are left out).</param>
+/// <param name="VersionsCreated">New versions per entity, by <c>kind/id</c> (entities that got none are left out).</param>
 /// <param name="Unchanged">Steps whose content equalled the entity's head, so nothing was appended.</param>
 /// <param name="AlreadyImported">Steps an earlier import of this history already took, skipped without a save.</param>
 /// <param name="Deletions">New versions that record a deletion (counted in <paramref name="VersionsCreated"/> too).</param>
@@ -17,6 +17,9 @@ public sealed record GitImportSummary(
     int Deletions,
     ImmutableArray<GitImportSkip> Skipped)
 {
+    /// <summary>The files a precedence rule set aside, each listed once, at the first commit whose tree held it.</summary>
+    public ImmutableArray<GitImportShadow> Shadowed { get; init; } = [];
+
     /// <summary>New versions in all.</summary>
     public int TotalCreated => VersionsCreated.Values.Sum();
 }

@@ -21,12 +21,20 @@ namespace Verso.Files.Squad;
 public sealed class SquadExporter
 {
     private readonly VersioningService _service;
+    private readonly bool _compareOnly;
 
     /// <summary>Creates the exporter over <paramref name="service"/>'s store.</summary>
     public SquadExporter(VersioningService service)
+        : this(service, compareOnly: false)
+    {
+    }
+
+    /// <summary>Creates an exporter that, when <paramref name="compareOnly"/>, writes nothing and reports how each file it would write compares (<see cref="SquadStatus"/>).</summary>
+    internal SquadExporter(VersioningService service, bool compareOnly)
     {
         ArgumentNullException.ThrowIfNull(service);
         _service = service;
+        _compareOnly = compareOnly;
     }
 
     /// <summary>Writes the team into <paramref name="directory"/> (created when missing).</summary>
@@ -36,13 +44,17 @@ public sealed class SquadExporter
     {
         ArgumentNullException.ThrowIfNull(directory);
         var root = new ContainedDirectory(directory);
-        Directory.CreateDirectory(root.Root);
+        if (!_compareOnly)
+        {
+            Directory.CreateDirectory(root.Root);
+        }
+
         var stored = await _service.Store.GetLatestAsync(SquadLayout.Key, cancellationToken).ConfigureAwait(false);
         var layout = stored is not null ? SquadLayout.FromJson(stored.Content) : await ImpliedLayoutAsync(root, cancellationToken).ConfigureAwait(false);
         var results = new List<FileResult>();
         foreach (var agent in layout.Agents)
         {
-            var path = $"{layout.Folder}/agents/{agent}/charter.md";
+            var path = await SquadLayout.CharterPathAsync(_service.Store, layout.Folder, agent, cancellationToken).ConfigureAwait(false);
             if (SafeName.IsWindowsDeviceName(agent))
             {
                 results.Add(new FileResult(path, FileStatus.Invalid, EntityKey.Create("agent", agent), Detail: $"'{agent}' cannot be a folder name: Windows reserves it for a device"));
@@ -66,7 +78,11 @@ public sealed class SquadExporter
         }
 
         var report = DirectoryReport.Of(results);
-        await root.WriteAsync(ExportManifest.FileName, ExportManifest.Write(report.Files), cancellationToken).ConfigureAwait(false);
+        if (!_compareOnly)
+        {
+            await root.WriteAsync(ExportManifest.FileName, ExportManifest.Write(report.Files), cancellationToken).ConfigureAwait(false);
+        }
+
         return report;
     }
 
@@ -122,10 +138,15 @@ public sealed class SquadExporter
         return await WriteAsync(root, path, layout, Utf8Text.Encode(text.ToString()), cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<FileResult> WriteAsync(ContainedDirectory root, string path, Snapshot source, byte[] bytes, CancellationToken cancellationToken)
+    private async Task<FileResult> WriteAsync(ContainedDirectory root, string path, Snapshot source, byte[] bytes, CancellationToken cancellationToken)
     {
         try
         {
+            if (_compareOnly)
+            {
+                return await SquadStatus.CompareAsync(root, path, source, bytes, cancellationToken).ConfigureAwait(false);
+            }
+
             var written = await root.WriteAsync(path, bytes, cancellationToken).ConfigureAwait(false);
             return new FileResult(path, written ? FileStatus.Written : FileStatus.Unchanged, source.Key, source.Version, source.Hash);
         }

@@ -76,6 +76,17 @@ public sealed record SquadLayout
             : layout;
     }
 
+    /// <summary>
+    /// Where agent <paramref name="agent"/>'s charter goes in team folder <paramref name="folder"/>:
+    /// <c>agents/&lt;id&gt;/charter.md</c>, or <c>agents/_alumni/&lt;id&gt;/charter.md</c> when its lineage says it is retired.
+    /// </summary>
+    public static async Task<string> CharterPathAsync(Verso.Storage.IVersionStore store, string folder, string agent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var lineage = await new Verso.Lineage.LineageReader(store).GetAsync(EntityKey.Create("agent", agent), cancellationToken).ConfigureAwait(false);
+        return lineage?.Status == Verso.Lineage.EntityLineage.Retired ? $"{folder}/agents/_alumni/{agent}/charter.md" : $"{folder}/agents/{agent}/charter.md";
+    }
+
     private static bool IsEntityId(string id)
     {
         try

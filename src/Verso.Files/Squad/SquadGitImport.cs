@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Verso.Agents.Decisions;
+using Verso.Agents.Kinds;
+using Verso.Canonical;
+using Verso.Files.Git;
+using Verso.Files.Text;
+using Verso.Hashing;
+using Verso.Lineage;
+using Verso.Naming;
+using Verso.Versioning;
+
+namespace Verso.Files.Squad;
+
+/// <summary>
+/// What <c>verso import-git REPO --squad</c> imports from a Squad team's history, walked at once, in this
+/// order within each commit: the charters (<c>agents/**/charter.md</c>, as agents named by folder), each
+/// agent's lineage (retired under <c>_alumni/</c>, recast per <c>casting/registry.json</c>), the team files
+/// (<c>team.md</c>, <c>routing.md</c>, <c>casting/registry.json</c> as kind <see cref="TeamFileKind"/>, their
+/// text kept whole), each entry of <c>decisions.md</c> and each inbox file as a team decision pinned to the
+/// charters of its agent authors as the commit's own tree held them. Each under <c>.squad/</c> or
+/// <c>.ai-team/</c>; where both name one entity, <c>.squad/</c> wins.
+/// </summary>
+public static class SquadGitImport
+{
+    /// <summary>The kind of a team file: <c>{"text": …}</c>, the file's text exactly.</summary>
+    public const string TeamFileKind = "squad-file";
+
+    private static readonly string[] Folders = [".squad", ".ai-team"];
+
+    /// <summary>The request that imports the team at <paramref name="repository"/> into <paramref name="service"/>'s store.</summary>
+    public static GitImportRequest Request(string repository, VersioningService service) => new(repository, Parts(service));
+
+    /// <summary>The parts of a Squad team's import, in the order each commit's steps are taken.</summary>
+    public static ImmutableArray<GitImportPart> Parts(VersioningService service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var charters = Globs("agents/**/charter.md");
+        var registry = Globs("casting/registry.json");
+        var log = Globs("decisions.md");
+        return
+        [
+            GitImportPart.Files(charters, "agent", EntityIdRule.SquadCharterFolder, GitFileParsers.For(service, "agent", GitFileFormat.Squad)),
+            new GitImportPart(
+                [.. charters, .. registry], EntityLineage.Kind,
+                new SquadLineageReader(path => charters.Any(g => g.IsMatch(path)), path => registry.Any(g => g.IsMatch(path))),
+                (step, _) => ValueTask.FromResult(CanonicalJson.CreateDocument(step.Content.Span)),
+                recordsDeletions: false),
+            GitImportPart.Files([.. Globs("team.md"), .. Globs("routing.md"), .. registry], TeamFileKind, EntityIdRule.SquadTeamFile, (step, _) => ValueTask.FromResult(TeamFile(service, step))),
+            new GitImportPart(log, "decision", new SquadDecisionLogReader(path => log.Any(g => g.IsMatch(path))), (step, token) => DecisionAsync(service, step, null, token), recordsDeletions: false),
+            GitImportPart.Files(Globs("decisions/inbox/*.md"), "decision", EntityIdRule.SquadInboxFile, GitFileParsers.For(service, "decision", GitFileFormat.Squad), recordsDeletions: false),
+        ];
+    }
+
+    /// <summary>
+    /// A team decision from a step's text (an inbox file, or one entry of <c>decisions.md</c>), pinned to the
+    /// charter of each agent its <c>**By:**</c> line names, as the step's commit held that charter.
+    /// </summary>
+    internal static async ValueTask<CanonicalDocument> DecisionAsync(VersioningService service, GitImportStep step, string? inboxFile, CancellationToken cancellationToken)
+    {
+        var decision = inboxFile is null
+            ? SquadDecisionLog.Read(Utf8Text.Decode(step.Content.Span), new HashSet<string>(StringComparer.Ordinal)) with { Id = step.Key.Id }
+            : SquadInbox.Parse(inboxFile, step.Content.Span) with { Id = step.Key.Id };
+        var pins = await PinsAsync(service, step, decision.By, cancellationToken).ConfigureAwait(false);
+        if (!pins.IsEmpty)
+        {
+            decision = decision with { PinnedCharters = pins };
+        }
+
+        return service.Canonicalize(step.Key.Kind, JsonSerializer.SerializeToUtf8Bytes(decision, AgentKinds.Decision.SerializerOptions));
+    }
+
+    /// <summary>
+    /// The charters in force for <paramref name="by"/>'s agent authors at the step's commit: for each author,
+    /// the agent its name (case-insensitively, before any parenthesis), its first word, or its
+    /// <c>(formerly …)</c> name names, whose charter the commit's tree holds, pinned to the stored version
+    /// with exactly that content. Authors who are no agent (a person, <c>Brady (via Copilot)</c>) pin nothing.
+    /// </summary>
+    internal static async Task<ImmutableList<PinnedCharter>> PinsAsync(VersioningService service, GitImportStep step, string? by, CancellationToken cancellationToken)
+    {
+        var pins = ImmutableList.CreateBuilder<PinnedCharter>();
+        foreach (var author in SquadAuthors.Parse(by))
+        {
+            var firstWord = author.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+            var names = new[] { author.Name, firstWord, author.Formerly }.OfType<string>().Select(n => Slug.Of(n, 128)).Where(EntityKey.IsValidId).Distinct(StringComparer.Ordinal);
+            foreach (var id in names)
+            {
+                if (await CharterAtAsync(service, step, EntityKey.Create("agent", id), cancellationToken).ConfigureAwait(false) is { } pin)
+                {
+                    if (!pins.Any(p => p.Ref == pin.Ref))
+                    {
+                        pins.Add(pin);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return pins.ToImmutable();
+    }
+
+    private static async Task<PinnedCharter?> CharterAtAsync(VersioningService service, GitImportStep step, EntityKey agent, CancellationToken cancellationToken)
+    {
+        if (step.Tree is null)
+        {
+            // Outside a planner there is no tree to read: the version saved last at or before the commit's date.
+            return await service.Store.GetAsOfAsync(agent, step.Commit.AuthorDate, cancellationToken).ConfigureAwait(false) is { } asOf ? PinnedCharter.Of(asOf) : null;
+        }
+
+        if (await step.Tree.ReadAsync(agent, cancellationToken).ConfigureAwait(false) is not { } charter)
+        {
+            return null;
+        }
+
+        ContentHash hash;
+        try
+        {
+            hash = service.Canonicalize(agent.Kind, SquadAgentRecord.ToJson(agent.Id, charter.Span)).Hash;
+        }
+        catch (Verso.Errors.VersoException)
+        {
+            return null;
+        }
+
+        _ = ContentHashPrefix.TryParse(hash.ToString(), out var prefix);
+        var versions = await service.Store.FindByHashAsync(agent, prefix, 64, cancellationToken).ConfigureAwait(false);
+        return versions.Count == 0 ? null : PinnedCharter.Of(versions.MaxBy(v => v.Version)!);
+    }
+
+    private static CanonicalDocument TeamFile(VersioningService service, GitImportStep step) =>
+        service.Canonicalize(TeamFileKind, JsonSerializer.SerializeToUtf8Bytes(new { text = Utf8Text.Decode(step.Content.Span) }));
+
+    private static ImmutableArray<PathGlob> Globs(string relative) => [.. Folders.Select(folder => PathGlob.Parse($"{folder}/{relative}"))];
+}
