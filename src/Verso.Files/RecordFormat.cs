@@ -12,7 +12,7 @@ namespace Verso.Files;
 
 /// <summary>
 /// Turns records into file bytes and file bytes back into records: YAML for every kind, Markdown for kinds
-/// whose record has a prose body (an agent's charter). Writing the canonical content of a version and
+/// whose record has a prose body (an agent's charter); JSON files are read too. Writing the canonical content of a version and
 /// reading the bytes back gives the same canonical bytes, so the same hash.
 /// </summary>
 public static class RecordFormat
@@ -40,6 +40,11 @@ public static class RecordFormat
             return YamlRecordWriter.Write(record, shape);
         }
 
+        if (format == RecordFileFormat.Json)
+        {
+            throw new ArgumentException("records are written as YAML or Markdown; JSON is only read", nameof(format));
+        }
+
         return MarkdownBodies.TryGetValue(kind.Name, out var body)
             ? MarkdownRecord.Write(record, body, shape)
             : throw new ArgumentException($"{kind.Name} records have no Markdown form", nameof(format));
@@ -53,6 +58,12 @@ public static class RecordFormat
         if (format == RecordFileFormat.Yaml)
         {
             return YamlRecordReader.ReadJson(bytes);
+        }
+
+        if (format == RecordFileFormat.Json)
+        {
+            // JSON is read as it is: the canonicalizer parses it and refuses what has no canonical form.
+            return (bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes).ToArray();
         }
 
         return MarkdownBodies.TryGetValue(kind, out var body)
@@ -77,7 +88,7 @@ public static class RecordFormat
     /// </summary>
     /// <param name="service">Canonicalizes and validates for the kind.</param>
     /// <param name="kind">The record's kind.</param>
-    /// <param name="fileName">The file's name or path; <c>.md</c> means Markdown, anything else YAML.</param>
+    /// <param name="fileName">The file's name or path; <c>.md</c> means Markdown, <c>.json</c> JSON, anything else YAML.</param>
     /// <param name="bytes">The file's bytes.</param>
     /// <exception cref="RecordFileException">The bytes are not a record in that format.</exception>
     /// <exception cref="Verso.Errors.CanonicalJsonException">The record has no canonical form or is not an object.</exception>
@@ -86,7 +97,15 @@ public static class RecordFormat
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(fileName);
-        var format = fileName.EndsWith(".md", StringComparison.Ordinal) ? RecordFileFormat.Markdown : RecordFileFormat.Yaml;
-        return service.Canonicalize(kind, ReadJson(kind, format, bytes));
+        return service.Canonicalize(kind, ReadJson(kind, FormatOf(fileName), bytes));
+    }
+
+    /// <summary>The format a file's extension names: <c>.md</c> Markdown, <c>.json</c> JSON, anything else YAML.</summary>
+    public static RecordFileFormat FormatOf(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        return fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? RecordFileFormat.Markdown
+            : fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? RecordFileFormat.Json
+            : RecordFileFormat.Yaml;
     }
 }

@@ -5,7 +5,7 @@ namespace Verso.Files;
 
 /// <summary>
 /// Where a record lives in an exported directory: <c>&lt;kind&gt;/&lt;id&gt;.yaml</c>, or
-/// <c>agent/&lt;id&gt;.md</c>. Built only from valid kind names and entity ids, and never a Windows device
+/// <c>agent/&lt;id&gt;.md</c>; an import also reads <c>&lt;kind&gt;/&lt;id&gt;.json</c>. Built only from valid kind names and entity ids, and never a Windows device
 /// name, so a path is always one folder and one file inside the directory, on every system.
 /// </summary>
 public sealed record RecordPath
@@ -33,7 +33,7 @@ public sealed record RecordPath
         return Create(key, RecordFormat.HasMarkdownBody(key.Kind) ? RecordFileFormat.Markdown : RecordFileFormat.Yaml);
     }
 
-    /// <summary>Reads a path inside an exported directory, such as <c>agent/alice.md</c> or <c>role/reviewer.yaml</c>.</summary>
+    /// <summary>Reads a path inside an exported directory, such as <c>agent/alice.md</c>, <c>role/reviewer.yaml</c> or <c>role/reviewer.json</c>.</summary>
     /// <exception cref="RecordFileException">The path is not one kind folder and one record file.</exception>
     /// <exception cref="Verso.Errors.InvalidNameException">The folder is not a kind name or the file name not an entity id.</exception>
     public static RecordPath Parse(string relativePath)
@@ -61,11 +61,15 @@ public sealed record RecordPath
         {
             format = RecordFileFormat.Markdown;
         }
+        else if (file.EndsWith(".json", StringComparison.Ordinal))
+        {
+            format = RecordFileFormat.Json;
+        }
         else
         {
             throw new RecordFileException(RecordFormat.HasMarkdownBody(kind)
-                ? $"a {kind} file ends in .md or .yaml"
-                : $"a {kind} file ends in .yaml");
+                ? $"a {kind} file ends in .md, .yaml or .json"
+                : $"a {kind} file ends in .yaml or .json");
         }
 
         return Create(EntityKey.Create(kind, file[..^Extension(format).Length]), format);
@@ -84,5 +88,10 @@ public sealed record RecordPath
         return new RecordPath(key, format);
     }
 
-    private static string Extension(RecordFileFormat format) => format == RecordFileFormat.Markdown ? ".md" : ".yaml";
+    private static string Extension(RecordFileFormat format) => format switch
+    {
+        RecordFileFormat.Markdown => ".md",
+        RecordFileFormat.Json => ".json",
+        _ => ".yaml",
+    };
 }

@@ -151,16 +151,19 @@ public sealed class SaveCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task AMissingByExitsTwo()
+    public async Task AMissingByIsTakenFromVersoUserAndSaidWhileABlankOneExitsTwo()
     {
+        _verso.WithEnvironment("VERSO_USER", "dana");
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", """{"name":"Alice"}""");
 
-        var missing = await _verso.RunAsync("save", "note", "alice", "a.json");
+        var defaulted = await _verso.RunAsync("save", "note", "alice", "a.json");
         var blank = await _verso.RunAsync("save", "note", "alice", "a.json", "--by", "  ");
+        var log = await _verso.RunAsync("--json", "log", "note/alice");
 
-        Assert.Equal(2, missing.ExitCode);
-        Assert.Contains("--by", missing.Stderr, StringComparison.Ordinal);
+        Assert.True(defaulted.ExitCode == 0, defaulted.ToString());
+        Assert.Contains("recording as 'dana' ($VERSO_USER", defaulted.Stderr, StringComparison.Ordinal);
+        Assert.Equal("dana", log.Json()[0].GetProperty("saved_by").GetString());
         Assert.Equal(2, blank.ExitCode);
         Assert.Contains("--by", blank.Stderr, StringComparison.Ordinal);
     }

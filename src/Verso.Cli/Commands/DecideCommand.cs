@@ -24,7 +24,7 @@ internal static class DecideCommand
         var criteria = new Option<string[]>("--criteria") { Description = "a criterion applied (repeatable)", AllowMultipleArgumentsPerToken = false };
         var executorRef = new Option<string?>("--executor-ref") { Description = "pin this executor charter version instead, e.g. agent/alice@3", HelpName = "REF" };
         var reviewerRef = new Option<string?>("--reviewer-ref") { Description = "pin this reviewer charter version instead", HelpName = "REF" };
-        var by = new Option<string>("--by") { Description = "who records the decision", Required = true, HelpName = "WHO" };
+        var by = Author.Option("who records the decision");
         var command = new Command("decide", "record a decision pinned to the charters behind it")
         {
             task, executor, reviewer, decision, executedAt, reason, criteria, executorRef, reviewerRef, by,
@@ -32,11 +32,7 @@ internal static class DecideCommand
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
-            var recordedBy = parse.GetRequiredValue(by);
-            if (string.IsNullOrWhiteSpace(recordedBy))
-            {
-                throw new UsageException("--by must name who records the decision");
-            }
+            var recordedBy = await Author.ResolveAsync(context, by, cancellationToken);
 
             if (!Timestamp.TryParseUtc(parse.GetRequiredValue(executedAt), out var executed))
             {

@@ -15,17 +15,19 @@ internal static class EraseCommand
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var reference = new Argument<string>("REF") { Description = "the version whose content to erase, e.g. agent/alice@3" };
-        var by = new Option<string>("--by") { Description = "who erases", Required = true, HelpName = "WHO" };
-        var reason = new Option<string>("--reason") { Description = "why; shown wherever the erased content is read", Required = true, HelpName = "R" };
+        var by = Author.Option("who erases");
+        var reason = new Option<string>("--reason", "--message", "-m") { Description = "why; shown wherever the erased content is read", Required = true, HelpName = "R" };
         var command = new Command("erase", "erase one content from an entity's history, keeping the versions and their hashes") { reference, by, reason };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
-            var (erasedBy, why) = (parse.GetRequiredValue(by), parse.GetRequiredValue(reason));
-            if (string.IsNullOrWhiteSpace(erasedBy) || string.IsNullOrWhiteSpace(why))
+            var why = parse.GetRequiredValue(reason);
+            if (string.IsNullOrWhiteSpace(why))
             {
-                throw new UsageException("erase needs --by naming who erases and --reason saying why");
+                throw new UsageException("erase needs --reason saying why");
             }
+
+            var erasedBy = await Author.ResolveAsync(context, by, cancellationToken);
 
             var target = VersionRef.Parse(parse.GetRequiredValue(reference));
             var result = await context.CreateService().EraseAsync(target, erasedBy, why, cancellationToken);

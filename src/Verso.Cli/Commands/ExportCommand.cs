@@ -6,8 +6,8 @@ using Verso.Files.Squad;
 namespace Verso.Cli.Commands;
 
 /// <summary>
-/// <c>verso export DIR [--kind K] [--layout verso|squad]</c>: the heads as plain text, the same bytes for the
-/// same store. Exit 1 when a head could not be written (its name is not portable, or its path passes through a link).
+/// <c>verso export DIR [--kind K] [--layout verso|squad] [--force]</c>: the heads as plain text, the same bytes
+/// for the same store; a file edited since the last export is never overwritten without <c>--force</c>. Exit 1 when a head could not be written (its name is not portable, or its path passes through a link).
 /// </summary>
 internal static class ExportCommand
 {
@@ -21,7 +21,8 @@ internal static class ExportCommand
             HelpName = "LAYOUT",
             DefaultValueFactory = _ => "verso",
         };
-        var command = new Command("export", "write the heads as YAML and Markdown files with a manifest (or in Squad's layout)") { directory, kind, layout };
+        var force = new Option<bool>("--force") { Description = "overwrite files edited since the last export (without it, export refuses and names them)" };
+        var command = new Command("export", "write the heads as YAML and Markdown files with a manifest (or in Squad's layout)") { directory, kind, layout, force };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
@@ -40,7 +41,7 @@ internal static class ExportCommand
             var service = context.CreateService();
             var report = await ProgressDisplay.RunAsync(context, "exporting", async () => (await service.Store.GetStatisticsAsync(cancellationToken)).Entities, progress => squad
                 ? new SquadExporter(service).ExportAsync(target, progress, cancellationToken)
-                : new DirectoryExporter(service).ExportAsync(target, parse.GetValue(kind), progress, cancellationToken));
+                : new DirectoryExporter(service).ExportAsync(target, parse.GetValue(kind), parse.GetValue(force), progress, cancellationToken));
             var summary = $"exported {report.Files.Length - report.Count(FileStatus.Invalid)} file(s) to {parse.GetRequiredValue(directory)}: "
                 + FileReportOutput.Counts(report, FileStatus.Written, FileStatus.Unchanged, FileStatus.Invalid);
             FileReportOutput.Write(console, context.Json, target, report, [FileStatus.Written, FileStatus.Invalid], summary);

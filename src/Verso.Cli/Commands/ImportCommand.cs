@@ -15,14 +15,14 @@ internal static class ImportCommand
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var directory = new Argument<string>("DIR") { Description = "an exported directory: KIND/ID.yaml and agent/ID.md" };
-        var by = new Option<string>("--by") { Description = "who imports (kept with each version)", Required = true, HelpName = "WHO" };
-        var message = new Option<string?>("--message", "-m") { Description = "why; kept with each version", HelpName = "MSG" };
+        var by = Author.Option("who imports (kept with each version)");
+        var message = new Option<string?>("--message", "-m", "--reason") { Description = "why; kept with each version", HelpName = "MSG" };
         var kind = new Option<string?>("--kind") { Description = "only this kind's folder", HelpName = "K" };
         var command = new Command("import", "save the records of an exported directory, creating versions only for real changes") { directory, by, message, kind };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
-            var options = new SaveOptions(SavedBy(parse.GetRequiredValue(by))) { Message = parse.GetValue(message) };
+            var options = new SaveOptions(await Author.ResolveAsync(context, by, cancellationToken)) { Message = parse.GetValue(message) };
             var source = console.ResolvePath(parse.GetRequiredValue(directory));
             var importer = new DirectoryImporter(context.CreateService());
             var report = await ProgressDisplay.RunAsync(context, "importing", () => Task.FromResult<long>(DirectoryImporter.CountFiles(source, parse.GetValue(kind))),
@@ -31,10 +31,6 @@ internal static class ImportCommand
         });
         return command;
     }
-
-    /// <summary>Checks <c>--by</c>: it must name someone.</summary>
-    public static string SavedBy(string by) =>
-        string.IsNullOrWhiteSpace(by) ? throw new UsageException("--by must name who imports") : by;
 
     /// <summary>Prints an import report and picks the exit code: 2 when any file was invalid.</summary>
     public static int Finish(CommandContext context, string source, DirectoryReport report)

@@ -14,13 +14,13 @@ internal static class ImportSquadCommand
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var path = new Argument<string>("PATH") { Description = "a repository holding .squad/ or .ai-team/, or that folder" };
-        var by = new Option<string>("--by") { Description = "who imports (kept with each version)", Required = true, HelpName = "WHO" };
-        var message = new Option<string?>("--message", "-m") { Description = "why; kept with each version", HelpName = "MSG" };
+        var by = Author.Option("who imports (kept with each version)");
+        var message = new Option<string?>("--message", "-m", "--reason") { Description = "why; kept with each version", HelpName = "MSG" };
         var command = new Command("import-squad", "import a Squad team: charters, decisions.md and the decision inbox") { path, by, message };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
-            var options = new SaveOptions(ImportCommand.SavedBy(parse.GetRequiredValue(by))) { Message = parse.GetValue(message) };
+            var options = new SaveOptions(await Author.ResolveAsync(context, by, cancellationToken)) { Message = parse.GetValue(message) };
             var source = console.ResolvePath(parse.GetRequiredValue(path));
             var importer = new SquadImporter(context.CreateService());
             var report = await ProgressDisplay.RunAsync(context, "importing", () => Task.FromResult<long>(SquadImporter.CountFiles(source)),

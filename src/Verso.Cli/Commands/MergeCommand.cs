@@ -25,18 +25,13 @@ internal static class MergeCommand
         var ours = new Option<int>("--ours") { Description = "our edit: a version number", Required = true, HelpName = "N" };
         var theirs = new Option<string>("--theirs") { Description = "their edit: a version number or a JSON file", Required = true, HelpName = "N|FILE" };
         var save = new Option<bool>("--save") { Description = "save a clean merge as a new version (operation merge)" };
-        var by = new Option<string?>("--by") { Description = "who saves (with --save)", HelpName = "WHO" };
-        var message = new Option<string?>("--message", "-m") { Description = "why; kept with the version after the parents", HelpName = "MSG" };
+        var by = Author.Option("who saves (with --save)");
+        var message = new Option<string?>("--message", "-m", "--reason") { Description = "why; kept with the version after the parents", HelpName = "MSG" };
         var command = new Command("merge", "three-way merge of two edits made from the same base") { entity, @base, ours, theirs, save, by, message };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
             var key = EntityKey.Parse(parse.GetRequiredValue(entity));
-            var savedBy = parse.GetValue(by);
-            if (parse.GetValue(save) && string.IsNullOrWhiteSpace(savedBy))
-            {
-                throw new UsageException("--save needs --by WHO");
-            }
 
             var service = context.CreateService();
             var baseVersion = await service.GetAsync(VersionRef.ForVersion(key, Positive(parse.GetValue(@base), "--base")), cancellationToken);
@@ -54,7 +49,7 @@ internal static class MergeCommand
             AppendResult? saved = null;
             if (parse.GetValue(save))
             {
-                var options = new SaveOptions(savedBy!)
+                var options = new SaveOptions(await Author.ResolveAsync(context, by, cancellationToken))
                 {
                     Operation = VersionOperation.Merge,
                     Message = parse.GetValue(message) is { Length: > 0 } why ? $"{parents}: {why}" : parents,

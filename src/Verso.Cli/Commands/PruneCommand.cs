@@ -19,8 +19,8 @@ internal static class PruneCommand
         var entity = new Argument<string?>("KIND/ID") { Description = "the entity to prune; every entity when left out", Arity = ArgumentArity.ZeroOrOne };
         var keep = new Option<int>("--keep") { Description = "keep the content of the newest N versions of each entity", Required = true, HelpName = "N" };
         var keepDays = new Option<int?>("--keep-days") { Description = "also keep the content of versions saved in the last D days", HelpName = "D" };
-        var by = new Option<string?>("--by") { Description = "who prunes (default: the user running verso)", HelpName = "WHO" };
-        var reason = new Option<string?>("--reason") { Description = "why; shown wherever pruned content is read", HelpName = "R" };
+        var by = Author.Option("who prunes");
+        var reason = new Option<string?>("--reason", "--message", "-m") { Description = "why; shown wherever pruned content is read", HelpName = "R" };
         var dryRun = new Option<bool>("--dry-run") { Description = "only list what would be pruned" };
         var command = new Command("prune", "drop the content of old versions, keeping heads, tagged and pinned versions")
         {
@@ -30,7 +30,7 @@ internal static class PruneCommand
         {
             var parse = context.ParseResult;
             var policy = Policy(parse.GetValue(keep), parse.GetValue(keepDays));
-            var prunedBy = parse.GetValue(by) ?? Environment.UserName;
+            var prunedBy = await Author.ResolveAsync(context, by, cancellationToken);
             if (string.IsNullOrWhiteSpace(prunedBy))
             {
                 throw new UsageException("--by must name who prunes");

@@ -16,26 +16,21 @@ internal static class RollbackCommand
     {
         var entity = new Argument<string>("KIND/ID") { Description = "the entity, e.g. agent/alice" };
         var to = new Option<int>("--to") { Description = "the version whose content to restore", Required = true, HelpName = "N" };
-        var by = new Option<string>("--by") { Description = "who rolls back", Required = true, HelpName = "WHO" };
-        var reason = new Option<string?>("--reason") { Description = "why; kept as the version's message", HelpName = "R" };
+        var by = Author.Option("who rolls back");
+        var reason = new Option<string?>("--reason", "--message", "-m") { Description = "why; kept as the version's message", HelpName = "R" };
         var expect = new Option<int?>("--expect") { Description = "fail with exit 3 unless the head is version M", HelpName = "M" };
         var command = new Command("rollback", "append a version that restores an earlier version's content") { entity, to, by, reason, expect };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
             var key = EntityKey.Parse(parse.GetRequiredValue(entity));
-            var savedBy = parse.GetRequiredValue(by);
             var version = parse.GetValue(to);
-            if (string.IsNullOrWhiteSpace(savedBy))
-            {
-                throw new UsageException("--by must name who rolls back");
-            }
-
             if (version < 1 || parse.GetValue(expect) is < 0)
             {
                 throw new UsageException("--to takes a version number from 1 and --expect one from 0");
             }
 
+            var savedBy = await Author.ResolveAsync(context, by, cancellationToken);
             var options = new SaveOptions(savedBy) { Message = parse.GetValue(reason), ExpectedVersion = parse.GetValue(expect) };
             var result = await context.CreateService().RollbackAsync(key, version, options, cancellationToken);
             var status = result.Outcome == AppendOutcome.Created ? "created" : "unchanged";

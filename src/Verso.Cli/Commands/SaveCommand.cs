@@ -13,33 +13,29 @@ internal static class SaveCommand
     {
         var kind = new Argument<string>("KIND") { Description = "the kind, e.g. agent" };
         var id = new Argument<string>("ID") { Description = "the entity id, e.g. alice" };
-        var file = new Argument<string>("FILE") { Description = "a JSON file, or - for standard input" };
-        var by = new Option<string>("--by") { Description = "who saves (kept with the version)", Required = true, HelpName = "WHO" };
-        var message = new Option<string?>("--message", "-m") { Description = "why; kept with the version", HelpName = "MSG" };
+        var file = new Argument<string>("FILE") { Description = "a JSON, YAML (.yaml) or agent Markdown (.md) file, or - for JSON on standard input" };
+        var by = Author.Option("who saves (kept with the version)");
+        var message = new Option<string?>("--message", "-m", "--reason") { Description = "why; kept with the version", HelpName = "MSG" };
         var force = new Option<bool>("--force") { Description = "append a version even when the content is unchanged" };
         var expect = new Option<int?>("--expect") { Description = "fail with exit 3 unless the head is version N (0: new entity)", HelpName = "N" };
 
-        var command = new Command("save", "save a JSON record as a new version when it changed") { kind, id, file, by, message, force, expect };
+        var command = new Command("save", "save a record (JSON, YAML or Markdown) as a new version when it changed") { kind, id, file, by, message, force, expect };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
             var key = EntityKey.Create(parse.GetRequiredValue(kind), parse.GetRequiredValue(id));
-            var savedBy = parse.GetRequiredValue(by);
-            if (string.IsNullOrWhiteSpace(savedBy))
-            {
-                throw new UsageException("--by must name who saves");
-            }
-
             if (parse.GetValue(expect) is < 0)
             {
                 throw new UsageException("--expect takes a version number, 0 or more");
             }
 
-            var source = parse.GetRequiredValue(file);
-            var json = await context.ReadInputAsync(source, cancellationToken);
+            var path = parse.GetRequiredValue(file);
+            var json = await RecordInput.ReadAsync(context, key.Kind, path, cancellationToken);
             var service = context.CreateService();
             // Canonicalize before touching the store, so bad input never opens (or half-writes) it.
-            var content = JsonInput.From(source, () => service.Canonicalize(key.Kind, json));
+            var content = JsonInput.From(path, () => service.Canonicalize(key.Kind, json));
+            RecordInput.CheckId(key, content.Utf8, path == "-" ? "standard input" : path);
+            var savedBy = await Author.ResolveAsync(context, by, cancellationToken);
             var options = new SaveOptions(savedBy)
             {
                 Message = parse.GetValue(message),

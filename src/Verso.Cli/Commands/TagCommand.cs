@@ -11,19 +11,14 @@ internal static class TagCommand
     {
         var reference = new Argument<string>("REF") { Description = "the version to tag, e.g. agent/alice@3" };
         var name = new Argument<string>("NAME") { Description = "the tag: a-z 0-9 . _ -, starting with a letter" };
-        var by = new Option<string>("--by") { Description = "who moves the tag", Required = true, HelpName = "WHO" };
-        var reason = new Option<string?>("--reason") { Description = "why; kept in the tag's history", HelpName = "R" };
+        var by = Author.Option("who moves the tag");
+        var reason = new Option<string?>("--reason", "--message", "-m") { Description = "why; kept in the tag's history", HelpName = "R" };
         var command = new Command("tag", "point a tag at a version; moving it is recorded in the tag's history") { reference, name, by, reason };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
-            var movedBy = parse.GetRequiredValue(by);
-            if (string.IsNullOrWhiteSpace(movedBy))
-            {
-                throw new UsageException("--by must name who moves the tag");
-            }
-
             var tag = TagNames.Validate(parse.GetRequiredValue(name));
+            var movedBy = await Author.ResolveAsync(context, by, cancellationToken);
             var service = context.CreateService();
             // Resolve a tag, hash or time once; the move then names the version by number.
             var tagged = (await service.GetAsync(VersionRef.Parse(parse.GetRequiredValue(reference)), cancellationToken)).Ref;

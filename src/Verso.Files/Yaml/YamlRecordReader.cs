@@ -49,7 +49,7 @@ public static partial class YamlRecordReader
             }
             catch (YamlException exception)
             {
-                throw new RecordFileException($"not valid YAML: {Describe(exception)}", (int)exception.Start.Line + firstLine - 1, exception);
+                throw new RecordFileException($"not valid YAML: {Describe(exception)}", (int)exception.Start.Line + firstLine - 1, (int)exception.Start.Column, exception);
             }
             catch (InvalidOperationException exception)
             {
@@ -196,6 +196,6 @@ public static partial class YamlRecordReader
 
         private static bool IsBoolean(string value) => value is "true" or "True" or "TRUE" or "false" or "False" or "FALSE";
 
-        private RecordFileException Error(string reason, ParsingEvent? at) => new(reason, LineOf(at, lineOffset));
+        private RecordFileException Error(string reason, ParsingEvent? at) => new(reason, LineOf(at, lineOffset), (int?)at?.Start.Column);
     }
 }
