@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Verso.ChangeRequests;
+using Verso.Checks;
 using Verso.Kinds;
 using Verso.Storage;
 using Verso.Versioning;
@@ -9,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Verso the .NET way: <c>services.AddVerso().UseSqlite("Data Source=verso.db")</c>.</summary>
 public static class VersoServiceCollectionExtensions
 {
-    /// <summary>Registers the kind registry, the clock and the versioning service; pick a store on the builder.</summary>
+    /// <summary>Registers the kind registry, the clock, the versioning service and the change request and check services; pick a store on the builder.</summary>
     public static VersoBuilder AddVerso(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -29,6 +31,10 @@ public static class VersoServiceCollectionExtensions
             provider.GetRequiredService<KindRegistry>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<VersioningService>>()));
+        services.TryAddSingleton(provider => new ChangeRequestService(
+            provider.GetRequiredService<VersioningService>(), provider.GetService<ILogger<ChangeRequestService>>()));
+        services.TryAddSingleton(provider => new CheckService(
+            provider.GetRequiredService<VersioningService>(), provider.GetService<ILogger<CheckService>>()));
         return new VersoBuilder(services);
     }
 

@@ -20,4 +20,7 @@ public enum VersionOperation
 
     /// <summary>A tombstone that replaced erased content.</summary>
     Erase,
+
+    /// <summary>An approved change request saved as the next version; its <see cref="Snapshot.Source"/> names the request and its approvers.</summary>
+    Apply,
 }

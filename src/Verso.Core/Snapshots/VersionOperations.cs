@@ -12,6 +12,7 @@ public static class VersionOperations
         VersionOperation.Merge => "merge",
         VersionOperation.Import => "import",
         VersionOperation.Erase => "erase",
+        VersionOperation.Apply => "apply",
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "unknown operation"),
     };
 
@@ -25,6 +26,7 @@ public static class VersionOperations
         "merge" => VersionOperation.Merge,
         "import" => VersionOperation.Import,
         "erase" => VersionOperation.Erase,
+        "apply" => VersionOperation.Apply,
         _ => throw new FormatException($"'{name}' is not a version operation"),
     };
 }

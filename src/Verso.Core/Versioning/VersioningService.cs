@@ -7,6 +7,7 @@ using Verso.Canonical;
 using Verso.Errors;
 using Verso.Kinds;
 using Verso.Naming;
+using Verso.Policies;
 using Verso.Snapshots;
 using Verso.Storage;
 
@@ -28,7 +29,8 @@ public sealed partial class VersioningService
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(kinds);
         Store = store;
-        Kinds = kinds;
+        Kinds = PolicyKinds.RegisterAll(kinds);
+        Policies = new PolicyBook(store);
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger<VersioningService>.Instance;
     }
@@ -38,6 +40,12 @@ public sealed partial class VersioningService
 
     /// <summary>The registered kinds.</summary>
     public KindRegistry Kinds { get; }
+
+    /// <summary>The policies in force, which every save, rollback and tag move here obeys.</summary>
+    public PolicyBook Policies { get; }
+
+    /// <summary>The clock versions, reviews and checks are stamped with.</summary>
+    public TimeProvider Time => _time;
 
     /// <summary>The canonical form of a record of <paramref name="kind"/>: a JSON object without its volatile fields.</summary>
     /// <exception cref="CanonicalJsonException">The JSON has no canonical form or is not an object.</exception>
@@ -76,12 +84,26 @@ public sealed partial class VersioningService
 
     /// <summary>Saves canonical content as a new version of <paramref name="key"/> when it differs from the head (or when forced).</summary>
     /// <exception cref="VersionConflictException">The head is not <see cref="SaveOptions.ExpectedVersion"/>.</exception>
-    public Task<AppendResult> SaveAsync(EntityKey key, CanonicalDocument content, SaveOptions options, CancellationToken cancellationToken = default)
+    /// <exception cref="RefusedException">A policy allows no direct saves of the entity, or its kind is reserved.</exception>
+    /// <exception cref="InvalidRecordException">A policy record has a field its scope does not take.</exception>
+    public async Task<AppendResult> SaveAsync(EntityKey key, CanonicalDocument content, SaveOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(content);
+        if (options.Operation == VersionOperation.Apply)
+        {
+            throw new ArgumentException("apply versions are written by ChangeRequestService.ApplyAsync", nameof(options));
+        }
+
         var operation = options.Operation ?? (options.Force ? VersionOperation.Force : VersionOperation.Save);
-        return AppendAsync(key, content, options, operation, revertOf: null, Kinds.Resolve(key.Kind).SchemaVersion, cancellationToken);
+        if (key.Kind == PolicyKinds.PolicyKind)
+        {
+            PolicyBook.EnsureFits(key.Id, content.Utf8);
+        }
+
+        await EnsureDirectChangeAllowedAsync(key, operation, cancellationToken).ConfigureAwait(false);
+        return await AppendAsync(key, content, options, operation, revertOf: null, Kinds.Resolve(key.Kind).SchemaVersion, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -91,11 +113,13 @@ public sealed partial class VersioningService
     /// </summary>
     /// <exception cref="NotFoundException">The version to roll back to does not exist.</exception>
     /// <exception cref="VersionConflictException">The head is not <see cref="SaveOptions.ExpectedVersion"/>.</exception>
+    /// <exception cref="RefusedException">A policy allows no direct changes of the entity, or its kind is reserved.</exception>
     public async Task<AppendResult> RollbackAsync(EntityKey key, int toVersion, SaveOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(options);
         var target = await GetAsync(VersionRef.ForVersion(key, toVersion), cancellationToken).ConfigureAwait(false);
+        await EnsureDirectChangeAllowedAsync(key, VersionOperation.Rollback, cancellationToken).ConfigureAwait(false);
         // The stored bytes are canonical already: the rolled-back version hashes exactly as the old one did.
         var content = CanonicalDocument.FromCanonicalBytes(target.Content.ToArray());
         return await AppendAsync(key, content, options, VersionOperation.Rollback, toVersion, target.SchemaVersion, cancellationToken).ConfigureAwait(false);
@@ -137,13 +161,15 @@ public sealed partial class VersioningService
     /// <returns>The move, or null when the tag already pointed there.</returns>
     /// <exception cref="InvalidNameException">The tag name breaks the rule.</exception>
     /// <exception cref="NotFoundException">The version does not exist.</exception>
+    /// <exception cref="RefusedException">The tag's policy requires checks the version does not pass.</exception>
     public async Task<TagMove?> TagAsync(VersionRef target, string name, string movedBy, string? reason = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentException.ThrowIfNullOrWhiteSpace(movedBy);
         TagNames.Validate(name);
         var version = await GetAsync(target, cancellationToken).ConfigureAwait(false);
-        var move = new TagMove(version.Key, name, null, version.Version, movedBy, TruncateToMicroseconds(_time.GetUtcNow()), reason);
+        await EnsureTagAllowedAsync(version, name, cancellationToken).ConfigureAwait(false);
+        var move = new TagMove(version.Key, name, null, version.Version, movedBy, Now(), reason);
         return await Store.MoveTagAsync(move, cancellationToken).ConfigureAwait(false);
     }
 
@@ -210,6 +236,9 @@ public sealed partial class VersioningService
     internal static T Deserialize<T>(Snapshot snapshot, JsonSerializerOptions options) =>
         JsonSerializer.Deserialize<T>(snapshot.Content.Span, options)
         ?? throw new InvalidOperationException($"{snapshot.Ref} holds null");
+
+    /// <summary>The clock's time, at the microseconds every store keeps.</summary>
+    internal DateTimeOffset Now() => TruncateToMicroseconds(_time.GetUtcNow());
 
     // Stores keep microseconds (PostgreSQL's resolution), so every backend returns the instant it was given.
     private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset time)

@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Verso.Errors;
+using Verso.Naming;
+using Verso.Storage;
+
+namespace Verso.Policies;
+
+/// <summary>
+/// Reads the policies in force from the store: the heads of the <c>policy</c> entities whose ids name a
+/// scope. Every read goes to the store, so a policy applies from the moment its version is saved, in
+/// every process.
+/// </summary>
+public sealed class PolicyBook
+{
+    private readonly IVersionStore _store;
+
+    /// <summary>Creates a book over <paramref name="store"/>.</summary>
+    public PolicyBook(IVersionStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+    }
+
+    /// <summary>The policies that cover <paramref name="key"/>: its kind's, then its own; every one of them must hold.</summary>
+    public async Task<IReadOnlyList<Policy>> ForEntityAsync(EntityKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var entityId = $"entity.{key.Kind}.{key.Id}";
+        string[] wanted = EntityKey.IsValidId(entityId) ? [PolicyScope.ForKind(key.Kind).Id, entityId] : [PolicyScope.ForKind(key.Kind).Id];
+        return await ReadAsync(wanted, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The policy of tag <paramref name="tag"/>, or null when it has none.</summary>
+    public async Task<Policy?> ForTagAsync(string tag, CancellationToken cancellationToken = default) =>
+        (await ReadAsync([PolicyScope.ForTag(tag).Id], cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+
+    /// <summary>Every policy in force, ordered by id.</summary>
+    public async Task<IReadOnlyList<Policy>> AllAsync(CancellationToken cancellationToken = default) =>
+        await ReadAsync(null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The members of <c>group/NAME</c>.</summary>
+    /// <exception cref="RefusedException">The group does not exist, so nobody's approval can count.</exception>
+    public async Task<ImmutableHashSet<string>> MembersAsync(Policy policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var name = policy.Group ?? throw new ArgumentException("the policy names no group", nameof(policy));
+        var group = await _store.GetLatestAsync(EntityKey.Create(PolicyKinds.GroupKind, name), cancellationToken).ConfigureAwait(false)
+            ?? throw new RefusedException(
+                PolicyRules.Group, policy.Version.ToString(), $"{PolicyKinds.GroupKind}/{name}",
+                $"it counts approvals by members of group/{name}, which does not exist", $"save group/{name} with its members");
+        using var document = JsonDocument.Parse(group.Content);
+        return [.. document.RootElement.GetProperty("members").EnumerateArray().Select(m => m.GetString()!)];
+    }
+
+    /// <summary>
+    /// Checks that a policy record's fields fit its scope: kind and entity policies govern changes
+    /// (approvals, group, direct_saves), tag policies govern promotion (required_checks, on_fail).
+    /// </summary>
+    /// <exception cref="InvalidNameException">The id names no scope.</exception>
+    /// <exception cref="InvalidRecordException">A field does not belong in a policy of that scope.</exception>
+    public static void EnsureFits(string policyId, ReadOnlyMemory<byte> canonicalRecord)
+    {
+        var scope = PolicyScope.Parse(policyId);
+        string[] allowed = scope.Kind == PolicyScopeKind.Tag
+            ? ["required_checks", "on_fail", "description"]
+            : ["approvals", "group", "direct_saves", "description"];
+        using var document = JsonDocument.Parse(canonicalRecord);
+        var problems = document.RootElement.EnumerateObject()
+            .Where(p => !allowed.Contains(p.Name, StringComparer.Ordinal))
+            .Select(p => new RecordProblem("/" + p.Name, $"does not belong in a {scope.Kind.ToString().ToLowerInvariant()} policy (it takes {string.Join(", ", allowed)})"))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidRecordException(PolicyKinds.PolicyKind, problems);
+        }
+    }
+
+    // One listing of the policy kind (an index read, empty in a store without policies), then the heads wanted.
+    private async Task<IReadOnlyList<Policy>> ReadAsync(string[]? ids, CancellationToken cancellationToken)
+    {
+        var found = new List<Policy>();
+        await foreach (var head in _store.ListEntitiesAsync(PolicyKinds.PolicyKind, cancellationToken).ConfigureAwait(false))
+        {
+            if (ids is not null && !ids.Contains(head.Key.Id, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            var snapshot = await _store.GetLatestAsync(head.Key, cancellationToken).ConfigureAwait(false);
+            // A policy whose content was erased governs nothing any more; its history still says what it was.
+            if (snapshot is { HasContent: true })
+            {
+                found.Add(Policy.Read(snapshot));
+            }
+        }
+
+        return ids is null ? found : [.. found.OrderBy(p => Array.IndexOf(ids, p.Scope.Id))];
+    }
+}

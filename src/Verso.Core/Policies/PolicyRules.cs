@@ -1,0 +1,29 @@
+namespace Verso.Policies;
+
+/// <summary>The names of the rules a refusal names (<see cref="Errors.RefusedException.Rule"/>), as policies spell their fields.</summary>
+public static class PolicyRules
+{
+    /// <summary>How many approvals by distinct people other than the author a change needs.</summary>
+    public const string Approvals = "approvals";
+
+    /// <summary>The group whose members' approvals count.</summary>
+    public const string Group = "group";
+
+    /// <summary>Whether an entity may be saved directly, or only through an applied change request.</summary>
+    public const string DirectSaves = "direct_saves";
+
+    /// <summary>The checks that must pass on a version before it may carry a tag.</summary>
+    public const string RequiredChecks = "required_checks";
+
+    /// <summary>Built in: nobody reviews their own change, not even acting for someone else.</summary>
+    public const string NoSelfReview = "no_self_review";
+
+    /// <summary>Built in: only the author updates or withdraws a change request.</summary>
+    public const string AuthorOnly = "author_only";
+
+    /// <summary>Built in: what a change request's status allows (no review of an applied request, no apply of a rejected one).</summary>
+    public const string Status = "status";
+
+    /// <summary>Built in: change requests and checks are written by propose, review, apply and check only.</summary>
+    public const string Reserved = "reserved_kind";
+}
