@@ -10,6 +10,7 @@ using Verso.Testing.Postgres;
 var anchor = Option("--anchor") ?? Environment.GetEnvironmentVariable("VERSO_ANCHOR");
 var repeats = int.Parse(Option("--repeats") ?? "3", CultureInfo.InvariantCulture);
 var postgres = !args.Contains("--no-postgres");
+var only = Option("--only");
 const int Saves = 1000;
 const int Imported = 10_000;
 
@@ -18,7 +19,7 @@ Console.WriteLine(anchorRuns ? $"anchor: {Path.GetFileName(anchor)}" : "anchor: 
 Console.WriteLine("| pair | first (median) | second (median) | first vs second |");
 Console.WriteLine("|---|---|---|---|");
 
-foreach (var (mode, name) in new[] { (SqliteSynchronous.Full, "full"), (SqliteSynchronous.Normal, "normal") })
+foreach (var (mode, name) in only is null ? new[] { (SqliteSynchronous.Full, "full"), (SqliteSynchronous.Normal, "normal") } : [])
 {
     await SideBySide.RunAsync($"changed save, synchronous={name}", "saves/s", true, repeats,
         new Side("Verso", () => SqliteCases.VersoChangedSavesPerSecondAsync(Saves, mode)),
@@ -38,6 +39,11 @@ var agents = Enumerable.Range(0, Imported).Select(n => CanonicalJson.CreateDocum
 await SideBySide.RunAsync($"{Imported:N0} versions in one call", "s", false, repeats,
     new Side("Verso batch", () => SqliteCases.VersoBatchSecondsAsync(agents)),
     new Side("raw single-transaction insert", () => SqliteCases.RawSingleTransactionSecondsAsync(agents)));
+
+if (only is "batch")
+{
+    return;
+}
 
 var charters = Enumerable.Range(0, Imported).Select(Records.LongCharterRecord).ToArray();
 await SideBySide.RunAsync($"{Imported:N0}-version history of a 21 KB charter", "s", false, repeats,
