@@ -77,7 +77,9 @@ internal sealed class SqliteConnectionFactory
             {
                 await using var pragma = connection.CreateCommand();
                 // SQLite's own busy handler makes writers queue for the write lock instead of failing "database is locked".
-                pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};" + _synchronous;
+                // A batch or group commit touches pages all over the hash-keyed trees; a cache of 32 MB (not
+                // SQLite's 2 MB) keeps them in memory instead of spilling them to the WAL and reading them back.
+                pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA cache_size = -32768;" + _synchronous;
                 await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 _configured.AddOrUpdate(handle, Seen);
             }

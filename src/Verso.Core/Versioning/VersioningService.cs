@@ -193,10 +193,38 @@ public sealed partial class VersioningService
     public IAsyncEnumerable<Snapshot> GetHistoryBeforeAsync(EntityKey key, int beforeVersion, int limit, CancellationToken cancellationToken = default) =>
         Store.GetHistoryBeforeAsync(key, beforeVersion, limit, cancellationToken);
 
+    /// <summary>
+    /// Saves many contents, of one entity or many, in one store transaction: all or nothing, each checked
+    /// as <see cref="SaveAsync(EntityKey, CanonicalDocument, SaveOptions, CancellationToken)"/> checks it, in order.
+    /// </summary>
+    /// <returns>One result per save, in order.</returns>
+    /// <exception cref="VersionConflictException">A save's head is not its expected version; nothing was saved.</exception>
+    /// <exception cref="InvalidReferenceException">A content pins a version that does not exist; nothing was saved.</exception>
+    public async Task<IReadOnlyList<AppendResult>> SaveBatchAsync(IReadOnlyList<BatchSave> saves, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(saves);
+        var requests = saves.Select(save =>
+        {
+            ArgumentNullException.ThrowIfNull(save);
+            var operation = save.Options.Operation ?? (save.Options.Force ? VersionOperation.Force : VersionOperation.Save);
+            return RequestFor(save.Key, save.Content, save.Options, operation, revertOf: null, Kinds.Resolve(save.Key.Kind).SchemaVersion);
+        }).ToArray();
+        var results = await Store.AppendBatchAsync(requests, cancellationToken).ConfigureAwait(false);
+        _logger.LogDebug("batch of {Count}: {Created} created", results.Count, results.Count(r => r.Outcome == AppendOutcome.Created));
+        return results;
+    }
+
     private async Task<AppendResult> AppendAsync(
         EntityKey key, CanonicalDocument content, SaveOptions options, VersionOperation operation, int? revertOf, int schemaVersion, CancellationToken cancellationToken)
     {
-        var request = new AppendRequest(key, content, options.SavedBy, TruncateToMicroseconds(options.SavedAt ?? _time.GetUtcNow()))
+        var request = RequestFor(key, content, options, operation, revertOf, schemaVersion);
+        var result = await Store.AppendAsync(request, cancellationToken).ConfigureAwait(false);
+        _logger.LogDebug("{Outcome} {Ref} {Hash}", result.Outcome, result.Head.Ref, result.Head.Hash);
+        return result;
+    }
+
+    private AppendRequest RequestFor(EntityKey key, CanonicalDocument content, SaveOptions options, VersionOperation operation, int? revertOf, int schemaVersion) =>
+        new AppendRequest(key, content, options.SavedBy, TruncateToMicroseconds(options.SavedAt ?? _time.GetUtcNow()))
         {
             Message = options.Message,
             ExpectedVersion = options.ExpectedVersion,
@@ -207,10 +235,6 @@ public sealed partial class VersioningService
             References = ReferencesOf(key.Kind, content),
             Source = options.Source,
         };
-        var result = await Store.AppendAsync(request, cancellationToken).ConfigureAwait(false);
-        _logger.LogDebug("{Outcome} {Ref} {Hash}", result.Outcome, result.Head.Ref, result.Head.Hash);
-        return result;
-    }
 
     /// <summary>The typed face of one kind.</summary>
     public VersionedCollection<T> Collection<T>(EntityKind<T> kind)

@@ -30,7 +30,7 @@ public sealed class DirectoryImporter
     /// <param name="options">Who imports and why; the operation is always <see cref="VersionOperation.Import"/>.</param>
     /// <param name="kind">Only this kind's folder, when given.</param>
     /// <param name="progress">Told the number of files done after each one.</param>
-    /// <param name="cancellationToken">Stops the import between files; versions already saved stay.</param>
+    /// <param name="cancellationToken">Stops the import; the files are saved in one transaction, so then none is.</param>
     /// <returns>One result per file: created, updated, unchanged or invalid.</returns>
     /// <exception cref="Errors.RecordFileException">The directory does not exist.</exception>
     /// <exception cref="InvalidNameException">The kind is not a kind name.</exception>
@@ -47,37 +47,84 @@ public sealed class DirectoryImporter
         var root = new ContainedDirectory(directory);
         var files = DirectoryScanner.Scan(root.Root, kind);
         var saveOptions = options with { Operation = VersionOperation.Import };
-        var results = new List<FileResult>(files.Length);
-        foreach (var file in files)
+        var results = new FileResult?[files.Length];
+        var saves = new List<(int Index, ScannedFile File, BatchSave Save)>(files.Length);
+        for (var i = 0; i < files.Length; i++)
         {
-            results.Add(await ImportAsync(root, file, saveOptions, cancellationToken).ConfigureAwait(false));
-            progress?.Report(results.Count);
+            var (save, problem) = await ReadAsync(root, files[i], saveOptions, cancellationToken).ConfigureAwait(false);
+            if (save is not null)
+            {
+                saves.Add((i, files[i], save));
+            }
+            else
+            {
+                results[i] = problem;
+            }
+
+            progress?.Report(i + 1);
         }
 
-        return DirectoryReport.Of(results);
+        foreach (var (index, result) in await SaveAllAsync(saves, cancellationToken).ConfigureAwait(false))
+        {
+            results[index] = result;
+        }
+
+        return DirectoryReport.Of([.. results.Select(r => r!)]);
     }
 
-    private async Task<FileResult> ImportAsync(ContainedDirectory root, ScannedFile file, SaveOptions options, CancellationToken cancellationToken)
+    // The record of one file as canonical content, or why it is invalid.
+    private async Task<(BatchSave? Save, FileResult? Problem)> ReadAsync(ContainedDirectory root, ScannedFile file, SaveOptions options, CancellationToken cancellationToken)
     {
         if (file.Record is not { } record)
         {
-            return new FileResult(file.RelativePath, FileStatus.Invalid, Detail: file.Problem);
+            return (null, new FileResult(file.RelativePath, FileStatus.Invalid, Detail: file.Problem));
         }
 
         try
         {
             var bytes = await DirectoryScanner.ReadAsync(root, file, cancellationToken).ConfigureAwait(false);
-            var content = RecordFormat.Read(_service, record, bytes);
-            var result = await _service.SaveAsync(record.Key, content, options, cancellationToken).ConfigureAwait(false);
-            var status = result.Outcome == AppendOutcome.Unchanged ? FileStatus.Unchanged
-                : result.Head.Version == 1 ? FileStatus.Created
-                : FileStatus.Updated;
-            return new FileResult(file.RelativePath, status, record.Key, result.Head.Version, result.Head.Hash);
+            return (new BatchSave(record.Key, RecordFormat.Read(_service, record, bytes), options), null);
         }
         catch (Exception exception) when (exception is VersoException { Category: ErrorCategory.BadInput } or IOException or UnauthorizedAccessException)
         {
-            return new FileResult(file.RelativePath, FileStatus.Invalid, record.Key, Detail: Describe(exception));
+            return (null, new FileResult(file.RelativePath, FileStatus.Invalid, record.Key, Detail: Describe(exception)));
         }
+    }
+
+    // All files in one transaction. When the store refuses one (a pin of a version that does not exist,
+    // say), nothing of the batch was written: each is saved on its own, so only that file is invalid.
+    private async Task<List<(int Index, FileResult Result)>> SaveAllAsync(List<(int Index, ScannedFile File, BatchSave Save)> saves, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var batch = await _service.SaveBatchAsync([.. saves.Select(s => s.Save)], cancellationToken).ConfigureAwait(false);
+            return [.. saves.Select((s, i) => (s.Index, ResultOf(s.File, batch[i])))];
+        }
+        catch (VersoException exception) when (exception.Category == ErrorCategory.BadInput || exception is VersionConflictException)
+        {
+            var results = new List<(int, FileResult)>(saves.Count);
+            foreach (var (index, file, save) in saves)
+            {
+                try
+                {
+                    results.Add((index, ResultOf(file, await _service.SaveAsync(save.Key, save.Content, save.Options, cancellationToken).ConfigureAwait(false))));
+                }
+                catch (VersoException single) when (single.Category == ErrorCategory.BadInput)
+                {
+                    results.Add((index, new FileResult(file.RelativePath, FileStatus.Invalid, save.Key, Detail: Describe(single))));
+                }
+            }
+
+            return results;
+        }
+    }
+
+    private static FileResult ResultOf(ScannedFile file, AppendResult result)
+    {
+        var status = result.Outcome == AppendOutcome.Unchanged ? FileStatus.Unchanged
+            : result.Head.Version == 1 ? FileStatus.Created
+            : FileStatus.Updated;
+        return new FileResult(file.RelativePath, status, result.Head.Key, result.Head.Version, result.Head.Hash);
     }
 
     /// <summary>One line for a file's problem; a record's problems joined, each with its JSON path.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Verso.Agents.Kinds;
 using Verso.Canonical;
 using Verso.Errors;
 using Verso.Naming;
@@ -101,41 +102,61 @@ public sealed class GitHistoryImporter
         var shadowed = ImmutableArray.CreateBuilder<GitImportShadow>();
         int walked = 0, unchanged = 0, alreadyImported = 0, deletions = 0;
         progress?.Report(new GitImportProgress(0, commits.Length));
-        await foreach (var planned in plan.WithCancellation(cancellationToken).ConfigureAwait(false))
+        // Versions go to the store in batches, one transaction each, counted as each batch returns.
+        var pending = new GitImportBatch(_service, (step, result) =>
         {
-            skipped.AddRange(planned.Skipped);
-            shadowed.AddRange(planned.Shadowed);
-            var position = resume.PositionOf(planned.Commit.Id);
-            foreach (var step in planned.Steps)
+            if (result.Outcome == AppendOutcome.Created)
             {
-                if (await resume.IsImportedAsync(step.Key, position, cancellationToken).ConfigureAwait(false))
-                {
-                    alreadyImported++;
-                    continue;
-                }
-
-                if (await ContentOfAsync(step, parse, skipped, cancellationToken).ConfigureAwait(false) is not { } content)
-                {
-                    continue;
-                }
-
-                var result = await _service.SaveAsync(step.Key, content, OptionsFor(step), cancellationToken).ConfigureAwait(false);
-                if (result.Outcome == AppendOutcome.Created)
-                {
-                    created[step.Key.ToString()] = created.GetValueOrDefault(step.Key.ToString()) + 1;
-                    deletions += step.Deleted ? 1 : 0;
-                }
-                else
-                {
-                    unchanged++;
-                }
+                created[step.Key.ToString()] = created.GetValueOrDefault(step.Key.ToString()) + 1;
+                deletions += step.Deleted ? 1 : 0;
             }
+            else
+            {
+                unchanged++;
+            }
+        });
+        try
+        {
+            await foreach (var planned in plan.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                skipped.AddRange(planned.Skipped);
+                shadowed.AddRange(planned.Shadowed);
+                var position = resume.PositionOf(planned.Commit.Id);
+                foreach (var step in planned.Steps)
+                {
+                    if (await resume.IsImportedAsync(step.Key, position, cancellationToken).ConfigureAwait(false))
+                    {
+                        alreadyImported++;
+                        continue;
+                    }
 
-            // Counted outside the call: with no progress, ?. would skip the increment along with the report.
-            walked++;
-            progress?.Report(new GitImportProgress(walked, commits.Length));
+                    // A decision's parser reads the store (the charter in force at the commit): what is pending goes in first.
+                    if (step.Key.Kind == AgentKinds.Decision.Name)
+                    {
+                        await pending.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (await ContentOfAsync(step, parse, skipped, cancellationToken).ConfigureAwait(false) is not { } content)
+                    {
+                        continue;
+                    }
+
+                    await pending.AddAsync(step, new BatchSave(step.Key, content, OptionsFor(step)), cancellationToken).ConfigureAwait(false);
+                }
+
+                // Counted outside the call: with no progress, ?. would skip the increment along with the report.
+                walked++;
+                progress?.Report(new GitImportProgress(walked, commits.Length));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // A stopped import keeps what it walked, as one saving version by version did; a re-run resumes there.
+            await pending.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
 
+        await pending.FlushAsync(cancellationToken).ConfigureAwait(false);
         var summary = new GitImportSummary(walked, created.ToImmutableSortedDictionary(StringComparer.Ordinal), unchanged, alreadyImported, deletions, skipped.DrainToImmutable())
         {
             Shadowed = shadowed.DrainToImmutable(),

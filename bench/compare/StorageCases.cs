@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Verso.Canonical;
+using Verso.Naming;
+using Verso.Sqlite;
+using Verso.Storage;
+
+namespace Verso.Compare;
+
+// History pages deep in a long history, and the bytes a history takes on disk.
+internal static class StorageCases
+{
+    /// <summary>A store holding one entity with <paramref name="versions"/> small versions, built in batches.</summary>
+    public static async Task<SqliteVersionStore> LongHistoryAsync(Scratch directory, EntityKey key, int versions)
+    {
+        var store = SqliteVersionStore.ForFile(directory.File("long.db"), SqliteSynchronous.Normal);
+        await store.InitializeAsync();
+        var at = DateTimeOffset.UnixEpoch.AddYears(56);
+        for (var start = 0; start < versions; start += 10_000)
+        {
+            await store.AppendBatchAsync([.. Enumerable.Range(start, Math.Min(10_000, versions - start)).Select(n =>
+                new AppendRequest(key, CanonicalJson.CreateDocument(System.Text.Encoding.UTF8.GetBytes($$"""{"n":{{n}}}""")), "bench", at.AddSeconds(n)))]);
+        }
+
+        await Check.GaplessAsync(store, key, versions);
+        return store;
+    }
+
+    /// <summary>Microseconds per page of 20 at <paramref name="offset"/>, checking the page is the right one.</summary>
+    public static async Task<double> PageMicrosecondsAsync(IVersionStore store, EntityKey key, int head, int offset, bool cursor, int reads)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var n = 0; n < reads; n++)
+        {
+            var page = cursor
+                ? store.GetHistoryBeforeAsync(key, head - offset + 1, 20)
+                : store.GetHistoryAsync(key, offset, 20);
+            var expected = head - offset;
+            await foreach (var snapshot in page)
+            {
+                if (snapshot.Version != expected--)
+                {
+                    throw new InvalidOperationException($"page at {offset}: version {snapshot.Version} where {expected + 1} belongs");
+                }
+            }
+
+            if (expected != head - offset - 20)
+            {
+                throw new InvalidOperationException($"page at {offset} is short");
+            }
+        }
+
+        return clock.Elapsed.TotalMicroseconds / reads;
+    }
+
+    /// <summary>The bytes of the store file (after a checkpoint folds the WAL in) holding <paramref name="contents"/> as one entity's history.</summary>
+    public static async Task<long> StoreBytesAsync(Scratch directory, IReadOnlyList<byte[]> contents)
+    {
+        var path = directory.File("bytes.db");
+        var store = SqliteVersionStore.ForFile(path, SqliteSynchronous.Normal);
+        await store.InitializeAsync();
+        var key = EntityKey.Create("agent", "reviewer");
+        var at = DateTimeOffset.UnixEpoch.AddYears(56);
+        await store.AppendBatchAsync([.. contents.Select((content, n) => new AppendRequest(key, CanonicalJson.CreateDocument(content), "bench", at.AddSeconds(n)))]);
+        await Check.GaplessAsync(store, key, contents.Count);
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); VACUUM;";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+
+        return new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0);
+    }
+}
