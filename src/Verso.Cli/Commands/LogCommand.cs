@@ -80,10 +80,10 @@ internal static class LogCommand
             table.AddRow(
                 snapshot.Version.ToString(CultureInfo.InvariantCulture),
                 snapshot.Hash.Short(),
-                Markup.Escape(snapshot.SavedBy),
+                TerminalText.ForMarkup(snapshot.SavedBy),
                 Timestamps.ForTable(snapshot.SavedAt),
                 snapshot.Operation.ToName(),
-                Markup.Escape(Describe(snapshot)));
+                TerminalText.ForMarkup(Describe(snapshot)));
         }
 
         console.Ansi.Write(table);
