@@ -47,7 +47,9 @@ public sealed class CrashCaseTests : IDisposable
     {
         _verso.WriteFile("doc.json", Nested(100));
         _verso.WriteFile("ok.json", """[{"op":"add","path":"/more","value":1}]""");
-        _verso.WriteFile("deeper.json", "[{\"op\":\"add\",\"path\":\"/more\",\"value\":" + new string('[', 128) + new string(']', 128) + "}]");
+        // Into the innermost array (99 levels down), a value 40 deep: each input is within the limit, the result is not.
+        var innermost = "/deep" + string.Concat(Enumerable.Repeat("/0", 97)) + "/-";
+        _verso.WriteFile("deeper.json", $"[{{\"op\":\"add\",\"path\":\"{innermost}\",\"value\":" + new string('[', 40) + new string(']', 40) + "}]");
 
         var ok = await _verso.RunAsync("patch", "doc.json", "ok.json");
         var deeper = await _verso.RunAsync("patch", "doc.json", "deeper.json");
