@@ -69,6 +69,7 @@ internal static class VersoCommandLine
         yield return ManifestCommand.Create(globals, console);
         yield return WatchCommand.Create(globals, console);
         yield return VerifyCommand.Create(globals, console);
+        yield return CheckpointCommand.Create(globals, console);
         yield return PruneCommand.Create(globals, console);
         yield return EraseCommand.Create(globals, console);
         yield return DecideCommand.Create(globals, console);

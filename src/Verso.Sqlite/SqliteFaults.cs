@@ -18,6 +18,10 @@ internal static class SqliteFaults
     private const int CantOpen = 14;
     private const int TooBig = 18;
     private const int NotADb = 26;
+    private const int IoErrWrite = IoErr | (3 << 8);
+    private const int IoErrFsync = IoErr | (4 << 8);
+    private const int IoErrTruncate = IoErr | (6 << 8);
+    private const int IoErrShmSize = IoErr | (19 << 8);
 
     public static VersoException? Translate(Exception exception, string dataSource)
     {
@@ -38,6 +42,9 @@ internal static class SqliteFaults
             TooBig => (StoreFailureCause.TooBig, $"a value is too big for {dataSource} (SQLite: {Reason(sqlite)})"),
             NoMem => (StoreFailureCause.Unavailable, $"SQLite ran out of memory working on {dataSource}"),
             CantOpen => (StoreFailureCause.Unavailable, SqliteOpenFailure.Describe(dataSource, creating: false)),
+            // A short write (the file-size limit, a full disk the OS reports as EFBIG) comes as an I/O error on write, sync or truncate.
+            IoErr when sqlite.SqliteExtendedErrorCode is IoErrWrite or IoErrFsync or IoErrTruncate or IoErrShmSize => (StoreFailureCause.DiskFull,
+                $"cannot write {dataSource}: the disk is full, a file-size limit was reached, or the device failed; nothing was saved"),
             IoErr => (StoreFailureCause.Unavailable, $"I/O error on {dataSource} (SQLite: {Reason(sqlite)})"),
             _ => (StoreFailureCause.Unavailable, $"SQLite failed on {dataSource}: {Reason(sqlite)}"),
         };

@@ -41,6 +41,32 @@ public sealed class PostgresIntegrityTests(PostgresServerFixture postgres) : Int
         "DELETE FROM verso.versions WHERE version = $1 AND entity_pk = (SELECT entity_pk FROM verso.entities WHERE kind = $2 AND id = $3);",
         version, key.Kind, key.Id);
 
+    protected override Task MoveTagBehindTheStoreAsync(EntityKey key, string name, int version) => ExecuteAsync(
+        "UPDATE verso.tags SET version = $1 WHERE name = $2 AND entity_pk = (SELECT entity_pk FROM verso.entities WHERE kind = $3 AND id = $4);",
+        version, name, key.Kind, key.Id);
+
+    protected override Task SetMessageAsync(EntityKey key, int version, string? message) => ExecuteAsync(
+        "UPDATE verso.versions SET message = $1 WHERE version = $2 AND entity_pk = (SELECT entity_pk FROM verso.entities WHERE kind = $3 AND id = $4);",
+        (object?)message ?? DBNull.Value, version, key.Kind, key.Id);
+
+    protected override async Task CutTailAsync(EntityKey key, int version)
+    {
+        await ExecuteAsync(
+            "DELETE FROM verso.versions WHERE version >= $1 AND entity_pk = (SELECT entity_pk FROM verso.entities WHERE kind = $2 AND id = $3);",
+            version, key.Kind, key.Id);
+        await ExecuteAsync(
+            """
+            UPDATE verso.entities e SET head = $1 - 1,
+                head_hash = (SELECT v.hash FROM verso.versions v WHERE v.entity_pk = e.entity_pk AND v.version = $1 - 1)
+            WHERE kind = $2 AND id = $3;
+            """,
+            version, key.Kind, key.Id);
+    }
+
+    protected override Task SetChainHashAsync(EntityKey key, int version, ContentHash chain) => ExecuteAsync(
+        "UPDATE verso.versions SET chain_hash = $1 WHERE version = $2 AND entity_pk = (SELECT entity_pk FROM verso.entities WHERE kind = $3 AND id = $4);",
+        chain.Hex, version, key.Kind, key.Id);
+
     private async Task ExecuteAsync(string sql, params object[] parameters)
     {
         await using var connection = new NpgsqlConnection(_connectionString);

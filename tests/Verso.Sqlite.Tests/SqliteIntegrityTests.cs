@@ -52,6 +52,39 @@ public sealed class SqliteIntegrityTests : IntegrityContract
             ("$version", version), ("$kind", key.Kind), ("$id", key.Id));
     }
 
+    protected override async Task MoveTagBehindTheStoreAsync(EntityKey key, string name, int version)
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, "UPDATE tags SET version = $version WHERE name = $name AND entity_pk = (SELECT entity_pk FROM entities WHERE kind = $kind AND id = $id);",
+            ("$version", version), ("$name", name), ("$kind", key.Kind), ("$id", key.Id));
+    }
+
+    protected override async Task SetMessageAsync(EntityKey key, int version, string? message)
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, "UPDATE versions SET message = $value WHERE version = $version AND entity_pk = (SELECT entity_pk FROM entities WHERE kind = $kind AND id = $id);",
+            ("$value", (object?)message ?? DBNull.Value), ("$version", version), ("$kind", key.Kind), ("$id", key.Id));
+    }
+
+    protected override async Task CutTailAsync(EntityKey key, int version)
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, "DELETE FROM versions WHERE version >= $version AND entity_pk = (SELECT entity_pk FROM entities WHERE kind = $kind AND id = $id);",
+            ("$version", version), ("$kind", key.Kind), ("$id", key.Id));
+        await ExecuteAsync(connection, """
+            UPDATE entities SET head = $version - 1,
+                head_hash = (SELECT v.hash FROM versions v WHERE v.entity_pk = entities.entity_pk AND v.version = $version - 1)
+            WHERE kind = $kind AND id = $id;
+            """, ("$version", version), ("$kind", key.Kind), ("$id", key.Id));
+    }
+
+    protected override async Task SetChainHashAsync(EntityKey key, int version, ContentHash chain)
+    {
+        await using var connection = await OpenAsync();
+        await ExecuteAsync(connection, "UPDATE versions SET chain_hash = $value WHERE version = $version AND entity_pk = (SELECT entity_pk FROM entities WHERE kind = $kind AND id = $id);",
+            ("$value", chain.Hex), ("$version", version), ("$kind", key.Kind), ("$id", key.Id));
+    }
+
     private async Task<SqliteConnection> OpenAsync()
     {
         var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");

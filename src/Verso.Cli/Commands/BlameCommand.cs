@@ -69,10 +69,10 @@ internal static class BlameCommand
 
     private static void AddRow(Table table, BlameOrigin origin, string path, string value) => table.AddRow(
         origin.Version.ToString(CultureInfo.InvariantCulture),
-        Markup.Escape(origin.SavedBy),
+        TerminalText.ForMarkup(origin.SavedBy),
         Timestamps.ForTable(origin.SavedAt),
-        Markup.Escape(path),
-        Markup.Escape(value));
+        TerminalText.ForMarkup(path),
+        TerminalText.ForMarkup(value));
 
     private static void WriteJson(Utf8JsonWriter writer, IEnumerable<BlameEntry> blame)
     {

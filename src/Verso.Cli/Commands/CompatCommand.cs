@@ -42,7 +42,7 @@ internal static class CompatCommand
             console.Out.WriteLine($"{from.Ref} → {to.Ref}: {name}");
             foreach (var difference in verdict.Differences)
             {
-                console.Ansi.MarkupLine($"[red]  behaviour: {Markup.Escape(difference.Path)} {difference.Kind.ToString().ToLowerInvariant()}[/]");
+                console.Ansi.MarkupLine($"[red]  behaviour: {TerminalText.ForMarkup(difference.Path)} {difference.Kind.ToString().ToLowerInvariant()}[/]");
             }
 
             foreach (var change in verdict.Cosmetic)

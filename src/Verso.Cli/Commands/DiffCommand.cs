@@ -42,7 +42,7 @@ internal static class DiffCommand
                     console.Out.WriteLine($"{from.Ref} → {to.Ref}");
                     foreach (var line in rendered)
                     {
-                        console.Ansi.MarkupLine($"[{Color(line.Style)}]{Markup.Escape(line.Text)}[/]");
+                        console.Ansi.MarkupLine($"[{Color(line.Style)}]{TerminalText.ForMarkup(line.Text)}[/]");
                     }
 
                     break;

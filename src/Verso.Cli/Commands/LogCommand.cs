@@ -93,10 +93,10 @@ internal static class LogCommand
             table.AddRow(
                 followed ? Markup.Escape(snapshot.Ref.ToString()) : snapshot.Version.ToString(CultureInfo.InvariantCulture),
                 snapshot.Hash.Short(),
-                Markup.Escape(snapshot.SavedBy),
+                TerminalText.ForMarkup(snapshot.SavedBy),
                 Timestamps.ForTable(snapshot.SavedAt),
                 snapshot.Operation.ToName(),
-                Markup.Escape(Describe(snapshot)));
+                TerminalText.ForMarkup(Describe(snapshot)));
         }
 
         console.Ansi.Write(table);

@@ -80,12 +80,12 @@ internal static class TagsCommand
             foreach (var move in moves)
             {
                 table.AddRow(
-                    Markup.Escape(move.Name),
+                    TerminalText.ForMarkup(move.Name),
                     move.FromVersion?.ToString(CultureInfo.InvariantCulture) ?? "",
                     move.ToVersion.ToString(CultureInfo.InvariantCulture),
-                    Markup.Escape(move.MovedBy),
+                    TerminalText.ForMarkup(move.MovedBy),
                     Timestamps.ForTable(move.MovedAt),
-                    Markup.Escape(move.Reason ?? ""));
+                    TerminalText.ForMarkup(move.Reason ?? ""));
             }
 
             console.Ansi.Write(table);

@@ -40,7 +40,7 @@ internal static class FileReportOutput
         var visible = shown.ToHashSet();
         foreach (var file in report.Files.Where(f => visible.Contains(f.Status)))
         {
-            console.Out.WriteLine(Line(file));
+            console.Out.WriteLine(TerminalText.Escape(Line(file)));
         }
 
         console.Out.WriteLine(summary);

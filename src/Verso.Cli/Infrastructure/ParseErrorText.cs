@@ -15,7 +15,8 @@ internal static partial class ParseErrorText
         var match = CannotParse().Match(error.Message);
         if (!match.Success)
         {
-            return error.Message;
+            // "Must be one of:\n\t'text'\n\t'json'" reads as one line too.
+            return LineBreaks().Replace(error.Message, " ");
         }
 
         var (value, target, type) = (match.Groups["value"].Value, match.Groups["target"].Value, match.Groups["type"].Value);
@@ -34,4 +35,7 @@ internal static partial class ParseErrorText
 
     [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for (option|command|argument) '(?<target>[^']*)' as expected type '(?<type>[^']*)'\.?", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex CannotParse();
+
+    [GeneratedRegex(@"[ \t]*[\r\n]+[ \t]*", RegexOptions.CultureInvariant)]
+    private static partial Regex LineBreaks();
 }

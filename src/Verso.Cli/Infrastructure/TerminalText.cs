@@ -34,6 +34,9 @@ internal static class TerminalText
         return escaped.ToString();
     }
 
+    /// <summary>Escaped for the terminal, then for Spectre.Console's markup (a table cell).</summary>
+    public static string ForMarkup(string? text) => Spectre.Console.Markup.Escape(Escape(text));
+
     /// <summary>Whether <paramref name="c"/> is shown escaped.</summary>
     public static bool NeedsEscape(char c) =>
         char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';

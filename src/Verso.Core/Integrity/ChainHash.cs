@@ -14,14 +14,36 @@ namespace Verso.Integrity;
 /// </summary>
 public static class ChainHash
 {
+    /// <summary>The chain format written since message and source absence were told apart from empty values.</summary>
+    public const int CurrentFormat = 2;
+
     /// <summary>Computes the chain hash of <paramref name="snapshot"/> after a predecessor with chain hash <paramref name="previous"/> (null for version 1).</summary>
-    public static ContentHash Compute(ContentHash? previous, Snapshot snapshot)
+    /// <remarks>
+    /// Format 2: an absent message or source is hashed as JSON null, so a message changed from none to
+    /// empty (or back) breaks the link; format 1 hashed both as the empty string.
+    /// </remarks>
+    public static ContentHash Compute(ContentHash? previous, Snapshot snapshot) => Compute(previous, snapshot, CurrentFormat);
+
+    /// <summary>
+    /// Whether <paramref name="stored"/> is the link of <paramref name="snapshot"/> after <paramref name="previous"/>
+    /// in the current format or, for versions written before it, in format 1. A stored format-2 link never
+    /// matches a format-1 computation (the format is part of what is hashed), so a tamper cannot downgrade it.
+    /// </summary>
+    public static bool Matches(ContentHash? previous, Snapshot snapshot, ContentHash stored) =>
+        Compute(previous, snapshot, CurrentFormat) == stored || Compute(previous, snapshot, 1) == stored;
+
+    private static ContentHash Compute(ContentHash? previous, Snapshot snapshot, int format)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
+            if (format >= 2)
+            {
+                writer.WriteNumber("chain_format", format);
+            }
+
             writer.WriteString("previous", previous?.ToString() ?? "");
             writer.WriteString("kind", snapshot.Key.Kind);
             writer.WriteString("id", snapshot.Key.Id);
@@ -30,16 +52,29 @@ public static class ChainHash
             writer.WriteString("saved_by", snapshot.SavedBy);
             // Microseconds: what every store keeps, so the link computed at append matches the one read back.
             writer.WriteNumber("saved_at", (snapshot.SavedAt.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10);
-            writer.WriteString("message", snapshot.Message ?? "");
+            if (format >= 2 && snapshot.Message is null)
+            {
+                writer.WriteNull("message");
+            }
+            else
+            {
+                writer.WriteString("message", snapshot.Message ?? "");
+            }
+
             writer.WriteString("operation", snapshot.Operation.ToName());
             writer.WriteNumber("schema_version", snapshot.SchemaVersion);
             writer.WriteString("revert_of", snapshot.RevertOf?.ToString(CultureInfo.InvariantCulture) ?? "");
-            // Written only when present, so the links of versions stored before sources existed still hold.
+            // Format 1 wrote a source only when present, so the links of versions stored before sources existed still hold.
             if (snapshot.Source is { } source)
             {
                 writer.WritePropertyName("source");
                 source.WriteTo(writer);
             }
+            else if (format >= 2)
+            {
+                writer.WriteNull("source");
+            }
+
             writer.WriteEndObject();
         }
 

@@ -162,12 +162,19 @@ public sealed partial class VersioningService
     /// <exception cref="InvalidNameException">The tag name breaks the rule.</exception>
     /// <exception cref="NotFoundException">The version does not exist.</exception>
     /// <exception cref="RefusedException">The tag's policy requires checks the version does not pass.</exception>
+    /// <exception cref="ContentRemovedException">The version's content was pruned or erased.</exception>
     public async Task<TagMove?> TagAsync(VersionRef target, string name, string movedBy, string? reason = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentException.ThrowIfNullOrWhiteSpace(movedBy);
         TagNames.Validate(name);
         var version = await GetAsync(target, cancellationToken).ConfigureAwait(false);
+        if (version.Removal is { } removal)
+        {
+            // A tag names a version to read back (production, the one under review): one without content cannot be.
+            throw new ContentRemovedException(version.Ref.ToString(), removal);
+        }
+
         await EnsureTagAllowedAsync(version, name, cancellationToken).ConfigureAwait(false);
         var move = new TagMove(version.Key, name, null, version.Version, movedBy, Now(), reason);
         return await Store.MoveTagAsync(move, cancellationToken).ConfigureAwait(false);

@@ -9,9 +9,16 @@ public static class VersoProcess
     // The CLI project is referenced by this test project, so its build output sits beside the tests.
     private static readonly string VersoDll = Path.Combine(AppContext.BaseDirectory, "verso.dll");
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunWrappedAsync([], workingDirectory, environment, args);
+
+    /// <summary>
+    /// Runs <c>verso</c> under a wrapper command, e.g. <c>setpriv …</c> to drop privileges or <c>bash -c 'ulimit -f …'</c>
+    /// to limit file sizes; the wrapper gets <c>dotnet verso.dll ARGS…</c> appended.
+    /// </summary>
+    public static async Task<CliResult> RunWrappedAsync(string[] wrapper, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -19,6 +26,16 @@ public static class VersoProcess
             RedirectStandardInput = true,
             StandardOutputEncoding = Encoding.UTF8,
         };
+        foreach (var part in wrapper.Skip(1))
+        {
+            start.ArgumentList.Add(part);
+        }
+
+        if (wrapper.Length > 0)
+        {
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(VersoDll);
         foreach (var arg in args)
         {
