@@ -72,7 +72,7 @@ public sealed class GitImportPlanner
                 kept[j].Put(commit.Id, (tree.Files, views[j]));
             }
 
-            var lookup = new GitTreeLookup([.. views], _repository);
+            var lookup = new GitTreeLookup([.. views], _repository, _parts.Select(p => p.Kind));
             var steps = ImmutableArray.CreateBuilder<GitImportStep>();
             for (var j = 0; j < _parts.Length; j++)
             {
