@@ -72,7 +72,7 @@ public sealed class GitImportPlanner
                 kept[j].Put(commit.Id, (tree.Files, views[j]));
             }
 
-            var lookup = new GitTreeLookup([.. views], _repository);
+            var lookup = new GitTreeLookup([.. views], _repository, _parts.Select(p => p.Kind));
             var steps = ImmutableArray.CreateBuilder<GitImportStep>();
             for (var j = 0; j < _parts.Length; j++)
             {
@@ -91,7 +91,8 @@ public sealed class GitImportPlanner
                         continue;
                     }
 
-                    var previousPath = state.PathOf(key);
+                    // A deletion names the file that went: the one a parent held, else the one last reported.
+                    var previousPath = parentViews[j].Select(p => p.GetValueOrDefault(key)?.Path).FirstOrDefault(p => p is not null) ?? state.PathOf(key);
                     var parentContents = parentViews[j].Select(p => p.GetValueOrDefault(key)?.ContentId).ToArray();
                     if (!state.Report(commit, j, key, view?.ContentId, view?.Path ?? previousPath ?? "", parentContents, forced))
                     {

@@ -11,12 +11,17 @@ public sealed class GitTreeLookup
 {
     private readonly ImmutableArray<ImmutableDictionary<EntityKey, GitEntityView>> _views;
     private readonly GitRepository _repository;
+    private readonly ImmutableHashSet<string> _kinds;
 
-    internal GitTreeLookup(ImmutableArray<ImmutableDictionary<EntityKey, GitEntityView>> views, GitRepository repository)
+    internal GitTreeLookup(ImmutableArray<ImmutableDictionary<EntityKey, GitEntityView>> views, GitRepository repository, IEnumerable<string> kinds)
     {
         _views = views;
         _repository = repository;
+        _kinds = [.. kinds];
     }
+
+    /// <summary>Whether the import follows entities of <paramref name="kind"/>, so that the tree can tell whether it holds one.</summary>
+    public bool Covers(string kind) => _kinds.Contains(kind);
 
     /// <summary>Whether the tree holds <paramref name="key"/>.</summary>
     public bool Contains(EntityKey key) => _views.Any(v => v.ContainsKey(key));

@@ -74,7 +74,8 @@ public static class SquadGitImport
     /// The charters in force for <paramref name="by"/>'s agent authors at the step's commit: for each author,
     /// the agent its name (case-insensitively, before any parenthesis), its first word, or its
     /// <c>(formerly …)</c> name names, whose charter the commit's tree holds, pinned to the stored version
-    /// with exactly that content. Authors who are no agent (a person, <c>Brady (via Copilot)</c>) pin nothing.
+    /// with exactly that content (in an import that follows no charters, the version saved last at or before
+    /// the commit's author date). Authors who are no agent (a person, <c>Brady (via Copilot)</c>) pin nothing.
     /// </summary>
     internal static async Task<ImmutableList<PinnedCharter>> PinsAsync(VersioningService service, GitImportStep step, string? by, CancellationToken cancellationToken)
     {
@@ -102,9 +103,10 @@ public static class SquadGitImport
 
     private static async Task<PinnedCharter?> CharterAtAsync(VersioningService service, GitImportStep step, EntityKey agent, CancellationToken cancellationToken)
     {
-        if (step.Tree is null)
+        if (step.Tree is null || !step.Tree.Covers(agent.Kind))
         {
-            // Outside a planner there is no tree to read: the version saved last at or before the commit's date.
+            // An import of decisions alone (or a step outside a planner) has no charters in its tree to read:
+            // the version saved last at or before the commit's date is the best answer there is.
             return await service.Store.GetAsOfAsync(agent, step.Commit.AuthorDate, cancellationToken).ConfigureAwait(false) is { } asOf ? PinnedCharter.Of(asOf) : null;
         }
 

@@ -114,7 +114,7 @@ public sealed class GitHistoryImporterTests : IClassFixture<ScriptedHistoryFixtu
         var summary = await ImportAsync(service, Repository.Path, progress);
 
         Assert.Equal(ScriptedHistory.WalkOrder.Count, summary.CommitsWalked);
-        Assert.Equal(ScriptedHistory.VersionsByEntity.ToDictionary(e => e.Key, e => e.Value.Length), summary.VersionsCreated);
+        Assert.Equal(ScriptedHistory.VersionsByEntity.ToDictionary(e => $"{ImportHarness.Kind}/{e.Key}", e => e.Value.Length), summary.VersionsCreated);
         Assert.Equal(2, summary.Deletions);
         Assert.Equal(0, summary.AlreadyImported);
         var skip = Assert.Single(summary.Skipped);

@@ -45,48 +45,32 @@ public sealed class GitHistoryWalkerTests : IClassFixture<ScriptedHistoryFixture
     }
 
     [Fact]
-    public async Task EachCommitReportsTheFollowedFilesItChangedWithTheirBlobsOrTheirDeletion()
+    public async Task EachCommitsFilesAreExactlyWhatGitLsTreeListsForItAndForEachParent()
     {
-        var team = ScriptedHistory.Team;
-        var expected = new Dictionary<string, string[]>
-        {
-            ["c1"] = ["agents/alice.json", "agents/bob.json"],
-            ["c2"] = ["agents/alice.json"],
-            ["c3"] = ["agents/bad name.json", "-agents/bob.json", $"{team}/bob.json", $"{team}/dora.json"],
-            ["m1"] = ["agents/alice.json"],
-            ["f1"] = [$"{team}/bob.json"],
-            ["f2"] = ["agents/erin.json"],
-            // A clean merge brings nothing the branch's own commits did not report already.
-            ["M1"] = [],
-            ["c4"] = ["agents/alice.json"],
-            ["c5"] = ["-agents/erin.json"],
-            ["c6"] = ["agents/erin.json"],
-            ["k1"] = ["agents/alice.json", $"{team}/bob.json"],
-            ["c7"] = ["agents/alice.json"],
-            // The resolved conflict, and the side the merge kept for bob.
-            ["M2"] = ["agents/alice.json", $"{team}/bob.json"],
-            ["c8"] = ["agents/dorothy.json", $"-{team}/dora.json"],
-            ["c9"] = [],
-        };
         await using var repository = await GitRepository.OpenAsync(_history.Repository.Path);
         var walker = new GitHistoryWalker(repository, Json);
 
-        var walked = new List<GitCommitChanges>();
-        await foreach (var commit in walker.WalkAsync(await walker.ListCommitsAsync()))
+        var walked = new List<GitCommitTree>();
+        await foreach (var tree in walker.WalkAsync(await walker.ListCommitsAsync()))
         {
-            walked.Add(commit);
+            walked.Add(tree);
         }
 
         Assert.Equal(ScriptedHistory.WalkOrder.Count, walked.Count);
-        foreach (var (commit, changes) in walked)
+        foreach (var tree in walked)
         {
-            var name = _history.Commits.Single(c => c.Value == commit.Id).Key;
-            Assert.Equal(expected[name], changes.Select(c => (c.Deleted ? "-" : "") + c.Path));
-            foreach (var change in changes.Where(c => !c.Deleted))
+            Assert.Equal(LsTree(tree.Commit.Id), tree.Files.Select(f => (f.Key, f.Value)));
+            Assert.Equal(tree.Commit.Parents.Length, tree.ParentFiles.Length);
+            for (var i = 0; i < tree.Commit.Parents.Length; i++)
             {
-                Assert.Equal(_history.Repository.Git("rev-parse", $"{commit.Id}:{change.Path}").Trim(), change.BlobId);
+                Assert.Equal(LsTree(tree.Commit.Parents[i]), tree.ParentFiles[i].Select(f => (f.Key, f.Value)));
             }
         }
+
+        // "c3" moved bob into the team folder: its own tree has the new path only, whatever a branch had.
+        var c3 = walked.Single(t => t.Commit.Id == _history.Commits["c3"]);
+        Assert.DoesNotContain("agents/bob.json", c3.Files.Keys);
+        Assert.Contains($"{ScriptedHistory.Team}/bob.json", c3.Files.Keys);
     }
 
     [Fact]
@@ -95,13 +79,13 @@ public sealed class GitHistoryWalkerTests : IClassFixture<ScriptedHistoryFixture
         await using var repository = await GitRepository.OpenAsync(_history.Repository.Path);
         var walker = new GitHistoryWalker(repository, [PathGlob.Parse("README.md"), PathGlob.Parse("agents/erin.json")]);
 
-        var paths = new List<string>();
-        await foreach (var commit in walker.WalkAsync(await walker.ListCommitsAsync()))
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var tree in walker.WalkAsync(await walker.ListCommitsAsync()))
         {
-            paths.AddRange(commit.Changes.Select(c => c.Path));
+            paths.UnionWith(tree.Files.Keys);
         }
 
-        Assert.Equal(["README.md", "agents/erin.json", "agents/erin.json", "agents/erin.json", "README.md"], paths);
+        Assert.Equal(["README.md", "agents/erin.json"], paths);
     }
 
     [Fact]
@@ -113,7 +97,7 @@ public sealed class GitHistoryWalkerTests : IClassFixture<ScriptedHistoryFixture
     }
 
     [Fact]
-    public async Task MergingMainIntoABranchReportsNoStaleContentOfMain()
+    public async Task MergingMainIntoABranchPlansNoStaleContentOfMain()
     {
         using var repository = GitTestRepository.Create();
         var one = repository.Write("q.json", "1").Commit("q one", TestAuthor.Alice, ScriptedHistory.At(0));
@@ -125,21 +109,15 @@ public sealed class GitHistoryWalkerTests : IClassFixture<ScriptedHistoryFixture
         repository.Git("checkout", "-q", "main");
         var three = repository.Write("q.json", "3").Commit("q three", TestAuthor.Alice, ScriptedHistory.At(4));
         repository.Merge("feature", "Merge feature", TestAuthor.Alice, ScriptedHistory.At(5));
-        await using var opened = await GitRepository.OpenAsync(repository.Path);
-        var walker = new GitHistoryWalker(opened, [PathGlob.Parse("q.json")]);
-
-        var reports = new List<(string Subject, string? Blob)>();
-        await foreach (var (commit, changes) in walker.WalkAsync(await walker.ListCommitsAsync()))
-        {
-            reports.AddRange(changes.Select(c => (commit.Subject, c.BlobId)));
-        }
+        var plan = await PlanAsync(repository, "q.json");
+        var reports = plan.SelectMany(p => p.Steps.Select(s => (p.Commit.Subject, (string?)System.Text.Encoding.UTF8.GetString(s.Content.Span)))).ToList();
 
         // "Merge main into feature" took q from "q two"; "q three" was already walked and is newer.
         Assert.Equal(
-            [("q one", Blob(one)), ("q two", Blob(two)), ("q three", Blob(three))],
+            [("q one", Show(one)), ("q two", Show(two)), ("q three", Show(three))],
             reports);
 
-        string Blob(string commit) => repository.Git("rev-parse", $"{commit}:q.json").Trim();
+        string Show(string commit) => repository.Git("show", $"{commit}:q.json");
     }
 
     [Fact]
@@ -153,17 +131,30 @@ public sealed class GitHistoryWalkerTests : IClassFixture<ScriptedHistoryFixture
         repository.Write("b.json", "2").Commit("two", TestAuthor.Zoe, ScriptedHistory.At(2));
         repository.Git("checkout", "-q", "main");
         repository.Run(TestAuthor.Alice, ScriptedHistory.At(3), "merge", "-q", "--no-ff", "-m", "octopus", "one", "two");
-        await using var opened = await GitRepository.OpenAsync(repository.Path);
-        var walker = new GitHistoryWalker(opened, [PathGlob.Parse("*.json")]);
-
-        var walked = new List<GitCommitChanges>();
-        await foreach (var commit in walker.WalkAsync(await walker.ListCommitsAsync()))
-        {
-            walked.Add(commit);
-        }
+        var walked = await PlanAsync(repository, "*.json");
 
         Assert.Equal(["base", "one", "two", "octopus"], walked.Select(c => c.Commit.Subject));
         Assert.Equal(3, walked[^1].Commit.Parents.Length);
-        Assert.Equal([2, 1, 1, 0], walked.Select(c => c.Changes.Length));
+        Assert.Equal([2, 1, 1, 0], walked.Select(c => c.Steps.Length));
     }
+
+    private static async Task<List<GitPlannedCommit>> PlanAsync(GitTestRepository repository, params string[] globs)
+    {
+        await using var opened = await GitRepository.OpenAsync(repository.Path);
+        var walker = new GitHistoryWalker(opened, globs.Select(PathGlob.Parse));
+        var commits = await walker.ListCommitsAsync();
+        var plan = new List<GitPlannedCommit>();
+        await foreach (var planned in new GitImportPlanner(opened, "note", EntityIdRule.FileName).PlanAsync(commits, walker.WalkAsync(commits)))
+        {
+            plan.Add(planned);
+        }
+
+        return plan;
+    }
+
+    private List<(string, string)> LsTree(string commit) =>
+        [.. _history.Repository.Git("ls-tree", "-r", "-z", "--full-tree", commit).Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => (Path: entry[(entry.IndexOf('\t') + 1)..], Blob: entry.Split(' ')[2].Split('\t')[0]))
+            .Where(f => Json.Any(g => g.IsMatch(f.Path)))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)];
 }

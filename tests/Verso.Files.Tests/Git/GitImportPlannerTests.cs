@@ -119,7 +119,8 @@ public sealed class GitImportPlannerTests
         var walker = new GitHistoryWalker(opened, globs.Select(PathGlob.Parse));
         var planner = new GitImportPlanner(opened, "agent", rule);
         var plan = new List<GitPlannedCommit>();
-        await foreach (var planned in planner.PlanAsync(walker.WalkAsync(await walker.ListCommitsAsync())))
+        var commits = await walker.ListCommitsAsync();
+        await foreach (var planned in planner.PlanAsync(commits, walker.WalkAsync(commits)))
         {
             plan.Add(planned);
         }

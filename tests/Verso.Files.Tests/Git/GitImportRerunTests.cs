@@ -27,7 +27,7 @@ public sealed class GitImportRerunTests
 
         var summary = await ImportAsync(service, history.Repository.Path);
 
-        Assert.Equal(new Dictionary<string, int> { ["alice"] = 1, ["frank"] = 1 }, summary.VersionsCreated);
+        Assert.Equal(new Dictionary<string, int> { ["note/alice"] = 1, ["note/frank"] = 1 }, summary.VersionsCreated);
         var alice = await VersionsAsync(service, "alice");
         Assert.Equal(aliceBefore + 1, alice.Count);
         Assert.Equal(commit, alice[^1].Source!.Commit);
@@ -66,7 +66,7 @@ public sealed class GitImportRerunTests
         var after = await ImportAsync(service, history.Repository.Path);
 
         Assert.Equal(0, again.TotalCreated);
-        Assert.Equal(new Dictionary<string, int> { ["alice"] = 1 }, after.VersionsCreated);
+        Assert.Equal(new Dictionary<string, int> { ["note/alice"] = 1 }, after.VersionsCreated);
         var versions = await VersionsAsync(service, "alice");
         Assert.Equal(["operator", TestAuthor.Alice.SavedBy], versions[^2..].Select(v => v.SavedBy));
     }
@@ -158,7 +158,7 @@ public sealed class GitImportRerunTests
 
         var summary = await new GitHistoryImporter(service).ImportAsync(request);
 
-        Assert.Equal(new Dictionary<string, int> { ["x"] = 2 }, summary.VersionsCreated);
+        Assert.Equal(new Dictionary<string, int> { ["agent/x"] = 2 }, summary.VersionsCreated);
         var versions = new List<Snapshot>();
         await foreach (var version in service.GetHistoryAsync(EntityKey.Create("agent", "x")))
         {

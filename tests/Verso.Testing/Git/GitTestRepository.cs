@@ -99,14 +99,24 @@ public sealed class GitTestRepository : IDisposable
     /// <summary>Runs git in the work tree and returns its standard output as bytes.</summary>
     public byte[] GitBytes(params string[] arguments) => Run(Path, null, null, arguments, allowFailure: false).Output;
 
+    /// <summary>Runs git in the work tree with <paramref name="input"/> on its standard input (e.g. <c>git fast-import</c>).</summary>
+    public string GitWithInput(byte[] input, params string[] arguments) => Encoding.UTF8.GetString(GitBytesWithInput(input, arguments));
+
+    /// <summary>Runs git in the work tree with <paramref name="input"/> on its standard input and returns its output as bytes.</summary>
+    public byte[] GitBytesWithInput(byte[] input, params string[] arguments) => Run(Path, null, null, arguments, allowFailure: false, input).Output;
+
     /// <summary>Runs git in <paramref name="directory"/> with no user or system config.</summary>
-    public static (int ExitCode, byte[] Output) Run(string directory, TestAuthor? author, DateTimeOffset? date, IReadOnlyList<string> arguments, bool allowFailure)
+    public static (int ExitCode, byte[] Output) Run(string directory, TestAuthor? author, DateTimeOffset? date, IReadOnlyList<string> arguments, bool allowFailure) =>
+        Run(directory, author, date, arguments, allowFailure, input: null);
+
+    private static (int ExitCode, byte[] Output) Run(string directory, TestAuthor? author, DateTimeOffset? date, IReadOnlyList<string> arguments, bool allowFailure, byte[]? input)
     {
         var startInfo = new ProcessStartInfo("git")
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
         };
         foreach (var argument in arguments)
@@ -135,9 +145,20 @@ public sealed class GitTestRepository : IDisposable
 
         using var process = Process.Start(startInfo)!;
         var error = process.StandardError.ReadToEndAsync();
+        var feeding = Task.CompletedTask;
+        if (input is not null)
+        {
+            feeding = Task.Run(() =>
+            {
+                process.StandardInput.BaseStream.Write(input);
+                process.StandardInput.Close();
+            });
+        }
+
         using var output = new MemoryStream();
         process.StandardOutput.BaseStream.CopyTo(output);
         process.WaitForExit();
+        feeding.Wait();
         if (process.ExitCode != 0 && !allowFailure)
         {
             throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed ({process.ExitCode}): {error.Result}");
