@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
 using Verso.Cli.Infrastructure;
 using Verso.Errors;
 using Verso.Naming;
@@ -68,25 +67,20 @@ internal static class LogCommand
 
     private static void WriteTable(CliConsole console, EntityKey key, List<Snapshot> page, int skip, int total)
     {
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn(new TableColumn("version").RightAligned())
-            .AddColumn("hash")
-            .AddColumn("saved_by")
-            .AddColumn("saved_at")
-            .AddColumn("operation")
-            .AddColumn("message");
+        // Plain columns: no wrapping at 80 columns on a terminal, no blank padding lines in a pipe.
+        var table = new PlainTable("version", "hash", "saved_by", "saved_at", "operation", "message");
         foreach (var snapshot in page)
         {
-            table.AddRow(
+            table.Add(
                 snapshot.Version.ToString(CultureInfo.InvariantCulture),
                 snapshot.Hash.Short(),
-                Markup.Escape(snapshot.SavedBy),
+                snapshot.SavedBy,
                 Timestamps.ForTable(snapshot.SavedAt),
                 snapshot.Operation.ToName(),
-                Markup.Escape(Describe(snapshot)));
+                Describe(snapshot));
         }
 
-        console.Ansi.Write(table);
+        table.WriteTo(console.Out);
         if (page.Count < total)
         {
             var shown = page.Count == 0 ? "none" : $"{skip + 1}-{skip + page.Count}";
