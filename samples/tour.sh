@@ -1,17 +1,28 @@
-#!/usr/bin/env bash
+#!/bin/sh
 # A first look at Verso in a throwaway store: save, re-save, edit, show, log, diff, merge and blame the
 # sample charter, record a decision pinned to it and trace it back, then roll back a bad edit, name the
 # organization as it was before it by one manifest hash, verify the whole history, and import a Squad
 # team's charter history from git.
-set -euo pipefail
+set -eu
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-dotnet build "$repo/src/Verso.Cli" -nologo -v quiet >/dev/null
+# Build once, visibly (it can take a minute on a first run); each step then runs the built verso.
+echo "building verso (dotnet build src/Verso.Cli) ..." >&2
+dotnet build "$repo/src/Verso.Cli" -nologo -v quiet
+# Each command is printed as it can be pasted: every argument quoted that needs it.
+quote() {
+    case "$1" in
+        *[!A-Za-z0-9_./:@=+-]* | '') printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\''/g")" ;;
+        *) printf '%s' "$1" ;;
+    esac
+}
 verso() {
-    echo "\$ verso $*" >&2
-    dotnet run --no-build --project "$repo/src/Verso.Cli" -- --store "$work/verso.db" "$@"
+    line="\$ verso"
+    for arg in "$@"; do line="$line $(quote "$arg")"; done
+    echo "$line" >&2
+    dotnet "$repo/src/Verso.Cli/bin/Debug/net10.0/verso.dll" --store "$work/verso.db" "$@"
 }
 
 verso init

@@ -15,10 +15,15 @@ internal static class VersoCommandLine
         root.Options.Add(globals.Store);
         root.Options.Add(globals.Json);
         root.Options.Add(globals.Verbose);
-        foreach (var command in CreateCommands(globals, console))
+        foreach (var command in CreateCommands(globals, console).Concat(CompletionCommand.Create(root, console)))
         {
             root.Subcommands.Add(command);
         }
+
+        CommandExamples.AddTo(root);
+        // A bare `verso` shows what there is to do rather than an error.
+        root.SetAction((_, cancellationToken) => root.Parse(["--help"]).InvokeAsync(
+            new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken));
 
         ParseResult? parseResult = null;
         try
@@ -27,7 +32,8 @@ internal static class VersoCommandLine
             if (parseResult.Errors.Count > 0)
             {
                 // One line, like every other bad input; --help shows the full syntax.
-                var problems = string.Join("; ", parseResult.Errors.Select(ParseErrorText.Describe));
+                var problems = Suggestions.ForMistypedCommand(root, parseResult)
+                    ?? string.Join("; ", parseResult.Errors.Select(ParseErrorText.Describe));
                 return ErrorReporter.Write(console, parseResult.GetValue(globals.Json), ErrorCategory.BadInput, [$"{problems} (see 'verso --help')"]);
             }
 
@@ -57,6 +63,9 @@ internal static class VersoCommandLine
         yield return SaveCommand.Create(globals, console);
         yield return ShowCommand.Create(globals, console);
         yield return LogCommand.Create(globals, console);
+        yield return ListCommand.Create(globals, console);
+        yield return KindsCommand.Create(globals, console);
+        yield return EditCommand.Create(globals, console);
         yield return CanonCommand.Create(globals, console);
         yield return HashCommand.Create(globals, console);
         yield return RollbackCommand.Create(globals, console);

@@ -19,6 +19,7 @@ public sealed class RecordPathTests
     [InlineData("agent/alice.yaml", "agent", "alice", RecordFileFormat.Yaml)]
     [InlineData("role/code-reviewer.yaml", "role", "code-reviewer", RecordFileFormat.Yaml)]
     [InlineData("runbook/v1.2_final.yaml", "runbook", "v1.2_final", RecordFileFormat.Yaml)]
+    [InlineData("agent/alice.json", "agent", "alice", RecordFileFormat.Json)]
     public void APathNamesItsKindIdAndFormat(string path, string kind, string id, RecordFileFormat format)
     {
         var parsed = RecordPath.Parse(path);
@@ -41,7 +42,6 @@ public sealed class RecordPathTests
     [InlineData("agent/-x.yaml")]
     [InlineData("agent/x y.yaml")]
     [InlineData("agent/x.yml")]
-    [InlineData("agent/x.json")]
     [InlineData("role/x.md")]
     [InlineData("Agent/x.md")]
     [InlineData(".git/config.yaml")]

@@ -39,6 +39,11 @@ internal static class ExportCommand
             }
 
             var service = context.CreateService();
+            if (parse.GetValue(kind) is { } only)
+            {
+                await RefuseUnknownKindAsync(service, only, cancellationToken);
+            }
+
             var report = await ProgressDisplay.RunAsync(context, "exporting", async () => (await service.Store.GetStatisticsAsync(cancellationToken)).Entities, progress => squad
                 ? new SquadExporter(service).ExportAsync(target, progress, cancellationToken)
                 : new DirectoryExporter(service).ExportAsync(target, parse.GetValue(kind), parse.GetValue(force), progress, cancellationToken));
@@ -53,5 +58,25 @@ internal static class ExportCommand
             return report.HasInvalid ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
+    }
+
+    // --kind agents (for agent) would export nothing and exit 0: a typo must not pass for an empty kind.
+    private static async Task RefuseUnknownKindAsync(Versioning.VersioningService service, string kind, CancellationToken cancellationToken)
+    {
+        Naming.EntityKey.ValidateKind(kind);
+        await foreach (var _ in service.Store.ListEntitiesAsync(kind, cancellationToken))
+        {
+            return;
+        }
+
+        var held = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var head in service.Store.ListAllHeadsAsync(cancellationToken))
+        {
+            held.Add(head.Key.Kind);
+        }
+
+        throw new UsageException(held.Count == 0
+            ? $"--kind {kind}: the store holds no entities at all"
+            : $"--kind {kind}: the store holds no {kind} entities; its kinds are {string.Join(", ", held)}");
     }
 }

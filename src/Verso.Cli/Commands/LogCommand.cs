@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
 using Verso.Cli.Infrastructure;
 using Verso.Errors;
 using Verso.Lineage;
@@ -81,25 +80,20 @@ internal static class LogCommand
 
     private static void WriteTable(CliConsole console, EntityKey key, List<Snapshot> page, int skip, int total, bool followed)
     {
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn(new TableColumn(followed ? "ref" : "version").RightAligned())
-            .AddColumn("hash")
-            .AddColumn("saved_by")
-            .AddColumn("saved_at")
-            .AddColumn("operation")
-            .AddColumn("message");
+        // Plain columns: no wrapping at 80 columns on a terminal, no blank padding lines in a pipe.
+        var table = new PlainTable(followed ? "ref" : "version", "hash", "saved_by", "saved_at", "operation", "message");
         foreach (var snapshot in page)
         {
-            table.AddRow(
-                followed ? Markup.Escape(snapshot.Ref.ToString()) : snapshot.Version.ToString(CultureInfo.InvariantCulture),
+            table.Add(
+                followed ? TerminalText.Escape(snapshot.Ref.ToString()) : snapshot.Version.ToString(CultureInfo.InvariantCulture),
                 snapshot.Hash.Short(),
-                TerminalText.ForMarkup(snapshot.SavedBy),
+                TerminalText.Escape(snapshot.SavedBy),
                 Timestamps.ForTable(snapshot.SavedAt),
                 snapshot.Operation.ToName(),
-                TerminalText.ForMarkup(Describe(snapshot)));
+                TerminalText.Escape(Describe(snapshot)));
         }
 
-        console.Ansi.Write(table);
+        table.WriteTo(console.Out);
         if (page.Count < total)
         {
             var shown = page.Count == 0 ? "none" : $"{skip + 1}-{skip + page.Count}";

@@ -34,6 +34,10 @@ internal static class TagsCommand
                         writer.WriteEndObject();
                     });
                 }
+                else if (tags.Count == 0)
+                {
+                    console.Out.WriteLine($"{key} has no tags (verso tag {key}@N NAME names a version)");
+                }
                 else
                 {
                     foreach (var tag in tags)

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using Verso.Cli.Infrastructure;
+
+namespace Verso.Cli.Commands;
+
+/// <summary><c>verso kinds</c>: the kinds verso validates and the kinds the store holds, with their entity counts.</summary>
+internal static class KindsCommand
+{
+    public static Command Create(GlobalOptions globals, CliConsole console)
+    {
+        var command = new Command("kinds", "list the kinds: the validated ones and any other the store holds, with how many entities each has");
+        CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
+        {
+            var service = context.CreateService();
+            var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var kind in service.Kinds.Registered.Where(k => k.Validator is not null))
+            {
+                counts[kind.Name] = 0;
+            }
+
+            await foreach (var head in service.Store.ListAllHeadsAsync(cancellationToken))
+            {
+                counts[head.Key.Kind] = counts.GetValueOrDefault(head.Key.Kind) + 1;
+            }
+
+            var validated = service.Kinds.Registered.Where(k => k.Validator is not null).Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
+            if (context.Json)
+            {
+                JsonOutput.Write(console, writer =>
+                {
+                    writer.WriteStartArray();
+                    foreach (var (name, count) in counts)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("kind", name);
+                        writer.WriteBoolean("validated", validated.Contains(name));
+                        writer.WriteNumber("entities", count);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                });
+                return ExitCodes.Ok;
+            }
+
+            var table = new PlainTable("kind", "entities", "records");
+            foreach (var (name, count) in counts)
+            {
+                table.Add(name, count.ToString(CultureInfo.InvariantCulture), validated.Contains(name) ? "validated" : "any JSON object");
+            }
+
+            table.WriteTo(console.Out);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
