@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Verso.Checks;
 using Verso.Cli.Infrastructure;
 using Verso.Errors;
 using Verso.Naming;
@@ -41,6 +42,13 @@ internal static class LogCommand
                 page.Add(snapshot);
             }
 
+            // One short history read per version shown: each version's checks are their own record.
+            var checks = new Dictionary<int, IReadOnlyList<CheckResult>>();
+            foreach (var snapshot in page)
+            {
+                checks[snapshot.Version] = await CheckLedger.ReadAsync(service.Store, key, snapshot.Version, cancellationToken);
+            }
+
             if (context.Json)
             {
                 JsonOutput.Write(console, writer =>
@@ -50,6 +58,7 @@ internal static class LogCommand
                     {
                         writer.WriteStartObject();
                         SnapshotJson.WriteMetadata(writer, snapshot);
+                        CheckOutput.WriteChecks(writer, checks[snapshot.Version]);
                         writer.WriteEndObject();
                     }
 
@@ -58,7 +67,7 @@ internal static class LogCommand
             }
             else
             {
-                WriteTable(console, key, page, skip, total);
+                WriteTable(console, key, page, checks, skip, total);
             }
 
             return ExitCodes.Ok;
@@ -66,7 +75,7 @@ internal static class LogCommand
         return command;
     }
 
-    private static void WriteTable(CliConsole console, EntityKey key, List<Snapshot> page, int skip, int total)
+    private static void WriteTable(CliConsole console, EntityKey key, List<Snapshot> page, Dictionary<int, IReadOnlyList<CheckResult>> checks, int skip, int total)
     {
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn(new TableColumn("version").RightAligned())
@@ -74,6 +83,7 @@ internal static class LogCommand
             .AddColumn("saved_by")
             .AddColumn("saved_at")
             .AddColumn("operation")
+            .AddColumn("checks")
             .AddColumn("message");
         foreach (var snapshot in page)
         {
@@ -83,6 +93,7 @@ internal static class LogCommand
                 Markup.Escape(snapshot.SavedBy),
                 Timestamps.ForTable(snapshot.SavedAt),
                 snapshot.Operation.ToName(),
+                Markup.Escape(CheckOutput.Summary(checks[snapshot.Version])),
                 Markup.Escape(Describe(snapshot)));
         }
 
@@ -106,6 +117,11 @@ internal static class LogCommand
         if (snapshot.Source is { Deleted: true } source)
         {
             notes.Add($"[deleted {source.Path}]");
+        }
+
+        if (snapshot.Source is { ChangeRequest: { } request } applied)
+        {
+            notes.Add($"[{request}, approved by {(applied.Approvers.IsEmpty ? "nobody" : string.Join(", ", applied.Approvers))}]");
         }
 
         if (snapshot.Removal is { } removal)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verso.Checks;
 using Verso.Cli.Infrastructure;
 using Verso.Naming;
 
@@ -15,10 +16,19 @@ internal static class ShowCommand
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parsed = VersionRef.Parse(context.ParseResult.GetRequiredValue(reference));
-            var snapshot = await context.CreateService().GetAsync(parsed, cancellationToken);
+            var service = context.CreateService();
+            var snapshot = await service.GetAsync(parsed, cancellationToken);
+            var checks = await CheckLedger.ReadAsync(service.Store, snapshot.Key, snapshot.Version, cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => SnapshotJson.WriteWithContent(writer, snapshot));
+                JsonOutput.Write(console, writer =>
+                {
+                    writer.WriteStartObject();
+                    SnapshotJson.WriteMetadata(writer, snapshot);
+                    CheckOutput.WriteChecks(writer, checks);
+                    SnapshotJson.WriteContent(writer, snapshot);
+                    writer.WriteEndObject();
+                });
             }
             else if (context.ParseResult.GetValue(canonical))
             {
@@ -28,6 +38,12 @@ internal static class ShowCommand
             else
             {
                 console.Out.WriteLine(JsonOutput.Indent(snapshot.Content));
+            }
+
+            // On standard error, so the content on standard output stays exactly the record.
+            foreach (var check in checks)
+            {
+                console.Error.WriteLine($"check {check.Name}: {check.Result} by {check.By} at {Timestamps.ForJson(check.At)}{(check.Message is null ? "" : ": " + check.Message)}");
             }
 
             return ExitCodes.Ok;

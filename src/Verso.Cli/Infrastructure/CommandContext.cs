@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Verso.Agents.Kinds;
+using Verso.ChangeRequests;
+using Verso.Checks;
 using Verso.Kinds;
 using Verso.Storage;
 using Verso.Versioning;
@@ -23,6 +25,12 @@ internal sealed class CommandContext(ParseResult parseResult, GlobalOptions glob
 
     /// <summary>The versioning service over <see cref="Store"/>.</summary>
     public VersioningService CreateService() => new(Store, AgentKinds.RegisterAll(new KindRegistry()));
+
+    /// <summary>The change request service over <see cref="Store"/>.</summary>
+    public ChangeRequestService CreateRequests() => new(CreateService());
+
+    /// <summary>The check service over <see cref="Store"/>.</summary>
+    public CheckService CreateChecks() => new(CreateService());
 
     /// <summary>Closes the store's connections (a server store keeps a pool).</summary>
     public async ValueTask DisposeAsync()
