@@ -12,7 +12,6 @@ internal static class CheckCommand
         var reference = new Argument<string>("REF") { Description = "the version checked, e.g. agent/alice@3" };
         var name = new Option<string>("--name") { Description = "the check, e.g. evals", Required = true, HelpName = "N" };
         var result = new Option<string>("--result") { Description = "pass or fail", Required = true, HelpName = "pass|fail" };
-        result.AcceptOnlyFromAmong("pass", "fail");
         var by = new Option<string>("--by") { Description = "who or what ran it, e.g. ci", Required = true, HelpName = "WHO" };
         var url = new Option<string?>("--url") { Description = "where the run can be read", HelpName = "URL" };
         var message = new Option<string?>("--message", "-m") { Description = "what the run said", HelpName = "TEXT" };
@@ -26,8 +25,14 @@ internal static class CheckCommand
                 throw new UsageException("--by must name who ran the check");
             }
 
+            var outcome = parse.GetRequiredValue(result);
+            if (outcome is not ("pass" or "fail"))
+            {
+                throw new UsageException($"--result takes pass or fail, not '{outcome}'");
+            }
+
             var recorded = await context.CreateChecks().RecordAsync(
-                VersionRef.Parse(parse.GetRequiredValue(reference)), parse.GetRequiredValue(name), parse.GetRequiredValue(result) == "pass",
+                VersionRef.Parse(parse.GetRequiredValue(reference)), parse.GetRequiredValue(name), outcome == "pass",
                 checker, parse.GetValue(url), parse.GetValue(message), cancellationToken);
             if (context.Json)
             {
