@@ -89,5 +89,12 @@ internal static class VersoCommandLine
         yield return StatusCommand.Create(globals, console);
         yield return ImportSquadCommand.Create(globals, console);
         yield return ImportGitCommand.Create(globals, console);
+        yield return ProposeCommand.Create(globals, console);
+        yield return CrsCommand.Create(globals, console);
+        yield return CrCommand.Create(globals, console);
+        yield return ReviewCommand.Create(globals, console);
+        yield return ApplyCommand.Create(globals, console);
+        yield return CheckCommand.Create(globals, console);
+        yield return PoliciesCommand.Create(globals, console);
     }
 }

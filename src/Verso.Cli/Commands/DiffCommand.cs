@@ -86,7 +86,7 @@ internal static class DiffCommand
         return command;
     }
 
-    private static string Color(DiffLineStyle style) => style switch
+    internal static string Color(DiffLineStyle style) => style switch
     {
         DiffLineStyle.Added => "green",
         DiffLineStyle.Removed => "red",

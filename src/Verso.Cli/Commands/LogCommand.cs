@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Verso.Checks;
 using Verso.Cli.Infrastructure;
 using Verso.Errors;
 using Verso.Lineage;
@@ -53,6 +54,13 @@ internal static class LogCommand
                 page.Add(snapshot);
             }
 
+            // One short history read per version shown: each version's checks are their own record.
+            var checks = new Dictionary<(EntityKey Key, int Version), IReadOnlyList<CheckResult>>();
+            foreach (var snapshot in page)
+            {
+                checks[(snapshot.Key, snapshot.Version)] = await CheckLedger.ReadAsync(service.Store, snapshot.Key, snapshot.Version, cancellationToken);
+            }
+
             if (context.Json)
             {
                 JsonOutput.Write(console, writer =>
@@ -62,6 +70,7 @@ internal static class LogCommand
                     {
                         writer.WriteStartObject();
                         SnapshotJson.WriteMetadata(writer, snapshot);
+                        CheckOutput.WriteChecks(writer, checks[(snapshot.Key, snapshot.Version)]);
                         writer.WriteEndObject();
                     }
 
@@ -70,7 +79,7 @@ internal static class LogCommand
             }
             else
             {
-                WriteTable(console, key, page, skip, total, chain.Length > 1);
+                WriteTable(console, key, page, checks, skip, total, chain.Length > 1);
             }
 
             return ExitCodes.Ok;
@@ -78,10 +87,10 @@ internal static class LogCommand
         return command;
     }
 
-    private static void WriteTable(CliConsole console, EntityKey key, List<Snapshot> page, int skip, int total, bool followed)
+    private static void WriteTable(CliConsole console, EntityKey key, List<Snapshot> page, Dictionary<(EntityKey Key, int Version), IReadOnlyList<CheckResult>> checks, int skip, int total, bool followed)
     {
         // Plain columns: no wrapping at 80 columns on a terminal, no blank padding lines in a pipe.
-        var table = new PlainTable(followed ? "ref" : "version", "hash", "saved_by", "saved_at", "operation", "message");
+        var table = new PlainTable(followed ? "ref" : "version", "hash", "saved_by", "saved_at", "operation", "checks", "message");
         foreach (var snapshot in page)
         {
             table.Add(
@@ -90,6 +99,7 @@ internal static class LogCommand
                 TerminalText.Escape(snapshot.SavedBy),
                 Timestamps.ForTable(snapshot.SavedAt),
                 snapshot.Operation.ToName(),
+                TerminalText.Escape(CheckOutput.Summary(checks[(snapshot.Key, snapshot.Version)])),
                 TerminalText.Escape(Describe(snapshot)));
         }
 
@@ -113,6 +123,11 @@ internal static class LogCommand
         if (snapshot.Source is { Deleted: true } source)
         {
             notes.Add($"[deleted {source.Path}]");
+        }
+
+        if (snapshot.Source is { ChangeRequest: { } request } applied)
+        {
+            notes.Add($"[{request}, approved by {(applied.Approvers.IsEmpty ? "nobody" : string.Join(", ", applied.Approvers))}]");
         }
 
         if (snapshot.Removal is { } removal)

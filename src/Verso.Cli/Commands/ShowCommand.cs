@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verso.Checks;
 using Verso.Cli.Infrastructure;
 using Verso.Files;
 
@@ -30,9 +31,17 @@ internal static class ShowCommand
             var snapshot = await Refs.GetAsync(service, context.ParseResult.GetRequiredValue(reference), cancellationToken);
             var chosen = context.ParseResult.GetValue(format)
                 ?? (console.IsTerminal && RecordFormat.HasMarkdownBody(snapshot.Key.Kind) ? "md" : "json");
+            var checks = await CheckLedger.ReadAsync(service.Store, snapshot.Key, snapshot.Version, cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => SnapshotJson.WriteWithContent(writer, snapshot));
+                JsonOutput.Write(console, writer =>
+                {
+                    writer.WriteStartObject();
+                    SnapshotJson.WriteMetadata(writer, snapshot);
+                    CheckOutput.WriteChecks(writer, checks);
+                    SnapshotJson.WriteContent(writer, snapshot);
+                    writer.WriteEndObject();
+                });
             }
             else if (context.ParseResult.GetValue(canonical))
             {
@@ -53,6 +62,12 @@ internal static class ShowCommand
                 var file = RecordFormat.Write(service.Kinds.Resolve(snapshot.Key.Kind), chosen == "md" ? RecordFileFormat.Markdown : RecordFileFormat.Yaml, snapshot.Content);
                 await console.OutputStream.WriteAsync(file, cancellationToken);
                 await console.OutputStream.FlushAsync(cancellationToken);
+            }
+
+            // On standard error, so the content on standard output stays exactly the record.
+            foreach (var check in checks)
+            {
+                console.Error.WriteLine($"check {check.Name}: {check.Result} by {check.By} at {Timestamps.ForJson(check.At)}{(check.Message is null ? "" : ": " + check.Message)}");
             }
 
             return ExitCodes.Ok;

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Verso.Agents.Kinds;
 using Verso.Canonical;
 using Verso.Errors;
+using Verso.ChangeRequests;
+using Verso.Checks;
 using Verso.Kinds;
 using Verso.Storage;
 using Verso.Versioning;
@@ -37,6 +39,11 @@ internal sealed class CommandContext(ParseResult parseResult, GlobalOptions glob
         long.TryParse(Console.Environment(MaxRecordSizeVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit > 0
             ? limit
             : RecordLimits.DefaultMaxBytes;
+    /// <summary>The change request service over <see cref="Store"/>.</summary>
+    public ChangeRequestService CreateRequests() => new(CreateService());
+
+    /// <summary>The check service over <see cref="Store"/>.</summary>
+    public CheckService CreateChecks() => new(CreateService());
 
     /// <summary>Closes the store's connections (a server store keeps a pool).</summary>
     public async ValueTask DisposeAsync()

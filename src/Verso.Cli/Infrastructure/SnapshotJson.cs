@@ -46,6 +46,13 @@ internal static class SnapshotJson
     {
         writer.WriteStartObject();
         WriteMetadata(writer, snapshot);
+        WriteContent(writer, snapshot);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes <c>"content"</c>: the record, or null when it was pruned or erased.</summary>
+    public static void WriteContent(Utf8JsonWriter writer, Snapshot snapshot)
+    {
         writer.WritePropertyName("content");
         if (snapshot.HasContent)
         {
@@ -56,7 +63,6 @@ internal static class SnapshotJson
             // The "removed" object above says by whom, when and why.
             writer.WriteNullValue();
         }
-        writer.WriteEndObject();
     }
 
     private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)

@@ -76,6 +76,17 @@ public sealed record ChangeRequest
     /// <summary>Who rejects the current revision (effective identities, ordered).</summary>
     public ImmutableArray<string> Rejecters => [.. CurrentVerdicts.Where(r => r.Verdict == ReviewVerdict.Reject).Select(r => r.By.Effective)];
 
+    /// <summary>Compares every field; the proposal by its hash, the reviews and conflicts item by item.</summary>
+    public bool Equals(ChangeRequest? other) =>
+        other is not null
+        && (Id, Target, BaseVersion, BaseHash, Proposal.Hash, Author, Message, Status, Revision, AppliedVersion, Version, UpdatedAt)
+            == (other.Id, other.Target, other.BaseVersion, other.BaseHash, other.Proposal.Hash, other.Author, other.Message, other.Status, other.Revision, other.AppliedVersion, other.Version, other.UpdatedAt)
+        && Reviews.SequenceEqual(other.Reviews)
+        && Conflicts.SequenceEqual(other.Conflicts);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Id, Version);
+
     /// <summary>Whether <paramref name="id"/> is a change request id: <c>cr-</c> and a positive number.</summary>
     public static bool IsValidId(string id) =>
         id.StartsWith("cr-", StringComparison.Ordinal) && int.TryParse(id.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0;

@@ -29,6 +29,10 @@ public sealed partial class ChangeRequestService
         for (var attempt = 0; ; attempt++)
         {
             var request = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+            // The head first, then the search: every version up to the head read is searched, and the
+            // append below expects that head, so an apply landing in between makes it conflict.
+            var head = await _versions.Store.GetLatestAsync(request.Target, cancellationToken).ConfigureAwait(false);
+            var headVersion = head?.Version ?? 0;
             if (await FindAppliedAsync(request, cancellationToken).ConfigureAwait(false) is { } done)
             {
                 await MarkAppliedAsync(id, by, done.Version, cancellationToken).ConfigureAwait(false);
@@ -49,8 +53,6 @@ public sealed partial class ChangeRequestService
                 throw unmet[0];
             }
 
-            var head = await _versions.Store.GetLatestAsync(request.Target, cancellationToken).ConfigureAwait(false);
-            var headVersion = head?.Version ?? 0;
             var content = request.Proposal;
             var merged = headVersion != request.BaseVersion;
             if (merged)
@@ -182,9 +184,14 @@ public sealed partial class ChangeRequestService
             return await _versions.Store.GetVersionAsync(request.Target, known, cancellationToken).ConfigureAwait(false);
         }
 
-        var head = await _versions.Store.CountVersionsAsync(request.Target, cancellationToken).ConfigureAwait(false);
-        await foreach (var version in _versions.Store.GetHistoryAsync(request.Target, 0, head - request.BaseVersion, cancellationToken).ConfigureAwait(false))
+        // Newest first down to the base, however far the head has moved since it was read.
+        await foreach (var version in _versions.Store.GetHistoryAsync(request.Target, 0, int.MaxValue, cancellationToken).ConfigureAwait(false))
         {
+            if (version.Version <= request.BaseVersion)
+            {
+                break;
+            }
+
             if (version.Operation == VersionOperation.Apply && version.Source?.ChangeRequest == request.Id)
             {
                 return version;

@@ -9,10 +9,10 @@ namespace Verso.Snapshots;
 /// version whose <see cref="Deleted"/> is true records that the file was deleted in that commit; its
 /// content is the empty record.
 /// </summary>
-/// <param name="Commit">The full commit id; null for an applied change request.</param>
-/// <param name="Path">The file's path in the repository, with forward slashes; null for an applied change request.</param>
+/// <param name="Commit">The full commit id; empty for an applied change request.</param>
+/// <param name="Path">The file's path in the repository, with forward slashes; empty for an applied change request.</param>
 /// <param name="Deleted">The commit deleted the file.</param>
-public sealed record VersionSource(string? Commit, string? Path, bool Deleted = false)
+public sealed record VersionSource(string Commit, string Path, bool Deleted = false)
 {
     /// <summary>For an applied change request: its id, e.g. <c>cr-17</c>; null for an import.</summary>
     public string? ChangeRequest { get; init; }
@@ -25,7 +25,7 @@ public sealed record VersionSource(string? Commit, string? Path, bool Deleted = 
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(approvers);
-        return new VersionSource(null, null)
+        return new VersionSource("", "")
         {
             ChangeRequest = id,
             Approvers = [.. approvers.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],

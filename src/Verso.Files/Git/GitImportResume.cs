@@ -65,7 +65,7 @@ internal sealed class GitImportResume
     {
         if (version.Source is { } source)
         {
-            return source.Commit is { } commit ? _positions.GetValueOrDefault(commit, -1) : -1;
+            return _positions.GetValueOrDefault(source.Commit, -1);
         }
 
         // Author dates are whole seconds; a version saved at any other instant came from elsewhere.
