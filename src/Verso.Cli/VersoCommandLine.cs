@@ -96,5 +96,7 @@ internal static class VersoCommandLine
         yield return ApplyCommand.Create(globals, console);
         yield return CheckCommand.Create(globals, console);
         yield return PoliciesCommand.Create(globals, console);
+        yield return ServeCommand.Create(globals, console);
+        yield return TokenCommand.Create(globals, console);
     }
 }

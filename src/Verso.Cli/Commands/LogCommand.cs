@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Verso.Checks;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Errors;
 using Verso.Lineage;
 using Verso.Naming;

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Verso.Checks;
 using Verso.Cli.Infrastructure;
 using Verso.Files;
+using Verso.Json;
+using Verso.Naming;
 
 namespace Verso.Cli.Commands;
 

@@ -48,6 +48,8 @@ public sealed partial class InMemoryVersionStore
 
             foreach (var created in results.Where(r => r.Outcome == AppendOutcome.Created))
             {
+                var head = created.Head;
+                _changes.Add(new ChangeEntry(_changes.Count + 1, head.Ref, head.Hash, head.SavedBy, head.SavedAt, head.Operation));
                 foreach (var feed in _feeds)
                 {
                     feed.Publish(new VersionEvent(created.Head.Ref, created.Head.Hash));
