@@ -1,0 +1,89 @@
+// An entity: a version rendered for a person, its history timeline, its tags, and the actions on it.
+import { all, get, path } from './api.js';
+import { h, replace, route, when } from './dom.js';
+import { renderRecord } from './fields.js';
+import { mayWrite } from './session.js';
+import { promoteDialog, rollbackDialog } from './actions.js';
+
+export async function entity(context, kind, id, selector) {
+  const { main, signal } = context;
+  const [version, history, tags] = await Promise.all([
+    selector ? get(path('entities', kind, id, 'versions', selector), undefined, signal) : get(path('entities', kind, id), undefined, signal),
+    all(path('entities', kind, id, 'versions')),
+    get(path('entities', kind, id, 'tags'), undefined, signal),
+  ]);
+  const head = history[0].version;
+  const tagsAt = new Map();
+  for (const [tag, v] of Object.entries(tags)) tagsAt.set(v, [...(tagsAt.get(v) ?? []), tag]);
+  const writable = mayWrite(kind);
+  const actions = { kind, id, head, history, rerender: context.rerender };
+  replace(main,
+    h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/' }, 'Organization'), ' / ', kind, ' / ', id),
+    h('h1', {}, `${kind}/${id}`, h('span', { class: 'muted' }, ` @${version.version}`), version.version === head ? h('span', { class: 'badge' }, 'head') : null),
+    h('p', { class: 'meta' }, `v${version.version} by ${version.saved_by}, `, when(version.saved_at), version.message ? ` — “${version.message}”` : ''),
+    h('div', { class: 'toolbar' },
+      h('a', { class: 'button', href: route('e', kind, id, 'blame') }, 'Blame'),
+      version.version > 1 ? h('a', { class: 'button', href: route('e', kind, id, 'compare', version.version - 1, version.version) }, `Compare with v${version.version - 1}`) : null,
+      writable ? h('a', { class: 'button', href: route('e', kind, id, 'edit') }, 'Edit') : null,
+      writable && version.version !== head ? h('button', { type: 'button', onclick: () => rollbackDialog(actions, version.version) }, `Roll back to v${version.version}`) : null),
+    h('div', { class: 'columns' },
+      h('div', { class: 'wide' }, renderRecord(kind, version.content)),
+      h('aside', { class: 'side' },
+        h('section', { 'aria-labelledby': 'tags-heading' }, h('h2', { id: 'tags-heading' }, 'Tags'), tagSection(kind, id, tags, actions, writable)),
+        h('section', { 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, 'History'), timeline(kind, id, history, tagsAt, version.version, actions, writable)))));
+}
+
+function tagSection(kind, id, tags, actions, writable) {
+  const names = Object.keys(tags);
+  const list = h('ul', { class: 'tags' }, names.map(tag => {
+    const moves = h('ol', { class: 'moves', hidden: true });
+    const toggle = h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', onclick: async () => {
+      if (moves.hidden && moves.children.length === 0) {
+        const history = await get(path('entities', kind, id, 'tags', tag, 'history'));
+        replace(moves, history.map(m => h('li', {}, m.from_version ? `v${m.from_version} → ` : '', h('a', { href: route('e', kind, id, 'v', m.to_version) }, `v${m.to_version}`),
+          ` by ${m.moved_by}, `, when(m.moved_at), m.reason ? ` — “${m.reason}”` : '')));
+      }
+      moves.hidden = !moves.hidden;
+      toggle.setAttribute('aria-expanded', String(!moves.hidden));
+    } }, 'moves');
+    return h('li', { 'data-tag': tag }, h('span', { class: 'tag' }, tag), ' → ', h('a', { href: route('e', kind, id, 'v', tags[tag]) }, `v${tags[tag]}`), ' ', toggle, moves);
+  }));
+  return [names.length ? list : h('p', { class: 'muted' }, 'No tags.'),
+    writable ? h('button', { type: 'button', onclick: () => promoteDialog(actions, actions.head) }, 'Move a tag…') : null];
+}
+
+function operation(item) {
+  switch (item.operation) {
+    case 'rollback': return `rollback to v${item.revert_of}`;
+    case 'import': return item.source ? `import from commit ${String(item.source.commit).slice(0, 7)} of ${item.source.path}` : 'import';
+    default: return item.operation;
+  }
+}
+
+function timeline(kind, id, history, tagsAt, shown, actions, writable) {
+  return h('ol', { class: 'timeline', id: 'timeline' }, history.map(item => {
+    const referrers = h('div', { class: 'referrers', hidden: true });
+    return h('li', { 'data-version': item.version, class: item.version === shown ? 'current' : null },
+      h('div', {}, h('a', { href: route('e', kind, id, 'v', item.version) }, h('strong', {}, `v${item.version}`)), ' ',
+        h('span', { class: 'op' }, operation(item)), ' ', (tagsAt.get(item.version) ?? []).map(t => h('span', { class: 'tag' }, t))),
+      h('div', { class: 'muted' }, `${item.saved_by} · `, when(item.saved_at)),
+      item.message ? h('div', { class: 'message' }, item.message) : null,
+      h('div', { class: 'row-actions' },
+        item.version > 1 ? h('a', { href: route('e', kind, id, 'compare', item.version - 1, item.version), 'aria-label': `Compare v${item.version - 1} with v${item.version}` }, 'diff') : null,
+        h('button', { type: 'button', class: 'link', 'aria-label': `Decisions made under v${item.version}`, onclick: async () => {
+          const { referred_by: refs } = await get(path('entities', kind, id, 'referrers'), { version: item.version });
+          replace(referrers, refs.length ? h('ul', {}, refs.map(r => h('li', {}, h('a', { href: linkTo(r) }, r)))) : h('span', { class: 'muted' }, 'No decision pins this version.'));
+          referrers.hidden = false;
+        } }, 'decisions'),
+        writable && item.version !== actions.head ? h('button', { type: 'button', class: 'link', onclick: () => rollbackDialog(actions, item.version) }, 'roll back here') : null,
+        writable ? h('button', { type: 'button', class: 'link', onclick: () => promoteDialog(actions, item.version), 'aria-label': `Tag v${item.version}` }, 'tag') : null),
+      referrers);
+  }));
+}
+
+/** The page's link for a ref "kind/id@N". */
+export function linkTo(ref) {
+  const match = ref.match(/^([^/]+)\/([^@]+)(?:@(.+))?$/);
+  if (!match) return '#/';
+  return match[3] ? route('e', match[1], match[2], 'v', match[3]) : route('e', match[1], match[2]);
+}
