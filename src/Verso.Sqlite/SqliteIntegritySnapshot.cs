@@ -72,7 +72,7 @@ internal sealed class SqliteIntegritySnapshot : IIntegritySnapshot
     // A version whose blob is gone still shows up, with no content, so the check can name it.
     public IAsyncEnumerable<Snapshot> ScanAsync(CancellationToken cancellationToken = default) => ReadAsync(
         SqliteSnapshotReader.SelectSnapshotEvenWithoutContent + " ORDER BY e.kind, e.id, v.version;",
-        SqliteSnapshotReader.Read,
+        row => SqliteSnapshotReader.Read(row),
         cancellationToken);
 
     public IAsyncEnumerable<StoredTag> ScanTagsAsync(CancellationToken cancellationToken = default) => ReadAsync(
