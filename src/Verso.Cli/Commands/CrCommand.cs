@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Spectre.Console;
+using Verso.Json;
 using Verso.ChangeRequests;
 using Verso.Cli.Infrastructure;
 using Verso.Diff;
