@@ -39,10 +39,13 @@ public sealed class SqliteStoreFileTests : IDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        var error = await Assert.ThrowsAsync<StoreUnavailableException>(
+        var error = await Assert.ThrowsAsync<StoreFailureException>(
             () => SqliteVersionStore.ForFile(path).AppendAsync(Some.Append(Some.Key(), Some.Document(1))));
+        var init = await Assert.ThrowsAsync<StoreFailureException>(() => SqliteVersionStore.ForFile(path).InitializeAsync());
 
         Assert.Contains("not a Verso store", error.Message, StringComparison.Ordinal);
+        Assert.Equal(StoreFailureCause.NotAStore, error.Cause);
+        Assert.Equal(StoreFailureCause.NotAStore, init.Cause);
     }
 
     [Fact]

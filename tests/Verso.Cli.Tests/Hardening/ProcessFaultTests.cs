@@ -37,11 +37,16 @@ public sealed class ProcessFaultTests : IDisposable
             _verso.WriteFile("v2.json", """{"n":2}""");
             var save = await VersoProcess.RunWrappedAsync(wrapper, _verso.Directory.Path, null, "save", "note", "alice", "v2.json", "--by", "ops");
             var show = await VersoProcess.RunWrappedAsync(wrapper, _verso.Directory.Path, null, "show", "note/alice");
+            var init = await VersoProcess.RunWrappedAsync(wrapper, _verso.Directory.Path, null, "--store", "fresh.db", "init");
 
             Assert.Equal(1, save.ExitCode);
             Assert.Contains("is read-only", save.Stderr, StringComparison.Ordinal);
             CrashCaseTests.AssertOneLine(save);
             Assert.True(show.ExitCode is 0 or 1, show.ToString());
+            Assert.Equal(1, init.ExitCode);
+            Assert.Contains("cannot create", init.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("run 'verso init'", init.Stderr, StringComparison.Ordinal);
+            CrashCaseTests.AssertOneLine(init);
             Assert.All(show.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("verso: ", line, StringComparison.Ordinal));
         }
         finally

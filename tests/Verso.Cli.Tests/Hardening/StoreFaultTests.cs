@@ -141,6 +141,30 @@ public sealed class StoreFaultTests : IDisposable
         return free;
     }
 
+    [Fact]
+    public async Task ABlobStoredAsTextIsReadAsItsBytesNotACastError()
+    {
+        await _verso.InitializedAsync();
+        _verso.WriteFile("v.json", """{"n":1}""");
+        await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
+        await using (var connection = new SqliteConnection($"Data Source={_verso.PathOf("verso.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE blobs SET content = CAST(content AS TEXT) || ' ';";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var show = await _verso.RunAsync("show", "note/alice");
+        var verify = await _verso.RunAsync("verify");
+
+        Assert.DoesNotContain("InvalidCast", show.Stderr + verify.Stderr, StringComparison.Ordinal);
+        Assert.True(show.ExitCode is 0 or 1, show.ToString());
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("broken note/alice@1: its content does not hash to", verify.Stdout, StringComparison.Ordinal);
+    }
+
     private static async Task CheckpointWalAsync(string path)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
