@@ -28,7 +28,7 @@ internal static class SqliteSnapshotReader
         EntityKey.Create(row.GetString(0), row.GetString(1)),
         row.GetInt32(2),
         ContentHash.FromHex(row.GetString(3)),
-        row.IsDBNull(4) ? knownContent : (byte[])row.GetValue(4),
+        row.IsDBNull(4) ? knownContent : StoredContent.Decode((byte[])row.GetValue(4)),
         row.GetString(5),
         FromMicroseconds(row.GetInt64(6)),
         row.IsDBNull(7) ? null : row.GetString(7),
