@@ -58,6 +58,17 @@ internal sealed class PostgresChangeFeed : IChangeFeed
     public async ValueTask DisposeAsync()
     {
         _connection.Notification -= OnNotification;
+        try
+        {
+            // The pool does not reset connections (see PostgresConnections): this one stops listening here.
+            await using var unlisten = new NpgsqlCommand("UNLISTEN *;", _connection);
+            await unlisten.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+        {
+            // A broken connection, or one still waiting for a notification, is not returned for reuse as it is.
+        }
+
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 

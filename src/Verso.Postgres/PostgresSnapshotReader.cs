@@ -27,7 +27,7 @@ internal static class PostgresSnapshotReader
         EntityKey.Create(row.GetString(0), row.GetString(1)),
         row.GetInt32(2),
         ContentHash.FromHex(row.GetString(3)),
-        row.IsDBNull(4) ? [] : row.GetFieldValue<byte[]>(4),
+        row.IsDBNull(4) ? [] : StoredContent.Decode(row.GetFieldValue<byte[]>(4)),
         row.GetString(5),
         new DateTimeOffset(row.GetFieldValue<DateTime>(6), TimeSpan.Zero),
         row.IsDBNull(7) ? null : row.GetString(7),

@@ -124,7 +124,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             {
                 await using var command = Command(connection, """
                     SELECT (SELECT count(*) FROM verso.entities WHERE head > 0), (SELECT count(*) FROM verso.versions),
-                           (SELECT count(*) FROM verso.blobs), (SELECT coalesce(sum(octet_length(content)), 0)::bigint FROM verso.blobs);
+                           (SELECT count(*) FROM verso.blobs), (SELECT coalesce(sum(coalesce(size, octet_length(content))), 0)::bigint FROM verso.blobs);
                     """);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -210,9 +210,10 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             // Held until commit, so a prune or erase cannot delete this blob between our insert and our version row.
             batch.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock_shared($1);", BlobLockKey(request.Content.Hash)));
             batch.BatchCommands.Add(BatchCommand(
-                "INSERT INTO verso.blobs (hash, content) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING;",
+                "INSERT INTO verso.blobs (hash, content, size) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING;",
                 request.Content.Hash.Hex,
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = request.Content.Utf8.ToArray() }));
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = StoredContent.Encode(request.Content.Utf8.Span) },
+                request.Content.Length));
             batch.BatchCommands.Add(BatchCommand(
                 "UPDATE verso.entities SET head = $1, head_hash = $2, head_saved_at = $3 WHERE entity_pk = $4;",
                 version, request.Content.Hash.Hex, savedAt, head.EntityPk));

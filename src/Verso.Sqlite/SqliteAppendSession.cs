@@ -39,10 +39,12 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         var targets = await CheckReferencesAsync(request, cancellationToken).ConfigureAwait(false);
         var version = headVersion + 1;
         var savedAt = SqliteSnapshotReader.ToMicroseconds(request.SavedAt);
-        var blob = Prepare(ref _insertBlob, "INSERT INTO blobs (hash, content) VALUES ($hash, $content) ON CONFLICT (hash) DO NOTHING;", "$hash", "$content");
+        var blob = Prepare(
+            ref _insertBlob, "INSERT INTO blobs (hash, content, size) VALUES ($hash, $content, $size) ON CONFLICT (hash) DO NOTHING;", "$hash", "$content", "$size");
         blob.Parameters[0].Value = request.Content.Hash.Hex;
         blob.Parameters[1].SqliteType = SqliteType.Blob;
-        blob.Parameters[1].Value = request.Content.Utf8.ToArray();
+        blob.Parameters[1].Value = StoredContent.Encode(request.Content.Utf8.Span);
+        blob.Parameters[2].Value = request.Content.Length;
         await blob.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
         var entityPk = head?.EntityPk ?? await InsertEntityAsync(request, savedAt, cancellationToken).ConfigureAwait(false);

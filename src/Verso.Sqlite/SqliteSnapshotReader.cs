@@ -29,7 +29,7 @@ internal static class SqliteSnapshotReader
         row.GetInt32(2),
         ContentHash.FromHex(row.GetString(3)),
         // GetFieldValue reads a blob stored as TEXT too, as its bytes, so a tampered row fails its hash check instead of a cast.
-        row.IsDBNull(4) ? knownContent : row.GetFieldValue<byte[]>(4),
+        row.IsDBNull(4) ? knownContent : StoredContent.Decode(row.GetFieldValue<byte[]>(4)),
         row.GetString(5),
         FromMicroseconds(row.GetInt64(6)),
         row.IsDBNull(7) ? null : row.GetString(7),

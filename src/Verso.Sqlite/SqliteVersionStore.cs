@@ -129,7 +129,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM versions),
-                   (SELECT count(*) FROM blobs), (SELECT coalesce(sum(length(content)), 0) FROM blobs);
+                   (SELECT count(*) FROM blobs), (SELECT coalesce(sum(coalesce(size, length(content))), 0) FROM blobs);
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);

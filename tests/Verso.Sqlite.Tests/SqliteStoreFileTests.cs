@@ -57,10 +57,10 @@ public sealed class SqliteStoreFileTests : IDisposable
         var first = await store.InitializeAsync();
         var second = await store.InitializeAsync();
 
-        Assert.Equal((0, 6), (first.FromVersion, first.ToVersion));
+        Assert.Equal((0, 7), (first.FromVersion, first.ToVersion));
         Assert.False(second.Changed);
         Assert.Equal("wal", await ScalarAsync(path, "PRAGMA journal_mode;"));
-        Assert.Equal(6L, await ScalarAsync(path, "SELECT max(version) FROM verso_schema;"));
+        Assert.Equal(7L, await ScalarAsync(path, "SELECT max(version) FROM verso_schema;"));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class SqliteStoreFileTests : IDisposable
         var upgraded = SqliteVersionStore.ForFile(path);
 
         Assert.Contains("older", refused.Message, StringComparison.Ordinal);
-        Assert.Equal((1, 6), (upgrade.FromVersion, upgrade.ToVersion));
+        Assert.Equal((1, 7), (upgrade.FromVersion, upgrade.ToVersion));
         var read = (await upgraded.GetLatestAsync(key))!;
         Assert.Equal((document.Hash, 1, "tester"), (read.Hash, read.Version, read.SavedBy));
         Assert.Equal(document.Utf8.ToArray(), read.Content.ToArray());
@@ -142,6 +142,33 @@ public sealed class SqliteStoreFileTests : IDisposable
 
         Assert.Equal(1L, await ScalarAsync(path, "SELECT count(*) FROM blobs;"));
         Assert.Equal(2L, await ScalarAsync(path, "SELECT count(*) FROM versions;"));
+    }
+
+    [Fact]
+    public async Task ACompressibleContentIsStoredCompressedAndAnOldUncompressedRowStillReads()
+    {
+        var path = _directory.File("verso.db");
+        var store = SqliteVersionStore.ForFile(path);
+        await store.InitializeAsync();
+        var key = Some.Key();
+        var charter = string.Concat(Enumerable.Range(0, 400).Select(n => $"- rule {n}: review every change with care\n"));
+        var large = Some.Json($$"""{"charter":{{System.Text.Json.JsonSerializer.Serialize(charter)}}}""");
+        await store.AppendAsync(Some.Append(key, large));
+        // A row as a store before compression wrote it: the canonical bytes themselves, no size.
+        var old = Some.Json($$"""{"charter":{{System.Text.Json.JsonSerializer.Serialize(charter + "old")}}}""");
+        await ScalarAsync(path, $"UPDATE blobs SET content = CAST('{System.Text.Encoding.UTF8.GetString(large.Utf8.Span)}' AS BLOB), size = NULL;");
+        SqliteConnection.ClearAllPools();
+
+        var stored = (long)(await ScalarAsync(path, "SELECT length(content) FROM blobs;"))!;
+        var reread = (await SqliteVersionStore.ForFile(path).GetLatestAsync(key))!;
+
+        Assert.Equal(large.Utf8.ToArray(), reread.Content.ToArray());
+        Assert.Equal(large.Length, stored);
+        var again = SqliteVersionStore.ForFile(path);
+        await again.AppendAsync(Some.Append(key, old));
+        Assert.True((long)(await ScalarAsync(path, $"SELECT length(content) FROM blobs WHERE hash = '{old.Hash.Hex}';"))! < old.Length / 4);
+        Assert.Equal((long)old.Length, await ScalarAsync(path, $"SELECT size FROM blobs WHERE hash = '{old.Hash.Hex}';"));
+        Assert.Equal(old.Utf8.ToArray(), (await again.GetLatestAsync(key))!.Content.ToArray());
     }
 
     private static string SchemaOneSql()

@@ -129,6 +129,22 @@ public abstract partial class VersionStoreContract
     }
 
     [Fact]
+    public async Task ALargeContentReadsBackByteForByteAndCountsAtItsCanonicalLength()
+    {
+        var key = Some.Key();
+        var charter = string.Concat(Enumerable.Range(0, 400).Select(n => $"- rule {n}: review every change with care\n"));
+        var large = Some.Json($$"""{"charter":{{System.Text.Json.JsonSerializer.Serialize(charter)}},"n":1}""");
+        var before = await Store.GetStatisticsAsync();
+
+        await Store.AppendAsync(Some.Append(key, large));
+
+        var read = (await Store.GetLatestAsync(key))!;
+        Assert.Equal(large.Utf8.ToArray(), read.Content.ToArray());
+        Assert.Equal(large.Utf8.ToArray(), (await Store.GetHistoryAsync(key, 0, 1).SingleAsync()).Content.ToArray());
+        Assert.Equal(before.BlobBytes + large.Length, (await Store.GetStatisticsAsync()).BlobBytes);
+    }
+
+    [Fact]
     public async Task HistoryCarriesEachVersionsOwnContent()
     {
         var key = Some.Key();
