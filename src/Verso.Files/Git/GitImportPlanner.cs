@@ -110,6 +110,9 @@ public sealed class GitImportPlanner
         }
     }
 
+    private static readonly Comparer<EntityKey> ByKindThenId = Comparer<EntityKey>.Create((a, b) =>
+        string.CompareOrdinal(a.Kind, b.Kind) is var byKind and not 0 ? byKind : string.CompareOrdinal(a.Id, b.Id));
+
     // Every entity the commit or a parent holds (and, at the tip, every entity reported present), by key.
     private static IEnumerable<EntityKey> Candidates(
         ImmutableDictionary<EntityKey, GitEntityView> views, ImmutableArray<ImmutableDictionary<EntityKey, GitEntityView>> parents, IEnumerable<EntityKey> present)
@@ -121,6 +124,6 @@ public sealed class GitImportPlanner
         }
 
         keys.UnionWith(present);
-        return keys.Order(Comparer<EntityKey>.Create((a, b) => string.CompareOrdinal(a.ToString(), b.ToString())));
+        return keys.Order(ByKindThenId);
     }
 }

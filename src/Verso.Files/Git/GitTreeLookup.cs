@@ -26,6 +26,9 @@ public sealed class GitTreeLookup
     /// <summary>Whether the tree holds <paramref name="key"/>.</summary>
     public bool Contains(EntityKey key) => _views.Any(v => v.ContainsKey(key));
 
+    /// <summary>What tells <paramref name="key"/>'s content in this tree from other contents (its blob id), or null when the tree does not hold it.</summary>
+    public string? ContentIdOf(EntityKey key) => _views.Select(v => v.GetValueOrDefault(key)).FirstOrDefault(v => v is not null)?.ContentId;
+
     /// <summary>The path the tree holds <paramref name="key"/> at, or null.</summary>
     public string? PathOf(EntityKey key) => _views.Select(v => v.GetValueOrDefault(key)).FirstOrDefault(v => v is not null)?.Path;
 

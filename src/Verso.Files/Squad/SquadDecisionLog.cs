@@ -24,9 +24,12 @@ public static partial class SquadDecisionLog
     /// unique with <c>-2</c>, <c>-3</c> … in file order, and added to the set.
     /// </param>
     /// <exception cref="Errors.RecordFileException">The bytes are not UTF-8.</exception>
-    public static ImmutableArray<SquadDecisionPart> Parse(ReadOnlySpan<byte> utf8, ISet<string>? taken = null)
+    public static ImmutableArray<SquadDecisionPart> Parse(ReadOnlySpan<byte> utf8, ISet<string>? taken = null) =>
+        Parse(utf8, taken ?? new HashSet<string>(StringComparer.Ordinal), Read);
+
+    /// <summary>Splits <paramref name="utf8"/> into parts, reading each entry with <paramref name="read"/> (a git import reads each entry's text once across commits).</summary>
+    internal static ImmutableArray<SquadDecisionPart> Parse(ReadOnlySpan<byte> utf8, ISet<string> taken, Func<string, ISet<string>, TeamDecision> read)
     {
-        taken ??= new HashSet<string>(StringComparer.Ordinal);
         var lines = Lines(Utf8Text.Decode(utf8));
         var parts = ImmutableArray.CreateBuilder<SquadDecisionPart>();
         var layout = new StringBuilder();
@@ -54,7 +57,7 @@ public static partial class SquadDecisionLog
             }
 
             var text = string.Concat(lines.Skip(i).Take(last - i));
-            parts.Add(new SquadDecisionPart(text, Read(text, taken)));
+            parts.Add(new SquadDecisionPart(text, read(text, taken)));
             layout.Append(string.Concat(lines.Skip(last).Take(end - last)));
             i = end;
         }
@@ -68,7 +71,10 @@ public static partial class SquadDecisionLog
     }
 
     /// <summary>The decision an entry's text states; its id made unique against <paramref name="taken"/>.</summary>
-    internal static TeamDecision Read(string text, ISet<string> taken, string? fallbackTitle = null, string idPrefix = "")
+    internal static TeamDecision Read(string text, ISet<string> taken) => Read(text, taken, null, "");
+
+    /// <summary>The decision an entry's text states; its id made unique against <paramref name="taken"/>.</summary>
+    internal static TeamDecision Read(string text, ISet<string> taken, string? fallbackTitle, string idPrefix)
     {
         var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var heading = lines.FirstOrDefault(l => HeadingLevel(l) > 0) is { } line ? line.TrimStart('#').Trim() : null;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Verso.Agents.Decisions;
 using Verso.Files.Errors;
 using Verso.Files.Git;
 using Verso.Naming;
@@ -17,6 +18,9 @@ internal sealed class SquadDecisionLogReader(Func<string, bool> follows) : GitEn
     private const int Cached = 8;
     private readonly Dictionary<string, ImmutableDictionary<EntityKey, GitEntityView>> _parsed = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
+
+    // Each entry's text read once, with the id it has before it is made unique in its file, and its view.
+    private readonly Dictionary<string, (TeamDecision Decision, GitEntityView View)> _entries = new(StringComparer.Ordinal);
 
     public override async ValueTask<ImmutableDictionary<EntityKey, GitEntityView>> ReadAsync(GitTreeContext tree, CancellationToken cancellationToken)
     {
@@ -47,11 +51,25 @@ internal sealed class SquadDecisionLogReader(Func<string, bool> follows) : GitEn
         var views = ImmutableDictionary.CreateBuilder<EntityKey, GitEntityView>();
         try
         {
-            foreach (var part in SquadDecisionLog.Parse((await tree.Repository.ReadBlobAsync(blob, cancellationToken).ConfigureAwait(false)).Span))
+            var bytes = await tree.Repository.ReadBlobAsync(blob, cancellationToken).ConfigureAwait(false);
+            var entryViews = new Dictionary<string, GitEntityView>(StringComparer.Ordinal);
+            var parts = SquadDecisionLog.Parse(bytes.Span, new HashSet<string>(StringComparer.Ordinal), (text, taken) =>
+            {
+                if (!_entries.TryGetValue(text, out var entry))
+                {
+                    // The text is kept as the view's content, so later commits' equal entries compare as one string.
+                    _entries[text] = entry = (SquadDecisionLog.Read(text, new HashSet<string>(StringComparer.Ordinal)), new GitEntityView(path, text, IsBlob: false));
+                }
+
+                var decision = entry.Decision with { Id = Slug.Unique(entry.Decision.Id, taken) };
+                entryViews[decision.Id] = entry.View.Path == path ? entry.View : entry.View with { Path = path };
+                return decision;
+            });
+            foreach (var part in parts)
             {
                 if (part.Decision is { } decision && EntityKey.IsValidId(decision.Id))
                 {
-                    views[EntityKey.Create("decision", decision.Id)] = new GitEntityView(path, part.Text, IsBlob: false);
+                    views[EntityKey.Create("decision", decision.Id)] = entryViews[decision.Id];
                 }
             }
         }

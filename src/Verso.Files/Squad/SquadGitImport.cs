@@ -38,6 +38,8 @@ public static class SquadGitImport
         var charters = Globs("agents/**/charter.md");
         var registry = Globs("casting/registry.json");
         var log = Globs("decisions.md");
+        // Many decisions pin the same charter content: its version is looked up once.
+        var pins = new Dictionary<(EntityKey, string), PinnedCharter>();
         return
         [
             GitImportPart.Files(charters, "agent", EntityIdRule.SquadCharterFolder, GitFileParsers.For(service, "agent", GitFileFormat.Squad)),
@@ -47,8 +49,10 @@ public static class SquadGitImport
                 (step, _) => ValueTask.FromResult(CanonicalJson.CreateDocument(step.Content.Span)),
                 recordsDeletions: false),
             GitImportPart.Files([.. Globs("team.md"), .. Globs("routing.md"), .. registry], TeamFileKind, EntityIdRule.SquadTeamFile, (step, _) => ValueTask.FromResult(TeamFile(service, step))),
-            new GitImportPart(log, "decision", new SquadDecisionLogReader(path => log.Any(g => g.IsMatch(path))), (step, token) => DecisionAsync(service, step, null, token), recordsDeletions: false),
-            GitImportPart.Files(Globs("decisions/inbox/*.md"), "decision", EntityIdRule.SquadInboxFile, GitFileParsers.For(service, "decision", GitFileFormat.Squad), recordsDeletions: false),
+            new GitImportPart(log, "decision", new SquadDecisionLogReader(path => log.Any(g => g.IsMatch(path))), (step, token) => DecisionAsync(service, step, null, token, pins), recordsDeletions: false),
+            GitImportPart.Files(
+                Globs("decisions/inbox/*.md"), "decision", EntityIdRule.SquadInboxFile,
+                (step, token) => DecisionAsync(service, step, step.Path[(step.Path.LastIndexOf('/') + 1)..], token, pins), recordsDeletions: false),
         ];
     }
 
@@ -56,12 +60,13 @@ public static class SquadGitImport
     /// A team decision from a step's text (an inbox file, or one entry of <c>decisions.md</c>), pinned to the
     /// charter of each agent its <c>**By:**</c> line names, as the step's commit held that charter.
     /// </summary>
-    internal static async ValueTask<CanonicalDocument> DecisionAsync(VersioningService service, GitImportStep step, string? inboxFile, CancellationToken cancellationToken)
+    internal static async ValueTask<CanonicalDocument> DecisionAsync(
+        VersioningService service, GitImportStep step, string? inboxFile, CancellationToken cancellationToken, Dictionary<(EntityKey, string), PinnedCharter>? cache = null)
     {
         var decision = inboxFile is null
             ? SquadDecisionLog.Read(Utf8Text.Decode(step.Content.Span), new HashSet<string>(StringComparer.Ordinal)) with { Id = step.Key.Id }
             : SquadInbox.Parse(inboxFile, step.Content.Span) with { Id = step.Key.Id };
-        var pins = await PinsAsync(service, step, decision.By, cancellationToken).ConfigureAwait(false);
+        var pins = await PinsAsync(service, step, decision.By, cache, cancellationToken).ConfigureAwait(false);
         if (!pins.IsEmpty)
         {
             decision = decision with { PinnedCharters = pins };
@@ -73,11 +78,12 @@ public static class SquadGitImport
     /// <summary>
     /// The charters in force for <paramref name="by"/>'s agent authors at the step's commit: for each author,
     /// the agent its name (case-insensitively, before any parenthesis), its first word, or its
-    /// <c>(formerly …)</c> name names, whose charter the commit's tree holds, pinned to the stored version
+    /// <c>(formerly …)</c> name names, whose charter the commit's tree holds, pinned to the first stored version
     /// with exactly that content (in an import that follows no charters, the version saved last at or before
     /// the commit's author date). Authors who are no agent (a person, <c>Brady (via Copilot)</c>) pin nothing.
     /// </summary>
-    internal static async Task<ImmutableList<PinnedCharter>> PinsAsync(VersioningService service, GitImportStep step, string? by, CancellationToken cancellationToken)
+    internal static async Task<ImmutableList<PinnedCharter>> PinsAsync(
+        VersioningService service, GitImportStep step, string? by, Dictionary<(EntityKey, string), PinnedCharter>? cache, CancellationToken cancellationToken)
     {
         var pins = ImmutableList.CreateBuilder<PinnedCharter>();
         foreach (var author in SquadAuthors.Parse(by))
@@ -86,7 +92,7 @@ public static class SquadGitImport
             var names = new[] { author.Name, firstWord, author.Formerly }.OfType<string>().Select(n => Slug.Of(n, 128)).Where(EntityKey.IsValidId).Distinct(StringComparer.Ordinal);
             foreach (var id in names)
             {
-                if (await CharterAtAsync(service, step, EntityKey.Create("agent", id), cancellationToken).ConfigureAwait(false) is { } pin)
+                if (await CharterAtAsync(service, step, EntityKey.Create("agent", id), cache, cancellationToken).ConfigureAwait(false) is { } pin)
                 {
                     if (!pins.Any(p => p.Ref == pin.Ref))
                     {
@@ -101,7 +107,8 @@ public static class SquadGitImport
         return pins.ToImmutable();
     }
 
-    private static async Task<PinnedCharter?> CharterAtAsync(VersioningService service, GitImportStep step, EntityKey agent, CancellationToken cancellationToken)
+    private static async Task<PinnedCharter?> CharterAtAsync(
+        VersioningService service, GitImportStep step, EntityKey agent, Dictionary<(EntityKey, string), PinnedCharter>? cache, CancellationToken cancellationToken)
     {
         if (step.Tree is null || !step.Tree.Covers(agent.Kind))
         {
@@ -110,10 +117,17 @@ public static class SquadGitImport
             return await service.Store.GetAsOfAsync(agent, step.Commit.AuthorDate, cancellationToken).ConfigureAwait(false) is { } asOf ? PinnedCharter.Of(asOf) : null;
         }
 
-        if (await step.Tree.ReadAsync(agent, cancellationToken).ConfigureAwait(false) is not { } charter)
+        if (step.Tree.ContentIdOf(agent) is not { } contentId)
         {
             return null;
         }
+
+        if (cache is not null && cache.TryGetValue((agent, contentId), out var known))
+        {
+            return known;
+        }
+
+        var charter = (await step.Tree.ReadAsync(agent, cancellationToken).ConfigureAwait(false))!.Value;
 
         ContentHash hash;
         try
@@ -127,7 +141,14 @@ public static class SquadGitImport
 
         _ = ContentHashPrefix.TryParse(hash.ToString(), out var prefix);
         var versions = await service.Store.FindByHashAsync(agent, prefix, 64, cancellationToken).ConfigureAwait(false);
-        return versions.Count == 0 ? null : PinnedCharter.Of(versions.MaxBy(v => v.Version)!);
+        if (versions.Count == 0)
+        {
+            return null;
+        }
+
+        var pin = PinnedCharter.Of(versions.MinBy(v => v.Version)!);
+        cache?.TryAdd((agent, contentId), pin);
+        return pin;
     }
 
     private static CanonicalDocument TeamFile(VersioningService service, GitImportStep step) =>
