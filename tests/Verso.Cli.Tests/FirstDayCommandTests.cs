@@ -50,9 +50,12 @@ public sealed class FirstDayCommandTests : IDisposable
         await ImportSamplesAsync();
 
         var result = await _verso.RunAsync("export", "out", "--kind", "agents");
+        var import = await _verso.RunAsync("import", Path.Combine(Repository.Root(), "samples", "org"), "--kind", "agents", "--by", "me");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no agents entities", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, import.ExitCode);
+        Assert.Contains("has no agents/ folder", import.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
