@@ -50,9 +50,12 @@ public sealed class FirstDayCommandTests : IDisposable
         await ImportSamplesAsync();
 
         var result = await _verso.RunAsync("export", "out", "--kind", "agents");
+        var import = await _verso.RunAsync("import", Path.Combine(Repository.Root(), "samples", "org"), "--kind", "agents", "--by", "me");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no agents entities", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, import.ExitCode);
+        Assert.Contains("has no agents/ folder", import.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -284,6 +287,72 @@ public sealed class FirstDayCommandTests : IDisposable
         Assert.Contains("invalid agent record at /role", edit.Stderr, StringComparison.Ordinal);
         Assert.Equal(versions + 1, await _verso.VersionCountAsync());
         Assert.Equal("Alice Fixed", (await _verso.RunAsync("--json", "show", "agent/alice")).Json().GetProperty("content").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task StatusSaysWhichHashIsWhoseAndDiffShowsWhatChanged()
+    {
+        await ImportSamplesAsync();
+        await _verso.RunAsync("export", "out");
+        var role = _verso.PathOf("out/role/qa-engineer.yaml");
+        File.WriteAllText(role, File.ReadAllText(role).Replace("name: QA engineer", "name: QA lead", StringComparison.Ordinal));
+
+        var status = await _verso.RunAsync("status", "out", "--diff");
+
+        Assert.Equal(1, status.ExitCode);
+        Assert.Matches(@"(?m)^changed role/qa-engineer\.yaml: the file holds sha256:[0-9a-f]{64}; the store has role/qa-engineer@1 sha256:[0-9a-f]{64}$", status.Stdout);
+        Assert.Contains("role/qa-engineer@1 → role/qa-engineer.yaml\n", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("QA lead", status.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EraseOnATerminalAsksFirstAndYesSkipsTheQuestion()
+    {
+        await _verso.InitializedAsync();
+        _verso.WriteFile("a.json", """{"name":"Alice"}""");
+        _verso.WriteFile("b.json", """{"name":"Alice B."}""");
+        await _verso.RunAsync("save", "note", "alice", "a.json", "--by", "me");
+        await _verso.RunAsync("save", "note", "alice", "b.json", "--by", "me");
+
+        var declined = await _verso.RunOnTerminalWithInputAsync("n\n"u8.ToArray(), "erase", "note/alice@1", "--reason", "personal data", "--by", "me");
+        var stillThere = await _verso.RunAsync("show", "note/alice@1");
+        var confirmed = await _verso.RunOnTerminalWithInputAsync("y\n"u8.ToArray(), "erase", "note/alice@1", "--reason", "personal data", "--by", "me");
+        var skipped = await _verso.RunOnTerminalAsync("erase", "note/alice@2", "--reason", "personal data", "--by", "me", "--yes");
+
+        Assert.Equal(1, declined.ExitCode);
+        Assert.Contains("This cannot be undone. [y/N]", declined.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Alice", stillThere.Stdout, StringComparison.Ordinal);
+        Assert.True(confirmed.ExitCode == 0, confirmed.ToString());
+        Assert.True(skipped.ExitCode == 0, skipped.ToString());
+        Assert.DoesNotContain("[y/N]", skipped.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShowPrintsAnAgentAsMarkdownOnATerminalAndAsJsonInAPipe()
+    {
+        await _verso.InitializedAsync();
+        await _verso.RunAsync("save", "agent", "alice", Path.Combine(Repository.Root(), "samples", "agent-alice.json"), "--by", "me");
+
+        var terminal = await _verso.RunOnTerminalAsync("show", "agent/alice");
+        var piped = await _verso.RunAsync("show", "agent/alice");
+
+        Assert.StartsWith("---\nid: alice\n", terminal.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("{", piped.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogPrintsPlainColumnsWithoutBlankLines()
+    {
+        await _verso.InitializedAsync();
+        _verso.WriteFile("a.json", """{"name":"Alice"}""");
+        await _verso.RunAsync("save", "note", "alice", "a.json", "--by", "me", "-m", "a message long enough that an eighty column table would have wrapped it onto a second line");
+
+        var log = await _verso.RunAsync("log", "note/alice");
+
+        var lines = log.Stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("version  hash", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("onto a second line", lines[1], StringComparison.Ordinal);
     }
 
     private static void MakeExecutable(string path)

@@ -44,7 +44,7 @@ public sealed class PlainTextCommandTests : IDisposable
             [
                 "missing agent/sam.md agent/sam@1 ",
                 "new role/designer.yaml ",
-                "changed role/qa-engineer.yaml role/qa-engineer@1 ",
+                "changed role/qa-engineer.yaml: the file holds ",
                 "drift: 1 changed, 1 new, 1 missing",
             ],
             status.Stdout.TrimEnd('\n').Split('\n').Select(l => l.Contains("sha256:", StringComparison.Ordinal) ? l[..(l.IndexOf("sha256:", StringComparison.Ordinal))] : l));

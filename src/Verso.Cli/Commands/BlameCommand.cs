@@ -20,7 +20,7 @@ internal static class BlameCommand
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var service = context.CreateService();
-            var target = await service.GetAsync(VersionRef.Parse(context.ParseResult.GetRequiredValue(reference)), cancellationToken);
+            var target = await Refs.GetAsync(service, context.ParseResult.GetRequiredValue(reference), cancellationToken);
             target.ThrowIfContentRemoved(); // blame would skip it and describe its predecessor instead
             var head = await service.Store.CountVersionsAsync(target.Key, cancellationToken);
             var history = new List<Snapshot>(target.Version);

@@ -21,8 +21,8 @@ internal static class CompatCommand
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var service = context.CreateService();
-            var from = await service.GetAsync(VersionRef.Parse(context.ParseResult.GetRequiredValue(left)), cancellationToken);
-            var to = await service.GetAsync(VersionRef.Parse(context.ParseResult.GetRequiredValue(right)), cancellationToken);
+            var from = await Refs.GetAsync(service, context.ParseResult.GetRequiredValue(left), cancellationToken);
+            var to = await Refs.GetAsync(service, context.ParseResult.GetRequiredValue(right), cancellationToken);
             var verdict = ReplayCompatibility.Compare(service.Kinds.Resolve(from.Key.Kind), JsonInput.Parse(from), JsonInput.Parse(to));
             var name = verdict.Verdict.ToString().ToLowerInvariant();
             if (context.Json)

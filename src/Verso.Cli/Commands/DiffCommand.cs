@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
-using Spectre.Console;
 using Verso.Cli.Infrastructure;
 using Verso.Json;
 using Verso.Diff;
-using Verso.Diff.Rendering;
 using System.Text.Json.Nodes;
 using Verso.Naming;
 using Verso.Snapshots;
@@ -22,7 +20,7 @@ internal static class DiffCommand
         var left = new Argument<string>("REF") { Description = "the older version, e.g. agent/alice@1; alone, the version compared with the one before it" };
         var right = new Argument<string?>("REF|FILE")
         {
-            Description = "the newer version, e.g. agent/alice@2 or agent/alice, or a record file to compare with the first ref",
+            Description = "(optional) the newer version, e.g. agent/alice@2 or agent/alice, or a record file to compare with the first ref",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var format = new Option<string>("--format") { Description = "text (for people), json (the change list) or patch (RFC 6902)", DefaultValueFactory = _ => "text" };
@@ -72,13 +70,7 @@ internal static class DiffCommand
                     JsonOutput.Write(console, writer => ChangeJson.WriteChanges(writer, changes));
                     break;
                 default:
-                    var rendered = kind.DiffRenderer.Render(before, after, JsonDiff.Compute(before, after, kind.DiffRules));
-                    console.Out.WriteLine($"{from.Ref} → {toName}");
-                    foreach (var line in rendered)
-                    {
-                        console.Ansi.MarkupLine($"[{Color(line.Style)}]{TerminalText.ForMarkup(line.Text)}[/]");
-                    }
-
+                    DiffText.Write(console, kind, $"{from.Ref} → {toName}", before, after);
                     break;
             }
 
@@ -87,14 +79,4 @@ internal static class DiffCommand
         return command;
     }
 
-    internal static string Color(DiffLineStyle style) => style switch
-    {
-        DiffLineStyle.Added => "green",
-        DiffLineStyle.Removed => "red",
-        DiffLineStyle.Modified => "yellow",
-        DiffLineStyle.Moved => "blue",
-        DiffLineStyle.Hunk => "cyan",
-        DiffLineStyle.Header => "bold",
-        _ => "default",
-    };
 }

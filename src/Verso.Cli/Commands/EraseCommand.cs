@@ -17,7 +17,8 @@ internal static class EraseCommand
         var reference = new Argument<string>("REF") { Description = "the version whose content to erase, e.g. agent/alice@3" };
         var by = Author.Option("who erases");
         var reason = new Option<string>("--reason", "--message", "-m") { Description = "why; shown wherever the erased content is read", Required = true, HelpName = "R" };
-        var command = new Command("erase", "erase one content from an entity's history, keeping the versions and their hashes") { reference, by, reason };
+        var yes = new Option<bool>("--yes", "-y") { Description = "erase without asking (a terminal is asked to confirm)" };
+        var command = new Command("erase", "erase one content from an entity's history, keeping the versions and their hashes") { reference, by, reason, yes };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
@@ -27,9 +28,14 @@ internal static class EraseCommand
                 throw new UsageException("erase needs --reason saying why");
             }
 
-            var erasedBy = await Author.ResolveAsync(context, by, cancellationToken);
-
             var target = VersionRef.Parse(parse.GetRequiredValue(reference));
+            if (console.IsTerminal && !context.Json && !parse.GetValue(yes) && !await ConfirmedAsync(console, target, cancellationToken))
+            {
+                console.Error.WriteLine("verso: erase cancelled; nothing erased");
+                return ExitCodes.Failure;
+            }
+
+            var erasedBy = await Author.ResolveAsync(context, by, cancellationToken);
             var result = await context.CreateService().EraseAsync(target, erasedBy, why, cancellationToken);
             var versions = result.Erased.Versions;
             if (context.Json)
@@ -69,5 +75,14 @@ internal static class EraseCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // Erasing cannot be undone: on a terminal, ask first.
+    private static async Task<bool> ConfirmedAsync(CliConsole console, VersionRef target, CancellationToken cancellationToken)
+    {
+        console.Error.Write($"erase the content of {target} from every version that holds it? This cannot be undone. [y/N] ");
+        using var reader = new StreamReader(console.Input, leaveOpen: true);
+        var answer = (await reader.ReadLineAsync(cancellationToken))?.Trim();
+        return answer is not null && (answer.Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Equals("yes", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -24,6 +24,12 @@ internal static class ImportCommand
             var parse = context.ParseResult;
             var options = new SaveOptions(await Author.ResolveAsync(context, by, cancellationToken)) { Message = parse.GetValue(message) };
             var source = console.ResolvePath(parse.GetRequiredValue(directory));
+            if (parse.GetValue(kind) is { } only && Directory.Exists(source) && !Directory.Exists(Path.Combine(source, only)))
+            {
+                // --kind agents (for agent) would import nothing and exit 0: a typo must not pass for an empty folder.
+                throw new UsageException($"--kind {only}: {parse.GetRequiredValue(directory)} has no {only}/ folder");
+            }
+
             var importer = new DirectoryImporter(context.CreateService());
             var report = await ProgressDisplay.RunAsync(context, "importing", () => Task.FromResult<long>(DirectoryImporter.CountFiles(source, parse.GetValue(kind))),
                 progress => importer.ImportAsync(source, options, parse.GetValue(kind), progress, cancellationToken));

@@ -11,7 +11,7 @@ internal static class ListCommand
 {
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
-        var kind = new Argument<string?>("KIND") { Description = "only entities of this kind, e.g. agent", Arity = ArgumentArity.ZeroOrOne };
+        var kind = new Argument<string?>("KIND") { Description = "(optional) only entities of this kind, e.g. agent", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("list", "list the entities with their head version, who saved it, when, and their tags") { kind };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {

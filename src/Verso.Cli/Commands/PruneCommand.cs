@@ -16,7 +16,7 @@ internal static class PruneCommand
 {
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
-        var entity = new Argument<string?>("KIND/ID") { Description = "the entity to prune; every entity when left out", Arity = ArgumentArity.ZeroOrOne };
+        var entity = new Argument<string?>("KIND/ID") { Description = "(optional) the entity to prune; every entity when left out", Arity = ArgumentArity.ZeroOrOne };
         var keep = new Option<int>("--keep") { Description = "keep the content of the newest N versions of each entity", Required = true, HelpName = "N" };
         var keepDays = new Option<int?>("--keep-days") { Description = "also keep the content of versions saved in the last D days", HelpName = "D" };
         var by = Author.Option("who prunes");

@@ -15,7 +15,7 @@ internal static class RefsCommand
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var service = context.CreateService();
-            var target = await service.GetAsync(VersionRef.Parse(context.ParseResult.GetRequiredValue(reference)), cancellationToken);
+            var target = await Refs.GetAsync(service, context.ParseResult.GetRequiredValue(reference), cancellationToken);
             var referrers = await service.Store.FindReferrersAsync(target.Key, target.Version, cancellationToken);
             if (context.Json)
             {

@@ -22,7 +22,8 @@ internal static class StatusCommand
             HelpName = "LAYOUT",
             DefaultValueFactory = _ => "verso",
         };
-        var command = new Command("status", "show how an exported directory differs from the store (exit 1 on drift)") { directory, kind, layout };
+        var diff = new Option<bool>("--diff") { Description = "after each changed file, what changed: the store's head → the file" };
+        var command = new Command("status", "show how an exported directory differs from the store (exit 1 on drift)") { directory, kind, layout, diff };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
@@ -45,6 +46,11 @@ internal static class StatusCommand
                 ? "drift: " + FileReportOutput.Counts(report, FileStatus.Changed, FileStatus.New, FileStatus.Missing, FileStatus.Invalid)
                 : $"clean: {report.Count(FileStatus.Unchanged)} file(s) match the store";
             FileReportOutput.Write(console, context.Json, target, report, [FileStatus.Changed, FileStatus.New, FileStatus.Missing, FileStatus.Invalid], summary);
+            if (parse.GetValue(diff) && !context.Json)
+            {
+                await StatusDiff.WriteAsync(context, target, report, cancellationToken);
+            }
+
             return report.HasInvalid ? ExitCodes.BadInput : report.HasDrift ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;

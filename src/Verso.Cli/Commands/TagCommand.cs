@@ -21,7 +21,7 @@ internal static class TagCommand
             var movedBy = await Author.ResolveAsync(context, by, cancellationToken);
             var service = context.CreateService();
             // Resolve a tag, hash or time once; the move then names the version by number.
-            var tagged = (await service.GetAsync(VersionRef.Parse(parse.GetRequiredValue(reference)), cancellationToken)).Ref;
+            var tagged = (await Refs.GetAsync(service, parse.GetRequiredValue(reference), cancellationToken)).Ref;
             var move = await service.TagAsync(tagged, tag, movedBy, parse.GetValue(reason), cancellationToken);
             if (context.Json)
             {

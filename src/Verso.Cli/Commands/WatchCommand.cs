@@ -9,7 +9,7 @@ internal static class WatchCommand
 {
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
-        var kind = new Argument<string?>("KIND") { Description = "only versions of this kind", Arity = ArgumentArity.ZeroOrOne };
+        var kind = new Argument<string?>("KIND") { Description = "(optional) only versions of this kind", Arity = ArgumentArity.ZeroOrOne };
         var limit = new Option<int?>("--limit") { Description = "stop after N versions", HelpName = "N" };
         var command = new Command("watch", "print each new version as it lands (Ctrl+C stops)") { kind, limit };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>

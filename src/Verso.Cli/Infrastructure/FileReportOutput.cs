@@ -53,9 +53,15 @@ internal static class FileReportOutput
         return parts.Count > 0 ? string.Join(", ", parts) : "no files";
     }
 
-    /// <summary>One file as a line: <c>created agent/alice.md agent/alice@1 sha256:…</c>, <c>invalid role/x y.yaml: why</c>.</summary>
+    /// <summary>One file as a line: <c>created agent/alice.md agent/alice@1 sha256:…</c>, <c>invalid role/x y.yaml: why</c>, <c>changed role/x.yaml: the file holds sha256:…; the store has role/x@2 sha256:…</c>.</summary>
     public static string Line(FileResult file)
     {
+        if (file is { Status: FileStatus.Changed, Hash: { } fileHash, Detail: { } head })
+        {
+            // The file's hash and the store's version apart, so neither reads as the other's.
+            return $"{Name(file.Status)} {file.Path}: the file holds {fileHash}; {head}";
+        }
+
         var line = $"{Name(file.Status)} {file.Path}";
         if (file.Key is { } key && file.Version is { } version && file.Status != FileStatus.Invalid)
         {

@@ -78,7 +78,7 @@ public sealed partial class FreshMachineTests : IDisposable
         Assert.Contains("first charter", outputs[3].Stdout, StringComparison.Ordinal);
     }
 
-    // One MSBuild run over every src project: build what is not built yet (incrementally), then pack.
+    // One MSBuild run over every src project: pack what is built, build and pack what is not.
     private string WriteTraversal(string repository, string feed)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
@@ -89,7 +89,11 @@ public sealed partial class FreshMachineTests : IDisposable
                 <Packable Include="{repository}/src/*/*.csproj" />
               </ItemGroup>
               <Target Name="PackAll">
-                <MSBuild Projects="@(Packable)" Targets="Pack" Properties="Configuration={configuration};PackageOutputPath={feed}" BuildInParallel="false" />
+                <!-- The test run has just built the projects it references: pack those as built, build the rest. -->
+                <MSBuild Projects="%(Packable.Identity)" Targets="Pack" Properties="Configuration={configuration};PackageOutputPath={feed};NoBuild=true"
+                         Condition="Exists('%(Packable.RootDir)%(Packable.Directory)bin/{configuration}/net10.0/')" />
+                <MSBuild Projects="%(Packable.Identity)" Targets="Pack" Properties="Configuration={configuration};PackageOutputPath={feed}"
+                         Condition="!Exists('%(Packable.RootDir)%(Packable.Directory)bin/{configuration}/net10.0/')" />
               </Target>
             </Project>
             """);

@@ -37,6 +37,9 @@ public sealed class VersoRunner : IDisposable
 
     public Task<CliResult> RunWithInputAsync(byte[] stdin, params string[] args) => RunWithInputAsync(stdin, isTerminal: false, args);
 
+    /// <summary>Runs on a terminal with <paramref name="stdin"/> typed in, as a user answering a question.</summary>
+    public Task<CliResult> RunOnTerminalWithInputAsync(byte[] stdin, params string[] args) => RunWithInputAsync(stdin, isTerminal: true, args);
+
     private async Task<CliResult> RunWithInputAsync(byte[] stdin, bool isTerminal, string[] args)
     {
         using var stdout = new MemoryStream();

@@ -66,6 +66,35 @@ public sealed class DirectoryExportTests
     }
 
     [Fact]
+    public async Task AFileHoldingTheRecordLastWrittenIsReplacedWhenTheHeadMovesButAnEditedOneStopsTheWholeExport()
+    {
+        using var store = await TestStore.CreateAsync();
+        await Seed.SamplesAsync(store.Service);
+        var exporter = new DirectoryExporter(store.Service);
+        await exporter.ExportAsync(store.Work());
+        var alice = Path.Combine(store.Work(), "agent", "alice.md");
+        var role = Path.Combine(store.Work(), "role", "qa-engineer.yaml");
+        // Only formatting changes: the same record, so still what the export wrote.
+        File.WriteAllText(role, File.ReadAllText(role) + "\n\n");
+        await store.Service.SaveAsync(EntityKey.Create("agent", "alice"), Samples.Canonical(Edited("alice")), new SaveOptions("seed"));
+
+        var moved = await exporter.ExportAsync(store.Work());
+
+        Assert.Equal(FileStatus.Written, moved.Files.Single(f => f.Path == "agent/alice.md").Status);
+        Assert.Equal(FileStatus.Written, moved.Files.Single(f => f.Path == "role/qa-engineer.yaml").Status);
+
+        File.WriteAllText(role, File.ReadAllText(role).Replace("name: QA engineer", "name: QA lead", StringComparison.Ordinal));
+        File.Delete(alice);
+        var edited = File.ReadAllBytes(role);
+
+        var refused = await Assert.ThrowsAsync<Errors.HandEditsException>(() => exporter.ExportAsync(store.Work()));
+
+        Assert.Equal("role/qa-engineer.yaml", Assert.Single(refused.Files));
+        Assert.False(File.Exists(alice), "a refused export writes nothing, not even the files it could have written");
+        Assert.Equal(edited, File.ReadAllBytes(role));
+    }
+
+    [Fact]
     public async Task OneKindCanBeExportedAlone()
     {
         using var store = await TestStore.CreateAsync();

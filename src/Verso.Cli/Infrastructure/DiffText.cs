@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using Verso.Diff;
+using Verso.Diff.Rendering;
+using Verso.Kinds;
+
+namespace Verso.Cli.Infrastructure;
+
+/// <summary>A diff for people: a header line, then the kind's rendering, colored on a terminal.</summary>
+internal static class DiffText
+{
+    public static void Write(CliConsole console, EntityKind kind, string header, JsonNode? before, JsonNode? after)
+    {
+        console.Out.WriteLine(header);
+        foreach (var line in kind.DiffRenderer.Render(before, after, JsonDiff.Compute(before, after, kind.DiffRules)))
+        {
+            console.Ansi.MarkupLine($"[{Color(line.Style)}]{TerminalText.ForMarkup(line.Text)}[/]");
+        }
+    }
+
+    private static string Color(DiffLineStyle style) => style switch
+    {
+        DiffLineStyle.Added => "green",
+        DiffLineStyle.Removed => "red",
+        DiffLineStyle.Modified => "yellow",
+        DiffLineStyle.Moved => "blue",
+        DiffLineStyle.Hunk => "cyan",
+        DiffLineStyle.Header => "bold",
+        _ => "default",
+    };
+}
