@@ -1,8 +1,8 @@
 #!/bin/sh
 # A first look at Verso in a throwaway store: save, re-save, edit, show, log, diff, merge and blame the
 # sample charter, record a decision pinned to it and trace it back, then roll back a bad edit, name the
-# organization as it was before it by one manifest hash, verify the whole history, and import a Squad
-# team's charter history from git.
+# organization as it was before it by one manifest hash, verify the whole history, import a Squad
+# team's charter history from git, and put a charter change through review, checks and promotion.
 set -eu
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -67,3 +67,21 @@ git -C "$team" add -A && commit_as "Sam Ortiz" sam@example.org 2026-10-14T16:30:
 verso import-git "$team" --path '.squad/agents/*/charter.md' --kind agent --format squad
 verso log agent/ripley
 verso diff agent/ripley@1 agent/ripley@2
+# From here on, agent charters change only through review, and production needs passing evals.
+echo '{"approvals":1,"direct_saves":false}' > "$work/agent-policy.json"
+echo '{"required_checks":["evals"],"on_fail":"rollback-tag"}' > "$work/production-policy.json"
+verso save policy kind.agent "$work/agent-policy.json" --by admin -m "charters need one reviewer who is not the author"
+verso save policy tag.production "$work/production-policy.json" --by admin -m "production needs passing evals"
+verso show agent/alice > "$work/alice-proposal.json"
+sed -i 's/Never approve your own work\./Never approve your own work.\\n- Flag any change to secrets handling for a second reviewer./' "$work/alice-proposal.json"
+verso save agent alice "$work/alice-proposal.json" --by mallory || echo "(refused with exit $?: direct saves are off)"
+verso propose agent/alice "$work/alice-proposal.json" --by you -m "flag secrets changes"
+verso review cr-1 --approve --by you || echo "(refused with exit $?: nobody approves their own change)"
+verso review cr-1 --approve --by quinn -m "good rule"
+verso cr show cr-1
+verso apply cr-1 --by you
+verso tag agent/alice@6 production --by you || echo "(refused with exit $?: no passing evals yet)"
+verso check agent/alice@6 --name evals --result pass --by ci --url https://ci.example.org/runs/42
+verso tag agent/alice@6 production --by you --reason "reviewed and evaluated"
+verso log agent/alice --limit 2
+verso policies agent/alice

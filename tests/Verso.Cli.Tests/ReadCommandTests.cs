@@ -108,7 +108,7 @@ public sealed class ReadCommandTests : IDisposable
         Assert.Contains(json[0].GetProperty("hash").GetString()![7..19], table.Stdout, StringComparison.Ordinal);
         Assert.Equal([2, 1], json.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
         Assert.Equal(
-            ["ref", "kind", "id", "version", "hash", "saved_by", "saved_at", "message", "operation", "schema_version"],
+            ["ref", "kind", "id", "version", "hash", "saved_by", "saved_at", "message", "operation", "schema_version", "checks"],
             json[0].EnumerateObject().Select(p => p.Name));
         Assert.Matches("^sha256:[0-9a-f]{64}$", json[1].GetProperty("hash").GetString());
     }

@@ -103,12 +103,6 @@ internal static class CrCommand
         return command;
     }
 
-    private static void Render(CliConsole console, Kinds.EntityKind kind, string title, JsonNode? before, JsonNode? after, System.Collections.Immutable.ImmutableArray<JsonChange> changes)
-    {
-        console.Out.WriteLine(title);
-        foreach (var line in kind.DiffRenderer.Render(before, after, changes))
-        {
-            console.Ansi.MarkupLine($"[{DiffCommand.Color(line.Style)}]{Markup.Escape(line.Text)}[/]");
-        }
-    }
+    private static void Render(CliConsole console, Kinds.EntityKind kind, string title, JsonNode? before, JsonNode? after, System.Collections.Immutable.ImmutableArray<JsonChange> changes) =>
+        DiffText.Write(console, kind, title, before, after, changes);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Verso.Diff;
@@ -9,10 +10,14 @@ namespace Verso.Cli.Infrastructure;
 /// <summary>A diff for people: a header line, then the kind's rendering, colored on a terminal.</summary>
 internal static class DiffText
 {
-    public static void Write(CliConsole console, EntityKind kind, string header, JsonNode? before, JsonNode? after)
+    public static void Write(CliConsole console, EntityKind kind, string header, JsonNode? before, JsonNode? after) =>
+        Write(console, kind, header, before, after, JsonDiff.Compute(before, after, kind.DiffRules));
+
+    /// <summary>The same, for changes already computed.</summary>
+    public static void Write(CliConsole console, EntityKind kind, string header, JsonNode? before, JsonNode? after, ImmutableArray<JsonChange> changes)
     {
         console.Out.WriteLine(header);
-        foreach (var line in kind.DiffRenderer.Render(before, after, JsonDiff.Compute(before, after, kind.DiffRules)))
+        foreach (var line in kind.DiffRenderer.Render(before, after, changes))
         {
             console.Ansi.MarkupLine($"[{Color(line.Style)}]{TerminalText.ForMarkup(line.Text)}[/]");
         }

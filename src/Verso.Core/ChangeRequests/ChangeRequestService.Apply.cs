@@ -77,7 +77,8 @@ public sealed partial class ChangeRequestService
                 ExpectedVersion = headVersion,
                 // Forced: even a merge that lands on the head's content records that the request was applied.
                 Force = true,
-                Message = $"apply {id}{(request.Message is null ? "" : ": " + request.Message)}",
+                // saved_by is who applied; whom they acted for is kept in the message, as the request's own history keeps it.
+                Message = $"apply {id}{(request.Message is null ? "" : ": " + request.Message)}{(by.ActingFor is null ? "" : $" (acting for {by.ActingFor})")}",
                 Source = VersionSource.ForChangeRequest(id, request.Approvers),
             };
             Snapshot applied;

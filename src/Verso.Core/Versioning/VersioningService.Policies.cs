@@ -19,26 +19,35 @@ public sealed partial class VersioningService
         EntityKey key, CanonicalDocument content, SaveOptions options, VersionOperation operation, CancellationToken cancellationToken) =>
         AppendAsync(key, content, options, operation, revertOf: null, Kinds.Resolve(key.Kind).SchemaVersion, cancellationToken);
 
-    private async Task EnsureDirectChangeAllowedAsync(EntityKey key, VersionOperation operation, CancellationToken cancellationToken)
+    // Null when the change may go ahead; the head, unchanged, when a refused change would have changed
+    // nothing (so re-importing an exported protected entity is a no-op, not a refusal).
+    private async Task<AppendResult?> EnsureDirectChangeAllowedAsync(
+        EntityKey key, CanonicalDocument content, bool force, VersionOperation operation, CancellationToken cancellationToken)
     {
+        RefusedException? refusal = null;
         if (PolicyKinds.IsReserved(key.Kind))
         {
-            throw new RefusedException(
+            refusal = new RefusedException(
                 PolicyRules.Reserved, null, key.ToString(),
                 $"{key.Kind} records are written by propose, review, apply and check, never by a {operation.ToName()}",
                 "use those operations instead");
         }
-
-        foreach (var policy in await Policies.ForEntityAsync(key, cancellationToken).ConfigureAwait(false))
+        else if ((await Policies.ForEntityAsync(key, cancellationToken).ConfigureAwait(false)).FirstOrDefault(p => !p.DirectSaves) is { } policy)
         {
-            if (!policy.DirectSaves)
-            {
-                throw new RefusedException(
-                    PolicyRules.DirectSaves, policy.Version.ToString(), key.ToString(),
-                    $"{key} takes changes only through an applied change request (direct_saves: false), so a {operation.ToName()} is not allowed",
-                    "propose the change and have it reviewed and applied");
-            }
+            refusal = new RefusedException(
+                PolicyRules.DirectSaves, policy.Version.ToString(), key.ToString(),
+                $"{key} takes changes only through an applied change request (direct_saves: false), so a {operation.ToName()} is not allowed",
+                "propose the change and have it reviewed and applied");
         }
+
+        if (refusal is null)
+        {
+            return null;
+        }
+
+        return !force && await Store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false) is { } head && head.Hash == content.Hash
+            ? new AppendResult(AppendOutcome.Unchanged, head)
+            : throw refusal;
     }
 
     private async Task EnsureTagAllowedAsync(Snapshot version, string tag, CancellationToken cancellationToken)

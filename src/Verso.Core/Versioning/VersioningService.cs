@@ -102,7 +102,11 @@ public sealed partial class VersioningService
             PolicyBook.EnsureFits(key.Id, content.Utf8);
         }
 
-        await EnsureDirectChangeAllowedAsync(key, operation, cancellationToken).ConfigureAwait(false);
+        if (await EnsureDirectChangeAllowedAsync(key, content, options.Force, operation, cancellationToken).ConfigureAwait(false) is { } unchanged)
+        {
+            return unchanged;
+        }
+
         return await AppendAsync(key, content, options, operation, revertOf: null, Kinds.Resolve(key.Kind).SchemaVersion, cancellationToken).ConfigureAwait(false);
     }
 
@@ -119,9 +123,13 @@ public sealed partial class VersioningService
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(options);
         var target = await GetAsync(VersionRef.ForVersion(key, toVersion), cancellationToken).ConfigureAwait(false);
-        await EnsureDirectChangeAllowedAsync(key, VersionOperation.Rollback, cancellationToken).ConfigureAwait(false);
         // The stored bytes are canonical already: the rolled-back version hashes exactly as the old one did.
         var content = CanonicalDocument.FromCanonicalBytes(target.Content.ToArray());
+        if (await EnsureDirectChangeAllowedAsync(key, content, options.Force, VersionOperation.Rollback, cancellationToken).ConfigureAwait(false) is { } unchanged)
+        {
+            return unchanged;
+        }
+
         return await AppendAsync(key, content, options, VersionOperation.Rollback, toVersion, target.SchemaVersion, cancellationToken).ConfigureAwait(false);
     }
 

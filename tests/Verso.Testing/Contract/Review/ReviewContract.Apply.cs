@@ -77,15 +77,19 @@ public abstract partial class ReviewContract
         await PolicyAsync($"entity.{key.Kind}.{key.Id}", """{"direct_saves":false}""");
 
         var save = await Assert.ThrowsAsync<RefusedException>(() => SaveAsync(key, """{"text":"sneaky"}"""));
-        var rollback = await Assert.ThrowsAsync<RefusedException>(() => Versions.RollbackAsync(key, 1, new SaveOptions("ops")));
         var request = await Requests.ProposeAsync(key, Utf8("""{"text":"reviewed"}"""), Ann);
         var applied = await Requests.ApplyAsync(request.Id, Ann);
+        var rollback = await Assert.ThrowsAsync<RefusedException>(() => Versions.RollbackAsync(key, 1, new SaveOptions("ops")));
 
         Assert.Equal((PolicyRules.DirectSaves, $"policy/entity.{key.Kind}.{key.Id}@1"), (save.Rule, save.Policy));
         Assert.Contains("only through an applied change request", save.Reason, StringComparison.Ordinal);
         Assert.Contains("propose the change", save.Remedy, StringComparison.Ordinal);
         Assert.Equal(PolicyRules.DirectSaves, rollback.Rule);
         Assert.Equal(2, applied.Applied!.Version);
+        // A save that would change nothing is not a change: re-importing an exported protected entity is a no-op.
+        var same = await Versions.SaveAsync(key, Utf8("""{"text":"reviewed"}"""), new SaveOptions("ops"));
+        Assert.Equal((Verso.Storage.AppendOutcome.Unchanged, 2), (same.Outcome, same.Head.Version));
+        await Assert.ThrowsAsync<RefusedException>(() => Versions.SaveAsync(key, Utf8("""{"text":"reviewed"}"""), new SaveOptions("ops") { Force = true }));
         // Another charter, not covered by the entity policy, still saves directly.
         Assert.Equal(1, (await Versions.SaveAsync(Some.Key("charter"), Utf8("""{"text":"free"}"""), new SaveOptions("ops"))).Head.Version);
     }
