@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Integrity;
 
 namespace Verso.Cli.Commands;
