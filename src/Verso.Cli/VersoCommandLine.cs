@@ -78,6 +78,8 @@ internal static class VersoCommandLine
         yield return StatusCommand.Create(globals, console);
         yield return ImportSquadCommand.Create(globals, console);
         yield return ImportGitCommand.Create(globals, console);
+        yield return ServeCommand.Create(globals, console);
+        yield return TokenCommand.Create(globals, console);
     }
 
     private static int Fail(CliConsole console, bool json, ErrorCategory category, string message)

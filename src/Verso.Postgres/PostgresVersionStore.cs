@@ -195,10 +195,12 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             batch.BatchCommands.Add(BatchCommand(
                 "UPDATE verso.entities SET head = $1, head_hash = $2, head_saved_at = $3 WHERE entity_pk = $4;",
                 version, request.Content.Hash.Hex, savedAt, head.EntityPk));
+            // Held until commit: sequences are handed out in commit order (see PostgresVersionStore.Changes).
+            batch.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock($1);", ChangeSequenceLockKey));
             batch.BatchCommands.Add(BatchCommand(
                 """
-                INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, source)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+                INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, source, seq)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, (SELECT coalesce(max(seq), 0) + 1 FROM verso.versions));
                 """,
                 head.EntityPk, version, request.Content.Hash.Hex, request.SavedBy, savedAt,
                 new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Message ?? DBNull.Value },

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using Verso.Blame;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Naming;
 using Verso.Snapshots;
 
@@ -32,7 +32,7 @@ internal static class BlameCommand
             var blame = JsonBlame.Compute(history, service.Kinds.Resolve(target.Key.Kind).DiffRules);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => WriteJson(writer, blame));
+                JsonOutput.Write(console, writer => BlameJson.Write(writer, blame));
             }
             else
             {
@@ -72,41 +72,4 @@ internal static class BlameCommand
         Timestamps.ForTable(origin.SavedAt),
         Markup.Escape(path),
         Markup.Escape(value));
-
-    private static void WriteJson(Utf8JsonWriter writer, IEnumerable<BlameEntry> blame)
-    {
-        writer.WriteStartArray();
-        foreach (var entry in blame)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("path", entry.Path);
-            ChangeJson.WriteValue(writer, "value", entry.Value);
-            WriteOrigin(writer, entry.Origin);
-            if (!entry.Lines.IsEmpty)
-            {
-                writer.WriteStartArray("lines");
-                foreach (var line in entry.Lines)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("number", line.Number);
-                    writer.WriteString("text", line.Text);
-                    WriteOrigin(writer, line.Origin);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void WriteOrigin(Utf8JsonWriter writer, BlameOrigin origin)
-    {
-        writer.WriteNumber("version", origin.Version);
-        writer.WriteString("saved_by", origin.SavedBy);
-        writer.WriteString("saved_at", Timestamps.ForJson(origin.SavedAt));
-    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Naming;
 using Verso.Replay;
 
@@ -26,16 +27,7 @@ internal static class CompatCommand
             var name = verdict.Verdict.ToString().ToLowerInvariant();
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("verdict", name);
-                    writer.WritePropertyName("differences");
-                    ChangeJson.WriteChanges(writer, verdict.Differences);
-                    writer.WritePropertyName("cosmetic");
-                    ChangeJson.WriteChanges(writer, verdict.Cosmetic);
-                    writer.WriteEndObject();
-                });
+                JsonOutput.Write(console, writer => ReplayJson.WriteVerdict(writer, verdict));
                 return ExitCodes.Ok;
             }
 

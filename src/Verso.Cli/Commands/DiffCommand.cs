@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Diff;
 using Verso.Diff.Rendering;
 using Verso.Naming;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.History;
 using Verso.Naming;
 
@@ -25,30 +26,7 @@ internal static class ManifestCommand
             var manifest = await ManifestBuilder.BuildAsync(context.CreateService().Store, moment, cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartObject();
-                    if (manifest.At is { } when)
-                    {
-                        writer.WriteString("at", Timestamp.Format(when));
-                    }
-
-                    writer.WriteString("root", manifest.Root.ToString());
-                    writer.WriteStartArray("entries");
-                    foreach (var entry in manifest.Entries)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("ref", VersionRef.ForVersion(entry.Key, entry.Version).ToString());
-                        writer.WriteString("kind", entry.Key.Kind);
-                        writer.WriteString("id", entry.Key.Id);
-                        writer.WriteNumber("version", entry.Version);
-                        writer.WriteString("hash", entry.Hash.ToString());
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                });
+                JsonOutput.Write(console, writer => ManifestJson.Write(writer, manifest));
             }
             else
             {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verso.Canonical;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Merge;
 using Verso.Naming;
 using Verso.Snapshots;

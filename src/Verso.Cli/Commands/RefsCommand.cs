@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Naming;
 
 namespace Verso.Cli.Commands;
@@ -18,20 +19,7 @@ internal static class RefsCommand
             var referrers = await service.Store.FindReferrersAsync(target.Key, target.Version, cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("ref", target.Ref.ToString());
-                    writer.WriteString("hash", target.Hash.ToString());
-                    writer.WriteStartArray("referred_by");
-                    foreach (var referrer in referrers)
-                    {
-                        writer.WriteStringValue(referrer.ToString());
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                });
+                JsonOutput.Write(console, writer => ReplayJson.WriteReferrers(writer, target, referrers));
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Versioning;
@@ -38,19 +39,9 @@ internal static class RollbackCommand
 
             var options = new SaveOptions(savedBy) { Message = parse.GetValue(reason), ExpectedVersion = parse.GetValue(expect) };
             var result = await context.CreateService().RollbackAsync(key, version, options, cancellationToken);
-            var status = result.Outcome == AppendOutcome.Created ? "created" : "unchanged";
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("status", status);
-                    writer.WriteString("ref", result.Head.Ref.ToString());
-                    writer.WriteNumber("version", result.Head.Version);
-                    writer.WriteString("hash", result.Head.Hash.ToString());
-                    writer.WriteNumber("revert_of", version);
-                    writer.WriteEndObject();
-                });
+                JsonOutput.Write(console, writer => AppendJson.Write(writer, result, version));
             }
             else
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Versioning;
@@ -54,24 +55,13 @@ internal static class SaveCommand
 
     private static void Print(CommandContext context, AppendResult result)
     {
-        var status = result.Outcome == AppendOutcome.Created ? "created" : "unchanged";
         var head = result.Head;
         if (!context.Json)
         {
-            context.Console.Out.WriteLine($"{status} {head.Ref} {head.Hash}");
+            context.Console.Out.WriteLine($"{AppendJson.Status(result.Outcome)} {head.Ref} {head.Hash}");
             return;
         }
 
-        JsonOutput.Write(context.Console, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("status", status);
-            writer.WriteString("ref", head.Ref.ToString());
-            writer.WriteString("kind", head.Key.Kind);
-            writer.WriteString("id", head.Key.Id);
-            writer.WriteNumber("version", head.Version);
-            writer.WriteString("hash", head.Hash.ToString());
-            writer.WriteEndObject();
-        });
+        JsonOutput.Write(context.Console, writer => AppendJson.Write(writer, result));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Naming;
 
 namespace Verso.Cli.Commands;

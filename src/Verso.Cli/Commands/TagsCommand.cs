@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Naming;
 
 namespace Verso.Cli.Commands;
@@ -23,16 +24,7 @@ internal static class TagsCommand
                 var tags = await store.ListTagsAsync(key, cancellationToken);
                 if (context.Json)
                 {
-                    JsonOutput.Write(console, writer =>
-                    {
-                        writer.WriteStartObject();
-                        foreach (var tag in tags)
-                        {
-                            writer.WriteNumber(tag.Name, tag.Version);
-                        }
-
-                        writer.WriteEndObject();
-                    });
+                    JsonOutput.Write(console, writer => TagJson.WriteTags(writer, tags));
                 }
                 else
                 {
@@ -48,31 +40,7 @@ internal static class TagsCommand
             var moves = await store.GetTagHistoryAsync(key, cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartArray();
-                    foreach (var move in moves)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("tag", move.Name);
-                        if (move.FromVersion is { } from)
-                        {
-                            writer.WriteNumber("from_version", from);
-                        }
-
-                        writer.WriteNumber("to_version", move.ToVersion);
-                        writer.WriteString("moved_by", move.MovedBy);
-                        writer.WriteString("moved_at", Timestamps.ForJson(move.MovedAt));
-                        if (move.Reason is not null)
-                        {
-                            writer.WriteString("reason", move.Reason);
-                        }
-
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
-                });
+                JsonOutput.Write(console, writer => TagJson.WriteMoves(writer, moves));
                 return ExitCodes.Ok;
             }
 

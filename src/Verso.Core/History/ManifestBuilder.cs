@@ -22,6 +22,12 @@ public static class ManifestBuilder
         var entries = new List<ManifestEntry>();
         await foreach (var head in store.ListAllHeadsAsync(cancellationToken).ConfigureAwait(false))
         {
+            if (Kinds.ReservedKinds.IsReserved(head.Key.Kind))
+            {
+                // A host's own records (tokens) are not part of the organization's published state.
+                continue;
+            }
+
             if (at is null)
             {
                 entries.Add(new ManifestEntry(head.Key, head.Version, head.Hash));

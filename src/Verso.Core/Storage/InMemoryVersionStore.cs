@@ -72,6 +72,7 @@ public sealed partial class InMemoryVersionStore : IVersionStore
                 history.Add(snapshot);
             }
 
+            _changes.Add(new ChangeEntry(_changes.Count + 1, snapshot.Ref, snapshot.Hash, snapshot.SavedBy, snapshot.SavedAt, snapshot.Operation));
             foreach (var feed in _feeds)
             {
                 feed.Publish(new VersionEvent(snapshot.Ref, snapshot.Hash));

@@ -69,7 +69,11 @@ public sealed class DirectoryExporter
         var listing = kind is null ? store.ListAllHeadsAsync(cancellationToken) : store.ListEntitiesAsync(kind, cancellationToken);
         await foreach (var head in listing.ConfigureAwait(false))
         {
-            heads.Add(head);
+            // A host's own records (the server's tokens) are never published as files.
+            if (!Kinds.ReservedKinds.IsReserved(head.Key.Kind))
+            {
+                heads.Add(head);
+            }
         }
 
         heads.Sort((a, b) => string.CompareOrdinal(a.Key.ToString(), b.Key.ToString()));

@@ -3,13 +3,15 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verso.Diff;
 
-namespace Verso.Cli.Infrastructure;
+namespace Verso.Json;
 
-/// <summary>The JSON shape of a change list: what <c>verso diff --format json</c> prints.</summary>
-internal static class ChangeJson
+/// <summary>The JSON shape of a change list: what <c>verso diff --format json</c> prints and the API serves.</summary>
+public static class ChangeJson
 {
+    /// <summary>Writes the changes as one array.</summary>
     public static void WriteChanges(Utf8JsonWriter writer, ImmutableArray<JsonChange> changes)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartArray();
         foreach (var change in changes)
         {
@@ -42,8 +44,10 @@ internal static class ChangeJson
         writer.WriteEndArray();
     }
 
+    /// <summary>Writes a property holding a JSON value, or null.</summary>
     public static void WriteValue(Utf8JsonWriter writer, string name, JsonNode? value)
     {
+        ArgumentNullException.ThrowIfNull(writer);
         writer.WritePropertyName(name);
         if (value is null)
         {

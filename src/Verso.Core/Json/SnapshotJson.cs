@@ -1,20 +1,24 @@
 using System.Text.Json;
+using Verso.Naming;
 using Verso.Snapshots;
 
-namespace Verso.Cli.Infrastructure;
+namespace Verso.Json;
 
-/// <summary>The JSON shape of a version, shared by every command that prints one.</summary>
-internal static class SnapshotJson
+/// <summary>The JSON shape of a version, shared by the CLI's <c>--json</c> output and the REST API.</summary>
+public static class SnapshotJson
 {
+    /// <summary>Writes a version's metadata as properties of the object being written (no content).</summary>
     public static void WriteMetadata(Utf8JsonWriter writer, Snapshot snapshot)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(snapshot);
         writer.WriteString("ref", snapshot.Ref.ToString());
         writer.WriteString("kind", snapshot.Key.Kind);
         writer.WriteString("id", snapshot.Key.Id);
         writer.WriteNumber("version", snapshot.Version);
         writer.WriteString("hash", snapshot.Hash.ToString());
         writer.WriteString("saved_by", snapshot.SavedBy);
-        writer.WriteString("saved_at", Timestamps.ForJson(snapshot.SavedAt));
+        writer.WriteString("saved_at", Timestamp.Format(snapshot.SavedAt));
         WriteStringOrNull(writer, "message", snapshot.Message);
 
         writer.WriteString("operation", snapshot.Operation.ToName());
@@ -35,15 +39,18 @@ internal static class SnapshotJson
             writer.WriteStartObject("removed");
             writer.WriteString("kind", removal.Verb);
             writer.WriteString("by", removal.RemovedBy);
-            writer.WriteString("at", Timestamps.ForJson(removal.RemovedAt));
+            writer.WriteString("at", Timestamp.Format(removal.RemovedAt));
             WriteStringOrNull(writer, "reason", removal.Reason);
 
             writer.WriteEndObject();
         }
     }
 
+    /// <summary>Writes a version as one object: its metadata and <c>content</c> (null when pruned or erased).</summary>
     public static void WriteWithContent(Utf8JsonWriter writer, Snapshot snapshot)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(snapshot);
         writer.WriteStartObject();
         WriteMetadata(writer, snapshot);
         writer.WritePropertyName("content");
@@ -59,7 +66,16 @@ internal static class SnapshotJson
         writer.WriteEndObject();
     }
 
-    private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
+    /// <summary>Writes a version's metadata as one object.</summary>
+    public static void WriteMetadataObject(Utf8JsonWriter writer, Snapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        WriteMetadata(writer, snapshot);
+        writer.WriteEndObject();
+    }
+
+    internal static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
     {
         if (value is null)
         {

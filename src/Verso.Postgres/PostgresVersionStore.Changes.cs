@@ -1,0 +1,61 @@
+using Npgsql;
+using Verso.Hashing;
+using Verso.Naming;
+using Verso.Snapshots;
+using Verso.Storage;
+
+namespace Verso.Postgres;
+
+// The change log. An append takes one transaction-scoped advisory lock just before it writes its version
+// row and allocates max(seq) + 1 in the next statement, which (read committed) sees every append that
+// released the lock, i.e. committed. So sequence order is commit order: a reader that saw N never later
+// finds a version below N. Appends to different entities queue only for that last step.
+public sealed partial class PostgresVersionStore : IChangeLog
+{
+    private const long ChangeSequenceLockKey = 0x5665_7273_6F01;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ChangeEntry>> ReadChangesAsync(long after, int limit, string? kind = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return _connections.RunAsync<IReadOnlyList<ChangeEntry>>(
+            async connection =>
+            {
+                await using var command = Command(
+                    connection,
+                    """
+                    SELECT e.kind, e.id, v.version, v.hash, v.saved_by, v.saved_at, v.operation, v.seq
+                    FROM verso.versions v JOIN verso.entities e ON e.entity_pk = v.entity_pk
+                    WHERE v.seq > $1 AND ($2::text IS NULL OR e.kind = $2) ORDER BY v.seq LIMIT $3;
+                    """,
+                    after,
+                    new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)kind ?? DBNull.Value },
+                    (long)limit);
+                var entries = new List<ChangeEntry>();
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    entries.Add(new ChangeEntry(
+                        reader.GetInt64(7),
+                        VersionRef.ForVersion(EntityKey.Create(reader.GetString(0), reader.GetString(1)), reader.GetInt32(2)),
+                        ContentHash.FromHex(reader.GetString(3)),
+                        reader.GetString(4),
+                        new DateTimeOffset(reader.GetFieldValue<DateTime>(5), TimeSpan.Zero),
+                        VersionOperations.Parse(reader.GetString(6))));
+                }
+
+                return entries;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<long> GetLastSequenceAsync(CancellationToken cancellationToken = default) =>
+        _connections.RunAsync(
+            async connection =>
+            {
+                await using var command = Command(connection, "SELECT coalesce(max(seq), 0) FROM verso.versions;");
+                return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            },
+            cancellationToken);
+}

@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Verso.Blame;
+using Verso.Diff;
+using Verso.Json;
+using Verso.Naming;
+using Verso.Replay;
+using Verso.Server.Http;
+using Verso.Server.Security;
+using Verso.Snapshots;
+using Verso.Versioning;
+
+namespace Verso.Server.Endpoints;
+
+/// <summary>Comparing versions: diff, blame, referrers and replay compatibility.</summary>
+internal static class CompareEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/entities/{kind}/{id}/diff", DiffAsync).WithName("diff").WithTags("compare");
+        api.MapGet("/entities/{kind}/{id}/blame", BlameAsync).WithName("blame").WithTags("compare");
+        api.MapGet("/entities/{kind}/{id}/referrers", ReferrersAsync).WithName("referrers").WithTags("compare");
+        api.MapGet("/compat", CompatAsync).WithName("compat").WithTags("compare");
+    }
+
+    private static async Task<IResult> DiffAsync(
+        HttpContext http, VersioningService service, string kind, string id, string? from, string? to, string? format, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        var style = format ?? "json";
+        if (style is not ("json" or "patch" or "text"))
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest($"format must be json, patch or text, not '{style}'", "invalid-parameter").With("parameter", "format"));
+        }
+
+        if (from is null)
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest("from is required: the older version, e.g. 1", "invalid-parameter").With("parameter", "from"));
+        }
+
+        var older = await service.GetAsync(HistoryEndpoints.ParseSelector(key, from), cancellationToken);
+        var newer = await service.GetAsync(to is null ? VersionRef.Latest(key) : HistoryEndpoints.ParseSelector(key, to), cancellationToken);
+        var entityKind = service.Kinds.Resolve(kind);
+        var (before, after) = (Parse(older), Parse(newer));
+        switch (style)
+        {
+            case "patch":
+                var patch = Patch.JsonPatch.Create(JsonPatchBuilder.Create(before, after, entityKind.DiffRules));
+                return Results.Bytes(patch.ToUtf8Bytes(), "application/json-patch+json");
+            case "text":
+                var lines = entityKind.DiffRenderer.Render(before, after, JsonDiff.Compute(before, after, entityKind.DiffRules));
+                var text = new StringBuilder().Append(older.Ref).Append(" → ").Append(newer.Ref).Append('\n');
+                foreach (var line in lines)
+                {
+                    text.Append(line.Text).Append('\n');
+                }
+
+                return Results.Text(text.ToString(), "text/plain; charset=utf-8");
+            default:
+                var changes = JsonDiff.Compute(before, after, entityKind.DiffRules);
+                return new JsonBody(writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("from", older.Ref.ToString());
+                    writer.WriteString("to", newer.Ref.ToString());
+                    writer.WritePropertyName("changes");
+                    ChangeJson.WriteChanges(writer, changes);
+                    writer.WriteEndObject();
+                });
+        }
+    }
+
+    private static async Task<IResult> BlameAsync(HttpContext http, VersioningService service, string kind, string id, string? @ref, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        var target = await service.GetAsync(@ref is null ? VersionRef.Latest(key) : HistoryEndpoints.ParseSelector(key, @ref), cancellationToken);
+        target.ThrowIfContentRemoved();
+        var head = await service.Store.CountVersionsAsync(key, cancellationToken);
+        var history = new List<Snapshot>(target.Version);
+        await foreach (var snapshot in service.GetHistoryAsync(key, head - target.Version, target.Version, cancellationToken))
+        {
+            history.Add(snapshot);
+        }
+
+        history.Reverse();
+        var blame = JsonBlame.Compute(history, service.Kinds.Resolve(kind).DiffRules);
+        return new JsonBody(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("ref", target.Ref.ToString());
+            writer.WriteString("hash", target.Hash.ToString());
+            writer.WritePropertyName("entries");
+            BlameJson.Write(writer, blame);
+            writer.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> ReferrersAsync(HttpContext http, VersioningService service, string kind, string id, string? version, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        var target = await service.GetAsync(version is null ? VersionRef.Latest(key) : HistoryEndpoints.ParseSelector(key, version), cancellationToken);
+        var referrers = await service.Store.FindReferrersAsync(key, target.Version, cancellationToken);
+        var caller = Caller.Of(http);
+        // A kind-limited token learns nothing about entities outside its kinds.
+        var visible = referrers.Where(r => caller.MayTouch(r.Key.Kind) && !ReservedKindGuard.IsReserved(r.Key.Kind)).ToList();
+        return new JsonBody(writer => ReplayJson.WriteReferrers(writer, target, visible));
+    }
+
+    private static async Task<IResult> CompatAsync(HttpContext http, VersioningService service, string? a, string? b, CancellationToken cancellationToken)
+    {
+        if (a is null || b is null)
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest("a and b are required: two refs, e.g. a=agent/alice@1&b=agent/alice@4", "invalid-parameter")
+                .With("parameter", a is null ? "a" : "b"));
+        }
+
+        var (left, right) = (VersionRef.Parse(a), VersionRef.Parse(b));
+        var caller = Caller.Of(http);
+        foreach (var reference in new[] { left, right })
+        {
+            caller.Demand(ApiRole.Reader, reference.Key.Kind);
+            ReservedKindGuard.ThrowIfReserved(reference.Key.Kind);
+        }
+
+        var older = await service.GetAsync(left, cancellationToken);
+        var newer = await service.GetAsync(right, cancellationToken);
+        var verdict = ReplayCompatibility.Compare(service.Kinds.Resolve(older.Key.Kind), Parse(older), Parse(newer));
+        return new JsonBody(writer => ReplayJson.WriteVerdict(writer, verdict));
+    }
+
+    private static JsonNode? Parse(Snapshot snapshot) => JsonNode.Parse(snapshot.Content.Span);
+}

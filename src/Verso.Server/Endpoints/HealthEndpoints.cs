@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Verso.Naming;
+using Verso.Server.Http;
+using Verso.Versioning;
+
+namespace Verso.Server.Endpoints;
+
+/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (the store is reachable and its schema current).</summary>
+internal static class HealthEndpoints
+{
+    private static readonly EntityKey Probe = EntityKey.Create("verso-probe", "readyz");
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => new JsonBody(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("status", "ok");
+            writer.WriteEndObject();
+        })).WithName("healthz").WithTags("health");
+
+        // A one-row read fails with StoreUnavailableException (503) when the store is missing, unreachable or of another schema.
+        app.MapGet("/readyz", async (VersioningService service, CancellationToken cancellationToken) =>
+        {
+            await service.Store.CountVersionsAsync(Probe, cancellationToken);
+            return new JsonBody(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("status", "ready");
+                writer.WriteEndObject();
+            });
+        }).WithName("readyz").WithTags("health");
+    }
+}

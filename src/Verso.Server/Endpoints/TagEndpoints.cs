@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Verso.Json;
+using Verso.Naming;
+using Verso.Server.Http;
+using Verso.Server.Security;
+using Verso.Versioning;
+
+namespace Verso.Server.Endpoints;
+
+/// <summary>Tags: where each points, moving one, and every move of one.</summary>
+internal static class TagEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/entities/{kind}/{id}/tags", ListAsync).WithName("listTags").WithTags("tags");
+        api.MapPut("/entities/{kind}/{id}/tags/{name}", MoveAsync).WithName("moveTag").WithTags("tags");
+        api.MapGet("/entities/{kind}/{id}/tags/{name}/history", HistoryAsync).WithName("tagHistory").WithTags("tags");
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, VersioningService service, string kind, string id, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        await EnsureExistsAsync(service, key, cancellationToken);
+        var tags = await service.Store.ListTagsAsync(key, cancellationToken);
+        return new JsonBody(writer => TagJson.WriteTags(writer, tags));
+    }
+
+    private static async Task<IResult> HistoryAsync(HttpContext http, VersioningService service, string kind, string id, string name, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        TagNames.Validate(name);
+        await EnsureExistsAsync(service, key, cancellationToken);
+        var moves = (await service.Store.GetTagHistoryAsync(key, cancellationToken)).Where(m => m.Name == name).ToList();
+        if (moves.Count == 0)
+        {
+            throw new Errors.NotFoundException($"{key}@{name}", $"not found: {key} has no tag '{name}'");
+        }
+
+        return new JsonBody(writer => TagJson.WriteMoves(writer, moves));
+    }
+
+    private static async Task<IResult> MoveAsync(
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string name, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id, ApiRole.Writer);
+        TagNames.Validate(name);
+        using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
+        var target = Target(key, body.RootElement);
+        var reason = JsonRequests.OptionalString(body.RootElement, "reason");
+        var by = Caller.Of(http).SavedBy(JsonRequests.OptionalString(body.RootElement, "saved_by"));
+        var move = await service.TagAsync(target, name, by, reason, cancellationToken);
+        var version = move?.ToVersion ?? (await service.Store.GetTagAsync(key, name, cancellationToken))!.Value;
+        return new JsonBody(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("status", move is null ? "unchanged" : "moved");
+            writer.WriteString("tag", name);
+            writer.WriteString("ref", VersionRef.ForVersion(key, version).ToString());
+            writer.WriteNumber("version", version);
+            if (move is not null)
+            {
+                writer.WritePropertyName("move");
+                TagJson.WriteMove(writer, move);
+            }
+
+            writer.WriteEndObject();
+        });
+    }
+
+    // "version": a number, or any selector a version read takes ("production", "sha256:…", "{TIME}").
+    private static VersionRef Target(EntityKey key, JsonElement body)
+    {
+        if (!body.TryGetProperty("version", out var version))
+        {
+            throw JsonRequests.Invalid("version", "'version' is required");
+        }
+
+        return version.ValueKind switch
+        {
+            JsonValueKind.Number when version.TryGetInt32(out var number) && number >= 1 => VersionRef.ForVersion(key, number),
+            JsonValueKind.String => HistoryEndpoints.ParseSelector(key, version.GetString()!),
+            _ => throw JsonRequests.Invalid("version", "'version' must be a version number from 1 or a selector such as \"production\""),
+        };
+    }
+
+    internal static async Task EnsureExistsAsync(VersioningService service, EntityKey key, CancellationToken cancellationToken)
+    {
+        if (await service.Store.CountVersionsAsync(key, cancellationToken) == 0)
+        {
+            throw Errors.NotFoundException.ForEntity(key);
+        }
+    }
+
+    internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

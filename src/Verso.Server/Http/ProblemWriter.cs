@@ -1,0 +1,123 @@
+using System.Collections;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Verso.Errors;
+
+namespace Verso.Server.Http;
+
+/// <summary>Writes problems as <c>application/problem+json</c>, and maps Verso's exceptions to them in one place.</summary>
+public static class ProblemWriter
+{
+    /// <summary>The media type of every error body.</summary>
+    public const string ContentType = "application/problem+json";
+
+    /// <summary>The problem for an exception the library raised on purpose.</summary>
+    public static ApiProblem ForException(VersoException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception switch
+        {
+            InvalidRecordException invalid => new ApiProblem(StatusCodes.Status422UnprocessableEntity, "invalid-record", "Invalid record", exception.Message)
+                .With("kind", invalid.Kind)
+                .With("problems", invalid.Problems.Select(p => new Dictionary<string, object?> { ["path"] = p.Path, ["message"] = p.Message }).ToList()),
+            InvalidReferenceException reference => new ApiProblem(StatusCodes.Status422UnprocessableEntity, "invalid-reference", "Invalid reference", exception.Message)
+                .With("reference", reference.Reference.ToString()),
+            CanonicalJsonException json => ApiProblem.BadRequest(exception.Message, "bad-json").With("json_path", json.JsonPath),
+            InvalidNameException name => ApiProblem.BadRequest(exception.Message, "invalid-name").With("what", name.What).With("value", name.Value),
+            AmbiguousHashPrefixException ambiguous => ApiProblem.BadRequest(exception.Message, "ambiguous-hash").With("ref", ambiguous.Reference),
+            Security.TokenExistsException exists => new ApiProblem(StatusCodes.Status409Conflict, "token-exists", "Token exists", exception.Message).With("name", exists.Name),
+            VersionConflictException conflict => new ApiProblem(StatusCodes.Status409Conflict, "version-conflict", "Version conflict", exception.Message)
+                .With("kind", conflict.Kind).With("id", conflict.Id).With("expected", conflict.ExpectedVersion).With("actual", conflict.ActualVersion),
+            ContentRemovedException removed => new ApiProblem(StatusCodes.Status410Gone, "content-removed", "Content removed", exception.Message)
+                .With("ref", removed.Reference).With("removal", removed.Removal.Verb).With("removed_by", removed.Removal.RemovedBy)
+                .With("removed_at", Naming.Timestamp.Format(removed.Removal.RemovedAt)).With("reason", removed.Removal.Reason),
+            NotFoundException notFound => ApiProblem.NotFound(exception.Message).With("ref", notFound.Reference),
+            StoreUnavailableException => new ApiProblem(StatusCodes.Status503ServiceUnavailable, "store-unavailable", "Store unavailable", exception.Message),
+            _ => exception.Category switch
+            {
+                ErrorCategory.BadInput => ApiProblem.BadRequest(exception.Message),
+                ErrorCategory.Conflict => new ApiProblem(StatusCodes.Status409Conflict, "conflict", "Conflict", exception.Message),
+                ErrorCategory.NotFound => ApiProblem.NotFound(exception.Message),
+                _ => new ApiProblem(StatusCodes.Status500InternalServerError, "failure", "Failure", exception.Message),
+            },
+        };
+    }
+
+    /// <summary>Writes <paramref name="problem"/> as the response.</summary>
+    public static async Task WriteAsync(HttpContext context, ApiProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(problem);
+        var response = context.Response;
+        response.StatusCode = problem.Status;
+        response.ContentType = ProblemWriter.ContentType;
+        response.Headers.CacheControl = "no-store";
+        if (problem.Status == StatusCodes.Status401Unauthorized)
+        {
+            response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        await using (var writer = new Utf8JsonWriter(response.BodyWriter, JsonBody.WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", problem.Type);
+            writer.WriteString("title", problem.Title);
+            writer.WriteNumber("status", problem.Status);
+            writer.WriteString("detail", problem.Detail);
+            writer.WriteString("instance", context.Request.Path.Value);
+            foreach (var (name, value) in problem.Extensions.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(name);
+                WriteValue(writer, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        await response.BodyWriter.FlushAsync(context.RequestAborted);
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case IDictionary<string, object?> map:
+                writer.WriteStartObject();
+                foreach (var (name, item) in map)
+                {
+                    writer.WritePropertyName(name);
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case IEnumerable items:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteStringValue(value.ToString());
+                break;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Verso.Canonical;
+using Verso.Errors;
+using Verso.Naming;
+using Verso.Storage;
+
+namespace Verso.Server.Security;
+
+/// <summary>
+/// Makes, lists, revokes and checks bearer tokens kept in the store itself (kind <c>verso-token</c>). A token
+/// reads <c>vt1.NAME.SECRET</c>: the name finds its record in one indexed read, and the SHA-256 of the whole
+/// text is compared in constant time. Nothing is cached, so a revoke is refused at once on every instance.
+/// </summary>
+public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
+{
+    /// <summary>The reserved kind the records are kept as.</summary>
+    public const string Kind = "verso-token";
+
+    private const string Prefix = "vt1.";
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    // Once a token exists the server never falls back to token-less mode, even if every token is revoked.
+    private volatile bool _tokensSeen;
+
+    /// <summary>Makes a token and returns its record and its text (the only time the text is known).</summary>
+    /// <exception cref="InvalidNameException">The name is not a valid entity id.</exception>
+    /// <exception cref="VersionConflictException">A token of that name exists and is not revoked (or one was just made).</exception>
+    public async Task<(TokenRecord Record, string Token)> AddAsync(string name, ApiRole role, IReadOnlyCollection<string> kinds, bool actAs, string by, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        var key = EntityKey.Create(Kind, name);
+        foreach (var kind in kinds)
+        {
+            EntityKey.ValidateKind(kind);
+        }
+
+        var head = await store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
+        if (head is not null && !TokenRecord.FromJson(head.Content).Revoked)
+        {
+            throw new TokenExistsException(name);
+        }
+
+        var token = Prefix + name + "." + Base64UrlSecret();
+        var record = new TokenRecord(name, role, [.. kinds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)], actAs, Hash(token), Revoked: false);
+        // Expected version: two admins adding the same name at once cannot both get a token.
+        await AppendAsync(key, record, by, head?.Version ?? 0, $"add {Caller.Describe(role)} token", cancellationToken).ConfigureAwait(false);
+        _tokensSeen = true;
+        return (record, token);
+    }
+
+    /// <summary>Revokes a token; it is refused from the next request on.</summary>
+    /// <exception cref="NotFoundException">No token has that name.</exception>
+    public async Task<TokenRecord> RevokeAsync(string name, string by, CancellationToken cancellationToken = default)
+    {
+        var key = EntityKey.Create(Kind, name);
+        var head = await store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException(key.ToString(), $"not found: no token named '{name}'");
+        var record = TokenRecord.FromJson(head.Content) with { Revoked = true };
+        await AppendAsync(key, record, by, head.Version, "revoke token", cancellationToken).ConfigureAwait(false);
+        return record;
+    }
+
+    /// <summary>Every token ever made, by name, revoked ones included, with when each was last changed and by whom.</summary>
+    public async Task<IReadOnlyList<(TokenRecord Record, Snapshots.Snapshot Version)>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var tokens = new List<(TokenRecord, Snapshots.Snapshot)>();
+        await foreach (var head in store.ListEntitiesAsync(Kind, cancellationToken).ConfigureAwait(false))
+        {
+            var latest = await store.GetLatestAsync(head.Key, cancellationToken).ConfigureAwait(false);
+            if (latest is not null)
+            {
+                tokens.Add((TokenRecord.FromJson(latest.Content), latest));
+            }
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Whether the store holds any token (the server then requires one on every request).</summary>
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
+    {
+        if (_tokensSeen)
+        {
+            return true;
+        }
+
+        await foreach (var _ in store.ListEntitiesAsync(Kind, cancellationToken).ConfigureAwait(false))
+        {
+            _tokensSeen = true;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The caller a token stands for, or why it does not (never echoing the token).</summary>
+    public async Task<(Caller? Caller, string Failure)> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var dot = token.LastIndexOf('.');
+        if (!token.StartsWith(Prefix, StringComparison.Ordinal) || dot <= Prefix.Length)
+        {
+            return (null, "malformed token");
+        }
+
+        var name = token[Prefix.Length..dot];
+        if (!EntityKey.IsValidId(name))
+        {
+            return (null, "malformed token");
+        }
+
+        var head = await store.GetLatestAsync(EntityKey.Create(Kind, name), cancellationToken).ConfigureAwait(false);
+        if (head is null)
+        {
+            return (null, $"no token named '{name}'");
+        }
+
+        var record = TokenRecord.FromJson(head.Content);
+        var expected = Convert.FromHexString(record.Sha256);
+        var actual = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        if (!CryptographicOperations.FixedTimeEquals(expected, actual))
+        {
+            return (null, $"wrong secret for token '{name}'");
+        }
+
+        return record.Revoked
+            ? (null, $"token '{name}' was revoked")
+            : (new Caller(record.Name, record.Role, record.Kinds, record.ActAs), "");
+    }
+
+    private async Task AppendAsync(EntityKey key, TokenRecord record, string by, int expectedVersion, string message, CancellationToken cancellationToken)
+    {
+        var content = CanonicalJson.CreateDocument(record.ToJson());
+        var now = _time.GetUtcNow().ToUniversalTime();
+        var request = new AppendRequest(key, content, by, new DateTimeOffset(now.Ticks - (now.Ticks % 10), TimeSpan.Zero))
+        {
+            Message = message,
+            ExpectedVersion = expectedVersion,
+        };
+        await store.AppendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64UrlSecret() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+}

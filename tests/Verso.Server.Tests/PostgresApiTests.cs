@@ -1,0 +1,13 @@
+using Verso.Postgres;
+using Verso.Storage;
+using Verso.Testing.Postgres;
+
+namespace Verso.Server.Tests;
+
+/// <summary>The API contract over a real PostgreSQL database of its own, on the fixture's server.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresApiTests(PostgresServerFixture postgres) : ApiContract
+{
+    protected override async Task<IVersionStore> CreateStoreAsync() =>
+        new PostgresVersionStore(await postgres.Server.CreateDatabaseAsync());
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Verso.Agents.Kinds;
+using Verso.Kinds;
+using Verso.Server;
+using Verso.Storage;
+
+namespace Verso.Server.Tests.Support;
+
+/// <summary>
+/// The API hosted the way a team hosts it in its own app (<c>AddVerso</c>, <c>AddVersoServer</c>,
+/// <c>UseVersoServer</c>, <c>MapVersoApi</c>), over a real store, in memory through the test server.
+/// </summary>
+public sealed class VersoApiFactory(IVersionStore store, Action<VersoServerOptions>? configure = null) : WebApplicationFactory<VersoApiFactory>
+{
+    static VersoApiFactory()
+    {
+        // The host has no project folder of its own to be the content root; the test's output folder will do.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_VERSO_SERVER_TESTS", AppContext.BaseDirectory);
+    }
+
+    public IVersionStore Store { get; } = store;
+
+    public LogCapture Logs { get; } = new();
+
+    protected override IHostBuilder CreateHostBuilder() =>
+        Host.CreateDefaultBuilder().ConfigureWebHost(web => web
+            .ConfigureLogging(logging => logging.AddProvider(Logs))
+            .ConfigureServices(services =>
+            {
+                services.AddSingleton(AgentKinds.RegisterAll(new KindRegistry()));
+                services.AddSingleton(Store);
+                services.AddVerso();
+                services.AddVersoServer(configure);
+                services.AddRouting();
+            })
+            .Configure(app =>
+            {
+                app.UseRouting();
+                app.UseVersoServer();
+                app.UseEndpoints(endpoints => endpoints.MapVersoApi());
+            }));
+}
