@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Scalar.AspNetCore;
 using Verso.Server;
 using Verso.Server.Endpoints;
 
@@ -8,7 +9,8 @@ namespace Microsoft.AspNetCore.Builder;
 public static class VersoApiEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps every resource under <c>/api/v1</c> and the probes <c>/healthz</c> and <c>/readyz</c>. Pair it
+    /// Maps every resource under <c>/api/v1</c>, the probes <c>/healthz</c> and <c>/readyz</c>, the OpenAPI
+    /// document at <c>/openapi/v1.json</c> and its reference page at <c>/docs</c>. Pair it
     /// with <c>services.AddVersoServer()</c> and <c>app.UseVersoServer()</c> (problem details, callers).
     /// </summary>
     /// <returns>The <c>/api/v1</c> route group, for further conventions.</returns>
@@ -16,6 +18,12 @@ public static class VersoApiEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         HealthEndpoints.Map(endpoints);
+        endpoints.MapOpenApi("/openapi/{documentName}.json");
+        // The reference page serves its script from the assembly: it works offline, with no CDN and no font host.
+        endpoints.MapScalarApiReference("/docs", options => options
+            .WithTitle("Verso API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts());
         var api = endpoints.MapGroup(ApiPaths.Root);
         StoreEndpoints.Map(api);
         EntityEndpoints.Map(api);
@@ -24,6 +32,9 @@ public static class VersoApiEndpointRouteBuilderExtensions
         CompareEndpoints.Map(api);
         ChangeEndpoints.Map(api);
         TokenEndpoints.Map(api);
+        MergeEndpoints.Map(api);
+        DecisionEndpoints.Map(api);
+        AdminEndpoints.Map(api);
         return api;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Verso.Server;
+using Verso.Server.OpenApi;
 using Verso.Server.Security;
 using Verso.Storage;
 
@@ -13,6 +14,7 @@ public static class VersoServerServiceCollectionExtensions
     public static IServiceCollection AddVersoServer(this IServiceCollection services, Action<VersoServerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddVersoOpenApi();
         services.TryAddSingleton(provider => new TokenStore(provider.GetRequiredService<IVersionStore>(), provider.GetService<TimeProvider>()));
         var options = services.AddOptions<VersoServerOptions>().BindConfiguration("Verso:Server");
         if (configure is not null)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Verso.Agents.Decisions;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Naming;
 
 namespace Verso.Cli.Commands;
@@ -60,20 +61,7 @@ internal static class DecideCommand
             var pins = result.Head.Record.PinnedCharters;
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("ref", result.Head.Ref.ToString());
-                    writer.WriteString("hash", result.Head.Hash.ToString());
-                    writer.WriteStartArray("pinned_charters");
-                    foreach (var pin in pins)
-                    {
-                        writer.WriteStringValue($"{pin.Ref} {pin.Hash}");
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                });
+                JsonOutput.Write(console, writer => DecisionJson.Write(writer, result.Head.Ref, result.Head.Hash, pins.Select(p => $"{p.Ref} {p.Hash}")));
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Naming;
 
 namespace Verso.Cli.Commands;
@@ -32,28 +33,7 @@ internal static class EraseCommand
             var versions = result.Erased.Versions;
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("entity", result.Erased.Key.ToString());
-                    writer.WriteStartArray("versions");
-                    foreach (var version in versions)
-                    {
-                        writer.WriteNumberValue(version);
-                    }
-
-                    writer.WriteEndArray();
-                    if (result.Tombstone is { } tombstone)
-                    {
-                        writer.WriteString("tombstone", tombstone.Ref.ToString());
-                    }
-                    else
-                    {
-                        writer.WriteNull("tombstone");
-                    }
-
-                    writer.WriteEndObject();
-                });
+                JsonOutput.Write(console, writer => RetentionJson.WriteErasure(writer, result));
                 return ExitCodes.Ok;
             }
 

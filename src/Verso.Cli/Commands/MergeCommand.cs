@@ -83,14 +83,6 @@ internal static class MergeCommand
         return (JsonNode.Parse(document.Utf8.Span), $"{Path.GetFileName(theirs)} {document.Hash}");
     }
 
-    private static void WriteSide(Utf8JsonWriter writer, string name, JsonNode? value, bool present)
-    {
-        if (present)
-        {
-            ChangeJson.WriteValue(writer, name, value);
-        }
-    }
-
     private static int Positive(int version, string option) =>
         version >= 1 ? version : throw new UsageException($"{option} takes a version number from 1");
 
@@ -98,25 +90,7 @@ internal static class MergeCommand
     {
         if (context.Json)
         {
-            JsonOutput.Write(context.Console, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteBoolean("clean", false);
-                writer.WriteStartArray("conflicts");
-                foreach (var conflict in result.Conflicts)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("path", conflict.Path);
-                    // A side where the value is absent has no member, which tells it apart from a JSON null.
-                    WriteSide(writer, "base", conflict.Base, conflict.InBase);
-                    WriteSide(writer, "ours", conflict.Ours, conflict.InOurs);
-                    WriteSide(writer, "theirs", conflict.Theirs, conflict.InTheirs);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            });
+            JsonOutput.Write(context.Console, writer => MergeJson.WriteUnclean(writer, result));
         }
         else
         {
@@ -134,21 +108,7 @@ internal static class MergeCommand
     {
         if (context.Json)
         {
-            JsonOutput.Write(context.Console, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteBoolean("clean", true);
-                writer.WritePropertyName("merged");
-                writer.WriteRawValue(merged, skipInputValidation: true);
-                if (saved is not null)
-                {
-                    writer.WriteString("status", saved.Outcome == AppendOutcome.Created ? "created" : "unchanged");
-                    writer.WriteString("ref", saved.Head.Ref.ToString());
-                    writer.WriteString("hash", saved.Head.Hash.ToString());
-                }
-
-                writer.WriteEndObject();
-            });
+            JsonOutput.Write(context.Console, writer => MergeJson.WriteClean(writer, merged, saved));
         }
         else if (saved is not null)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Naming;
 using Verso.Retention;
 
@@ -78,29 +79,7 @@ internal static class PruneCommand
         var total = results.Sum(r => r.Versions.Length);
         if (json)
         {
-            JsonOutput.Write(console, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteBoolean("dry_run", dryRun);
-                writer.WriteNumber("versions", total);
-                writer.WriteStartArray("entities");
-                foreach (var result in results.Where(r => !r.Versions.IsEmpty))
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("entity", result.Key.ToString());
-                    writer.WriteStartArray("versions");
-                    foreach (var version in result.Versions)
-                    {
-                        writer.WriteNumberValue(version);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            });
+            JsonOutput.Write(console, writer => RetentionJson.WritePrune(writer, results, dryRun));
             return;
         }
 

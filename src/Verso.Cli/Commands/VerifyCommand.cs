@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Verso.Cli.Infrastructure;
+using Verso.Json;
 using Verso.Integrity;
 
 namespace Verso.Cli.Commands;
@@ -32,24 +33,7 @@ internal static class VerifyCommand
 
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteBoolean("intact", report.IsIntact);
-                    writer.WriteNumber("entities", report.Entities);
-                    writer.WriteNumber("versions", report.Versions);
-                    writer.WriteStartArray("problems");
-                    foreach (var problem in report.Problems)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("ref", problem.Ref.ToString());
-                        writer.WriteString("reason", problem.Reason);
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                });
+                JsonOutput.Write(console, writer => IntegrityJson.Write(writer, report));
             }
             else
             {

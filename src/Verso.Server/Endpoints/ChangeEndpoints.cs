@@ -25,7 +25,7 @@ internal static class ChangeEndpoints
     private const int StreamBatch = 256;
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/changes", ChangesAsync).WithName("changes").WithTags("changes");
+        api.MapGet("/changes", ChangesAsync).WithName("changes").WithTags("changes").Reads<OpenApi.ChangePage>("New versions after a sequence (JSON), or as Server-Sent Events with Accept: text/event-stream").Produces<string>(StatusCodes.Status200OK, "text/event-stream");
 
     private static async Task<IResult> ChangesAsync(
         HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, IHostApplicationLifetime lifetime,

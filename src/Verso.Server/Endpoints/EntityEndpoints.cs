@@ -19,9 +19,9 @@ internal static class EntityEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/entities/{kind}", ListAsync).WithName("listEntities").WithTags("entities");
-        api.MapGet("/entities/{kind}/{id}", GetHeadAsync).WithName("getHead").WithTags("entities");
-        api.MapPut("/entities/{kind}/{id}", SaveAsync).WithName("saveEntity").WithTags("entities");
+        api.MapGet("/entities/{kind}", ListAsync).WithName("listEntities").WithTags("entities").Reads<OpenApi.EntityPage>("Entities of a kind with their heads, by id, cursor-paged");
+        api.MapGet("/entities/{kind}/{id}", GetHeadAsync).WithName("getHead").WithTags("entities").Reads<OpenApi.VersionWithContent>("The head: the newest version, with content", notModified: true);
+        api.MapPut("/entities/{kind}/{id}", SaveAsync).WithName("saveEntity").WithTags("entities").Writes<System.Text.Json.Nodes.JsonObject, OpenApi.AppendOutcomeInfo>("Save the record as a new version when it changed");
     }
 
     private static async Task<IResult> ListAsync(

@@ -19,7 +19,7 @@ internal static class HealthEndpoints
             writer.WriteStartObject();
             writer.WriteString("status", "ok");
             writer.WriteEndObject();
-        })).WithName("healthz").WithTags("health");
+        })).WithName("healthz").WithTags("health").Produces<OpenApi.HealthStatus>(StatusCodes.Status200OK).WithSummary("The process answers");
 
         // A one-row read fails with StoreUnavailableException (503) when the store is missing, unreachable or of another schema.
         app.MapGet("/readyz", async (VersioningService service, CancellationToken cancellationToken) =>
@@ -31,6 +31,6 @@ internal static class HealthEndpoints
                 writer.WriteString("status", "ready");
                 writer.WriteEndObject();
             });
-        }).WithName("readyz").WithTags("health");
+        }).WithName("readyz").WithTags("health").Produces<OpenApi.HealthStatus>(StatusCodes.Status200OK).Problems(StatusCodes.Status503ServiceUnavailable).WithSummary("The store is reachable and its schema current");
     }
 }

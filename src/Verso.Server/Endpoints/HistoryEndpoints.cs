@@ -17,9 +17,9 @@ internal static class HistoryEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/entities/{kind}/{id}/versions", ListAsync).WithName("listVersions").WithTags("history");
-        api.MapGet("/entities/{kind}/{id}/versions/{ref}", GetAsync).WithName("getVersion").WithTags("history");
-        api.MapPost("/entities/{kind}/{id}/rollback", RollbackAsync).WithName("rollback").WithTags("history");
+        api.MapGet("/entities/{kind}/{id}/versions", ListAsync).WithName("listVersions").WithTags("history").Reads<OpenApi.VersionPage>("History, newest first, cursor-paged");
+        api.MapGet("/entities/{kind}/{id}/versions/{ref}", GetAsync).WithName("getVersion").WithTags("history").Reads<OpenApi.VersionWithContent>("One version by number, tag, sha256: prefix or {time}", notModified: true);
+        api.MapPost("/entities/{kind}/{id}/rollback", RollbackAsync).WithName("rollback").WithTags("history").Writes<OpenApi.RollbackRequest, OpenApi.AppendOutcomeInfo>("Append a version with an earlier version's content");
     }
 
     /// <summary>The key of a request, after the caller's right to read it is checked.</summary>

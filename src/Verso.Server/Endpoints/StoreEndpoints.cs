@@ -15,8 +15,8 @@ internal static class StoreEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/kinds", KindsAsync).WithName("listKinds").WithTags("store");
-        api.MapGet("/manifest", ManifestAsync).WithName("manifest").WithTags("store");
+        api.MapGet("/kinds", KindsAsync).WithName("listKinds").WithTags("store").Reads<OpenApi.KindList>("Kinds with their entity counts");
+        api.MapGet("/manifest", ManifestAsync).WithName("manifest").WithTags("store").Reads<OpenApi.ManifestResult>("Every entity's version in force and the Merkle root");
     }
 
     private static async Task<IResult> KindsAsync(HttpContext http, VersioningService service, CancellationToken cancellationToken)

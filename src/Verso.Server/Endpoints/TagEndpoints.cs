@@ -17,9 +17,9 @@ internal static class TagEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/entities/{kind}/{id}/tags", ListAsync).WithName("listTags").WithTags("tags");
-        api.MapPut("/entities/{kind}/{id}/tags/{name}", MoveAsync).WithName("moveTag").WithTags("tags");
-        api.MapGet("/entities/{kind}/{id}/tags/{name}/history", HistoryAsync).WithName("tagHistory").WithTags("tags");
+        api.MapGet("/entities/{kind}/{id}/tags", ListAsync).WithName("listTags").WithTags("tags").Reads<Dictionary<string, int>>("Tags and the versions they point at");
+        api.MapPut("/entities/{kind}/{id}/tags/{name}", MoveAsync).WithName("moveTag").WithTags("tags").Writes<OpenApi.TagRequest, OpenApi.TagMoveResult>("Point a tag at a version", creates: false);
+        api.MapGet("/entities/{kind}/{id}/tags/{name}/history", HistoryAsync).WithName("tagHistory").WithTags("tags").Reads<List<OpenApi.TagMove>>("Every move of one tag, oldest first");
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, VersioningService service, string kind, string id, CancellationToken cancellationToken)

@@ -14,9 +14,9 @@ internal static class TokenEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/tokens", ListAsync).WithName("listTokens").WithTags("tokens");
-        api.MapPost("/tokens", AddAsync).WithName("addToken").WithTags("tokens");
-        api.MapDelete("/tokens/{name}", RevokeAsync).WithName("revokeToken").WithTags("tokens");
+        api.MapGet("/tokens", ListAsync).WithName("listTokens").WithTags("tokens").Reads<OpenApi.TokenList>("Every token (never its secret); admin");
+        api.MapPost("/tokens", AddAsync).WithName("addToken").WithTags("tokens").Writes<OpenApi.TokenRequest, OpenApi.TokenInfo>("Make a token; its text is in this answer only; admin");
+        api.MapDelete("/tokens/{name}", RevokeAsync).WithName("revokeToken").WithTags("tokens").Reads<OpenApi.TokenInfo>("Revoke a token; admin");
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, TokenStore tokens, CancellationToken cancellationToken)

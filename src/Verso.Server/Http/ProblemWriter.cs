@@ -87,6 +87,9 @@ public static class ProblemWriter
             case string text:
                 writer.WriteStringValue(text);
                 break;
+            case System.Text.Json.Nodes.JsonNode node:
+                node.WriteTo(writer);
+                break;
             case int number:
                 writer.WriteNumberValue(number);
                 break;

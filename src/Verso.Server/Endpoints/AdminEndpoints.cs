@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Verso.Integrity;
+using Verso.Json;
+using Verso.Naming;
+using Verso.Retention;
+using Verso.Server.Http;
+using Verso.Server.Security;
+using Verso.Versioning;
+
+namespace Verso.Server.Endpoints;
+
+/// <summary>Admin-only store maintenance: verify (JSON, or progress as Server-Sent Events), prune and erase.</summary>
+internal static class AdminEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/verify", VerifyAsync).WithName("verify").WithTags("admin").Reads<OpenApi.IntegrityReport>("Re-check every version; progress as Server-Sent Events with Accept: text/event-stream; admin").Produces<string>(StatusCodes.Status200OK, "text/event-stream");
+        api.MapPost("/prune", PruneAsync).WithName("prune").WithTags("admin").Writes<OpenApi.PruneRequest, OpenApi.PruneResult>("Drop the content of old versions; admin", creates: false);
+        api.MapPost("/entities/{kind}/{id}/erase", EraseAsync).WithName("erase").WithTags("admin").Writes<OpenApi.EraseRequest, OpenApi.ErasureResult>("Erase one content from every version holding it; admin", creates: false);
+    }
+
+    private static async Task<IResult> VerifyAsync(HttpContext http, VersioningService service, CancellationToken cancellationToken)
+    {
+        var caller = Caller.Of(http);
+        caller.Demand(ApiRole.Admin);
+        caller.DemandEveryKind("verify");
+        if (!http.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            var report = await IntegrityVerifier.VerifyAsync(service.Store, service.Kinds, cancellationToken: cancellationToken);
+            return new JsonBody(writer => IntegrityJson.Write(writer, report));
+        }
+
+        // Streamed: "progress" events {done, total} as versions are checked, then one "report" event.
+        var total = (await service.Store.GetStatisticsAsync(cancellationToken)).Versions;
+        var response = http.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        var done = 0L;
+        var verifying = IntegrityVerifier.VerifyAsync(service.Store, service.Kinds, new SynchronousProgress(count => Interlocked.Exchange(ref done, count)), cancellationToken);
+        var sent = -1L;
+        while (!verifying.IsCompleted)
+        {
+            await Task.WhenAny(verifying, Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken));
+            var now = Interlocked.Read(ref done);
+            if (now != sent)
+            {
+                sent = now;
+                await WriteEventAsync(response, "progress", writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("done", now);
+                    writer.WriteNumber("total", total);
+                    writer.WriteEndObject();
+                }, cancellationToken);
+            }
+        }
+
+        var finished = await verifying;
+        await WriteEventAsync(response, "report", writer => IntegrityJson.Write(writer, finished), cancellationToken);
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> PruneAsync(HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
+    {
+        var caller = Caller.Of(http);
+        caller.Demand(ApiRole.Admin);
+        using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
+        var root = body.RootElement;
+        var keep = JsonRequests.RequiredInt(root, "keep", 1);
+        var keepDays = JsonRequests.OptionalInt(root, "keep_days", 0);
+        var policy = new RetentionPolicy(keep) { KeepWithin = keepDays is { } days ? TimeSpan.FromDays(days) : null };
+        var reason = JsonRequests.OptionalString(root, "reason");
+        var dryRun = JsonRequests.OptionalBool(root, "dry_run") ?? false;
+        var by = caller.SavedBy(JsonRequests.OptionalString(root, "saved_by"));
+        var results = new List<ContentRemovalResult>();
+        if (JsonRequests.OptionalString(root, "entity") is { } entity)
+        {
+            var key = EntityKey.Parse(entity);
+            caller.Demand(ApiRole.Admin, key.Kind);
+            ReservedKindGuard.ThrowIfReserved(key.Kind);
+            results.Add(await service.PruneAsync(key, policy, by, reason, dryRun, cancellationToken));
+        }
+        else
+        {
+            caller.DemandEveryKind("a store-wide prune");
+            await foreach (var result in service.PruneAllAsync(policy, by, reason, dryRun, cancellationToken))
+            {
+                results.Add(result);
+            }
+        }
+
+        return new JsonBody(writer => RetentionJson.WritePrune(writer, results, dryRun));
+    }
+
+    private static async Task<IResult> EraseAsync(HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id, ApiRole.Admin);
+        using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
+        var root = body.RootElement;
+        var selector = JsonRequests.OptionalString(root, "ref") ?? throw JsonRequests.Invalid("ref", "'ref' is required: the version whose content to erase, e.g. \"3\"");
+        var reason = JsonRequests.OptionalString(root, "reason");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw JsonRequests.Invalid("reason", "'reason' is required: it is shown wherever the erased content is read");
+        }
+
+        var by = Caller.Of(http).SavedBy(JsonRequests.OptionalString(root, "saved_by"));
+        var result = await service.EraseAsync(HistoryEndpoints.ParseSelector(key, selector), by, reason, cancellationToken);
+        return new JsonBody(writer => RetentionJson.WriteErasure(writer, result));
+    }
+
+    private static async Task WriteEventAsync(HttpResponse response, string name, Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, JsonBody.WriterOptions))
+        {
+            write(writer);
+        }
+
+        await response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"event: {name}\ndata: "), cancellationToken);
+        await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        await response.WriteAsync("\n\n", cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
+    }
+
+    // Progress<T> posts to the thread pool and may report after the verifier returned; this reports in place.
+    private sealed class SynchronousProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+}

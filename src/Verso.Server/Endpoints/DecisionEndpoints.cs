@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Verso.Agents.Decisions;
+using Verso.Agents.Kinds;
+using Verso.Json;
+using Verso.Naming;
+using Verso.Server.Http;
+using Verso.Server.Security;
+using Verso.Storage;
+using Verso.Versioning;
+
+namespace Verso.Server.Endpoints;
+
+/// <summary><c>POST /decisions</c>: what <c>verso decide</c> does, pinning the charters in force when the task ran.</summary>
+internal static class DecisionEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/decisions", RecordAsync).WithName("recordDecision").WithTags("decisions").Writes<OpenApi.DecisionInput, OpenApi.DecisionResult>("Record a decision pinned to the charters in force when the task ran");
+
+    private static async Task<IResult> RecordAsync(HttpContext http, VersioningService service, TimeProvider time, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
+    {
+        var caller = Caller.Of(http);
+        caller.Demand(ApiRole.Writer, AgentKinds.Decision.Name);
+        using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
+        var root = body.RootElement;
+        string Required(string name) => JsonRequests.OptionalString(root, name) ?? throw JsonRequests.Invalid(name, $"'{name}' is required");
+        var outcome = Required("decision") switch
+        {
+            "approved" => DecisionOutcome.Approved,
+            "rejected" => DecisionOutcome.Rejected,
+            "auto_approved" => DecisionOutcome.AutoApproved,
+            "auto_rejected" => DecisionOutcome.AutoRejected,
+            "escalated" => DecisionOutcome.Escalated,
+            var other => throw JsonRequests.Invalid("decision", $"'decision' must be approved, rejected, auto_approved, auto_rejected or escalated, not '{other}'"),
+        };
+        var executedAtText = Required("executed_at");
+        if (!Timestamp.TryParseUtc(executedAtText, out var executedAt))
+        {
+            throw JsonRequests.Invalid("executed_at", $"'executed_at' '{executedAtText}' is not ISO 8601 UTC, e.g. 2026-11-01T12:00:00Z");
+        }
+
+        var criteria = root.TryGetProperty("criteria", out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array
+            ? list.EnumerateArray().Select(c => c.GetString() ?? throw JsonRequests.Invalid("criteria", "'criteria' must be strings")).ToList()
+            : null;
+        var request = new DecisionRequest(
+            EntityKey.Create(AgentKinds.Decision.Name, Required("task")).Id,
+            EntityKey.Create(AgentKinds.Agent.Name, Required("executor")).Id,
+            EntityKey.Create(AgentKinds.Agent.Name, Required("reviewer")).Id,
+            outcome,
+            executedAt)
+        {
+            Reason = JsonRequests.OptionalString(root, "reason"),
+            Criteria = criteria is { Count: > 0 } ? [.. criteria] : null,
+            ExecutorRef = JsonRequests.OptionalString(root, "executor_ref") is { } e ? VersionRef.Parse(e) : null,
+            ReviewerRef = JsonRequests.OptionalString(root, "reviewer_ref") is { } r ? VersionRef.Parse(r) : null,
+        };
+        var by = caller.SavedBy(JsonRequests.OptionalString(root, "saved_by"));
+        var result = await new DecisionLog(service, time).RecordAsync(request, by, cancellationToken);
+        var head = result.Head;
+        var created = result.Outcome == AppendOutcome.Created;
+        return new JsonBody(
+            writer => DecisionJson.Write(writer, head.Ref, head.Hash, head.Record.PinnedCharters.Select(p => $"{p.Ref} {p.Hash}")),
+            created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
+        {
+            ETag = ETags.Of(head.Stored),
+            Location = created ? $"{http.Request.PathBase}{ApiPaths.Version(head.Stored.Key, head.Version)}" : null,
+        };
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Verso.Canonical;
+using Verso.Json;
+using Verso.Merge;
+using Verso.Naming;
+using Verso.Server.Http;
+using Verso.Server.Security;
+using Verso.Snapshots;
+using Verso.Storage;
+using Verso.Versioning;
+
+namespace Verso.Server.Endpoints;
+
+/// <summary><c>POST …/merge</c>: three-way merge of two edits from one base, saved as a version when asked and clean.</summary>
+internal static class MergeEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/entities/{kind}/{id}/merge", MergeAsync).WithName("merge").WithTags("history").Writes<OpenApi.MergeRequest, OpenApi.MergeResult>("Three-way merge; saved when asked and clean");
+
+    private static async Task<IResult> MergeAsync(
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
+        var root = body.RootElement;
+        var save = JsonRequests.OptionalBool(root, "save") ?? false;
+        var caller = Caller.Of(http);
+        if (save)
+        {
+            caller.Demand(ApiRole.Writer, kind);
+        }
+
+        var baseVersion = await service.GetAsync(VersionRef.ForVersion(key, JsonRequests.RequiredInt(root, "base", 1)), cancellationToken);
+        var ourVersion = await service.GetAsync(VersionRef.ForVersion(key, JsonRequests.RequiredInt(root, "ours", 1)), cancellationToken);
+        var (theirs, theirName) = await TheirsAsync(service, key, root, cancellationToken);
+        var result = JsonMerge.Merge(Parse(baseVersion), Parse(ourVersion), theirs, service.Kinds.Resolve(kind).DiffRules);
+        if (!result.IsClean)
+        {
+            throw new ApiProblemException(new ApiProblem(StatusCodes.Status409Conflict, "merge-conflict", "Merge conflict", $"{key} does not merge cleanly: {result.Conflicts.Length} conflict(s); nothing saved")
+                .With("kind", key.Kind).With("id", key.Id).With("conflicts", result.Conflicts.Select(Describe).ToList()));
+        }
+
+        var merged = CanonicalJson.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(result.Merged));
+        AppendResult? saved = null;
+        if (save)
+        {
+            var parents = $"merge of {key}@{ourVersion.Version} (ours) and {theirName} (theirs) from base @{baseVersion.Version}";
+            var message = JsonRequests.OptionalString(root, "message") is { Length: > 0 } why ? $"{parents}: {why}" : parents;
+            var expected = await Preconditions.ExpectedVersionAsync(http.Request, service, key, JsonRequests.OptionalInt(root, "expected_version", 0), cancellationToken);
+            var by = caller.SavedBy(JsonRequests.OptionalString(root, "saved_by"));
+            saved = await service.SaveAsync(key, merged, new SaveOptions(by) { Operation = VersionOperation.Merge, Message = message, ExpectedVersion = expected }, cancellationToken);
+        }
+
+        var created = saved?.Outcome == AppendOutcome.Created;
+        return new JsonBody(writer => MergeJson.WriteClean(writer, merged, saved), created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
+        {
+            ETag = saved is null ? null : ETags.Of(saved.Head),
+            Location = created ? $"{http.Request.PathBase}{ApiPaths.Version(key, saved!.Head.Version)}" : null,
+        };
+    }
+
+    // "theirs": a version number; or "content": their edit as a record, canonicalized and validated like a save.
+    private static async Task<(JsonNode? Content, string Name)> TheirsAsync(VersioningService service, EntityKey key, JsonElement root, CancellationToken cancellationToken)
+    {
+        if (root.TryGetProperty("content", out var content) && content.ValueKind != JsonValueKind.Null)
+        {
+            var document = service.Canonicalize(key.Kind, JsonSerializer.SerializeToUtf8Bytes(content));
+            return (JsonNode.Parse(document.Utf8.Span), $"content {document.Hash}");
+        }
+
+        var theirs = await service.GetAsync(VersionRef.ForVersion(key, JsonRequests.OptionalInt(root, "theirs", 1)
+            ?? throw JsonRequests.Invalid("theirs", "give 'theirs' (a version number) or 'content' (their edit)")), cancellationToken);
+        return (Parse(theirs), $"@{theirs.Version}");
+    }
+
+    private static Dictionary<string, object?> Describe(MergeConflict conflict)
+    {
+        // A side where the value is absent has no member, as in the CLI's output.
+        var sides = new Dictionary<string, object?> { ["path"] = conflict.Path };
+        if (conflict.InBase)
+        {
+            sides["base"] = conflict.Base;
+        }
+
+        if (conflict.InOurs)
+        {
+            sides["ours"] = conflict.Ours;
+        }
+
+        if (conflict.InTheirs)
+        {
+            sides["theirs"] = conflict.Theirs;
+        }
+
+        return sides;
+    }
+
+    private static JsonNode? Parse(Snapshot snapshot) => JsonNode.Parse(snapshot.Content.Span);
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+
+namespace Verso.Server.OpenApi;
+
+/// <summary>
+/// The OpenAPI 3.1 document at <c>/openapi/v1.json</c>: generated from the endpoints and the schema types
+/// of this folder, with what generation cannot see added here: snake_case names, the bearer scheme, and
+/// the conditional and resume headers.
+/// </summary>
+internal static class VersoOpenApi
+{
+    public const string DocumentName = "v1";
+
+    // Operation names (WithName) → the request headers each honours.
+    private static readonly Dictionary<string, (string Name, string Description)[]> Headers = new(StringComparer.Ordinal)
+    {
+        ["getHead"] = [("If-None-Match", "an ETag from an earlier read: 304 when it is still the head")],
+        ["getVersion"] = [("If-None-Match", "an ETag from an earlier read: 304 when it names this version")],
+        ["saveEntity"] = [("If-Match", "the head's ETag (or *): 412 when the head is another version")],
+        ["rollback"] = [("If-Match", "the head's ETag (or *): 412 when the head is another version")],
+        ["merge"] = [("If-Match", "the head's ETag (or *): 412 when the head is another version (with save)")],
+        ["changes"] = [("Last-Event-ID", "resume the stream after this sequence (EventSource sends it itself)"), ("Accept", "text/event-stream for Server-Sent Events")],
+        ["verify"] = [("Accept", "text/event-stream for progress events")],
+    };
+
+    public static IServiceCollection AddVersoOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(DocumentName, options =>
+        {
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                // The API writes numbers as JSON numbers, never as strings (the web defaults would allow both).
+                if (schema.Type is { } type && type.HasFlag(JsonSchemaType.String) && (type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number)))
+                {
+                    schema.Type = type & ~JsonSchemaType.String;
+                    schema.Pattern = null;
+                }
+
+                // The schema types describe JSON written by Verso.Json in snake_case.
+                if (context.JsonTypeInfo.Type.Namespace == typeof(VersionMetadata).Namespace && schema.Properties is { Count: > 0 } properties)
+                {
+                    var renamed = properties.ToDictionary(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Key), p => p.Value, StringComparer.Ordinal);
+                    properties.Clear();
+                    foreach (var (name, value) in renamed)
+                    {
+                        properties[name] = value;
+                    }
+
+                    if (schema.Required is { Count: > 0 } required)
+                    {
+                        var names = required.Select(JsonNamingPolicy.SnakeCaseLower.ConvertName).ToList();
+                        required.Clear();
+                        foreach (var name in names)
+                        {
+                            required.Add(name);
+                        }
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var name = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
+                if (name is not null && Headers.TryGetValue(name, out var headers))
+                {
+                    operation.Parameters ??= [];
+                    foreach (var (header, description) in headers)
+                    {
+                        operation.Parameters.Add(new OpenApiParameter
+                        {
+                            Name = header,
+                            In = ParameterLocation.Header,
+                            Description = description,
+                            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                        });
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Verso",
+                    Version = "v1",
+                    Description = "Versions of the configuration of agent organizations. Errors are application/problem+json (RFC 9457) "
+                        + "with a stable type (urn:verso:problem:…), the CLI's one-line message as detail and the facts as extension members.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "A token from 'verso token add' (vt1.NAME.SECRET). Not needed when the store holds no token (loopback only).",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                return Task.CompletedTask;
+            });
+        });
+}

@@ -1,0 +1,167 @@
+using System.Text.Json.Nodes;
+
+namespace Verso.Server.OpenApi;
+
+#pragma warning disable CA1812 // Never instantiated: they only describe JSON.
+
+internal sealed class TagMove
+{
+    public required string Tag { get; init; }
+    public int? FromVersion { get; init; }
+    public required int ToVersion { get; init; }
+    public required string MovedBy { get; init; }
+    public required DateTimeOffset MovedAt { get; init; }
+    public string? Reason { get; init; }
+}
+
+internal sealed class TagMoveResult
+{
+    /// <summary>moved or unchanged.</summary>
+    public required string Status { get; init; }
+    public required string Tag { get; init; }
+    public required string Ref { get; init; }
+    public required int Version { get; init; }
+    public TagMove? Move { get; init; }
+}
+
+internal sealed class RollbackRequest
+{
+    public required int To { get; init; }
+    public string? Reason { get; init; }
+    public int? ExpectedVersion { get; init; }
+    public string? SavedBy { get; init; }
+}
+
+internal sealed class TagRequest
+{
+    /// <summary>A version number, or a selector such as "production" or "sha256:1a2b3c4d".</summary>
+    public required JsonNode Version { get; init; }
+    public string? Reason { get; init; }
+    public string? SavedBy { get; init; }
+}
+
+internal sealed class MergeRequest
+{
+    public required int Base { get; init; }
+    public required int Ours { get; init; }
+
+    /// <summary>Their edit as a version number (or give content).</summary>
+    public int? Theirs { get; init; }
+
+    /// <summary>Their edit as a record (or give theirs).</summary>
+    public JsonObject? Content { get; init; }
+    public bool? Save { get; init; }
+    public string? Message { get; init; }
+    public int? ExpectedVersion { get; init; }
+    public string? SavedBy { get; init; }
+}
+
+internal sealed class DecisionInput
+{
+    public required string Task { get; init; }
+    public required string Executor { get; init; }
+    public required string Reviewer { get; init; }
+
+    /// <summary>approved, rejected, auto_approved, auto_rejected or escalated.</summary>
+    public required string Decision { get; init; }
+    public required DateTimeOffset ExecutedAt { get; init; }
+    public string? Reason { get; init; }
+    public IReadOnlyList<string>? Criteria { get; init; }
+    public string? ExecutorRef { get; init; }
+    public string? ReviewerRef { get; init; }
+    public string? SavedBy { get; init; }
+}
+
+internal sealed class DecisionResult
+{
+    public required string Ref { get; init; }
+    public required string Hash { get; init; }
+
+    /// <summary>Each as "agent/alice@3 sha256:…".</summary>
+    public required IReadOnlyList<string> PinnedCharters { get; init; }
+}
+
+internal sealed class IntegrityProblem
+{
+    public required string Ref { get; init; }
+    public required string Reason { get; init; }
+}
+
+internal sealed class IntegrityReport
+{
+    public required bool Intact { get; init; }
+    public required long Entities { get; init; }
+    public required long Versions { get; init; }
+    public required IReadOnlyList<IntegrityProblem> Problems { get; init; }
+}
+
+internal sealed class PruneRequest
+{
+    /// <summary>kind/id; every entity when left out.</summary>
+    public string? Entity { get; init; }
+    public required int Keep { get; init; }
+    public int? KeepDays { get; init; }
+    public string? Reason { get; init; }
+    public bool? DryRun { get; init; }
+    public string? SavedBy { get; init; }
+}
+
+internal sealed class PrunedEntity
+{
+    public required string Entity { get; init; }
+    public required IReadOnlyList<int> Versions { get; init; }
+}
+
+internal sealed class PruneResult
+{
+    public required bool DryRun { get; init; }
+    public required int Versions { get; init; }
+    public required IReadOnlyList<PrunedEntity> Entities { get; init; }
+}
+
+internal sealed class EraseRequest
+{
+    /// <summary>A selector of the version whose content to erase, e.g. "3".</summary>
+    public required string Ref { get; init; }
+    public required string Reason { get; init; }
+    public string? SavedBy { get; init; }
+}
+
+internal sealed class ErasureResult
+{
+    public required string Entity { get; init; }
+    public required IReadOnlyList<int> Versions { get; init; }
+    public required string? Tombstone { get; init; }
+}
+
+internal sealed class TokenInfo
+{
+    public required string Name { get; init; }
+
+    /// <summary>reader, writer or admin.</summary>
+    public required string Role { get; init; }
+    public required IReadOnlyList<string> Kinds { get; init; }
+    public required bool ActAs { get; init; }
+    public required bool Revoked { get; init; }
+    public string? ChangedBy { get; init; }
+    public DateTimeOffset? ChangedAt { get; init; }
+
+    /// <summary>Only in the answer to POST /tokens, once.</summary>
+    public string? Token { get; init; }
+}
+
+internal sealed class TokenList
+{
+    public required IReadOnlyList<TokenInfo> Items { get; init; }
+}
+
+internal sealed class TokenRequest
+{
+    public required string Name { get; init; }
+
+    /// <summary>reader, writer or admin.</summary>
+    public required string Role { get; init; }
+    public IReadOnlyList<string>? Kinds { get; init; }
+    public bool? ActAs { get; init; }
+}
+#pragma warning restore CA1812

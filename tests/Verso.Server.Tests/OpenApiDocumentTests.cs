@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Verso.Server.Tests.Support;
+using Verso.Sqlite;
+using Verso.Testing.Support;
+
+namespace Verso.Server.Tests;
+
+/// <summary>The OpenAPI document describes every operation as served, and its reference page works offline.</summary>
+public sealed partial class OpenApiDocumentTests : IAsyncLifetime, IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private VersoApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        var store = SqliteVersionStore.ForFile(_directory.File("verso.db"));
+        await store.InitializeAsync();
+        _factory = new VersoApiFactory(store);
+        _client = _factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    private async Task<JsonObject> DocumentAsync()
+    {
+        var response = await _client.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    [Fact]
+    public async Task EveryMappedOperationIsInTheDocumentWithItsProblems()
+    {
+        var document = await DocumentAsync();
+        Assert.StartsWith("3.1", document["openapi"]!.GetValue<string>(), StringComparison.Ordinal);
+        var paths = document["paths"]!.AsObject();
+
+        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1", StringComparison.Ordinal) || e.RoutePattern.RawText is "/healthz" or "/readyz")
+            .ToList();
+        Assert.True(endpoints.Count >= 25, $"only {endpoints.Count} endpoints mapped");
+        foreach (var endpoint in endpoints)
+        {
+            var path = endpoint.RoutePattern.RawText!;
+            var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single().ToLowerInvariant();
+            var operation = paths[path]?[method]?.AsObject();
+            Assert.True(operation is not null, $"{method} {path} is not in the document");
+            Assert.False(string.IsNullOrEmpty(operation!["operationId"]?.GetValue<string>()), $"{method} {path} has no operationId");
+            var responses = operation["responses"]!.AsObject();
+            Assert.True(responses.ContainsKey("200"), $"{method} {path} declares no 200");
+            foreach (var (status, response) in responses.Where(r => r.Key[0] is '4' or '5'))
+            {
+                Assert.True(response!["content"]?["application/problem+json"] is not null, $"{method} {path} {status} is not a problem response");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SchemasUseTheSnakeCaseNamesTheApiWritesAndNumbersAreNumbers()
+    {
+        var schemas = (await DocumentAsync())["components"]!["schemas"]!.AsObject();
+
+        var version = schemas["VersionWithContent"]!["properties"]!.AsObject();
+        Assert.Contains("saved_by", version.Select(p => p.Key));
+        Assert.Contains("schema_version", version.Select(p => p.Key));
+        Assert.DoesNotContain("savedBy", version.Select(p => p.Key));
+        Assert.Equal("integer", version["version"]!["type"]!.GetValue<string>());
+        Assert.Contains("revert_of", version.Select(p => p.Key));
+        Assert.DoesNotContain("revert_of", schemas["VersionWithContent"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task TheReferencePageLoadsOnlyScriptsThisServerServes()
+    {
+        var page = await _client.GetAsync("/docs/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+
+        var sources = ScriptSource().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(sources);
+        Assert.DoesNotContain("http", html.Replace("http-equiv", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        foreach (var source in sources)
+        {
+            var script = await _client.GetAsync("/docs/" + source);
+            Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+            Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 1000, $"{source} is empty");
+        }
+    }
+
+    [GeneratedRegex("<script[^>]*src=\"([^\"]+)\"")]
+    private static partial Regex ScriptSource();
+}
