@@ -87,6 +87,7 @@ internal static class ServeCommand
         var app = builder.Build();
         app.UseVersoServer();
         app.MapVersoApi();
+        app.MapVersoPage();
         return app;
     }
 }

@@ -8,7 +8,7 @@ function introduced(kind, id, version) {
 }
 
 function who(kind, id, entry) {
-  return [h('td', {}, h('a', { href: introduced(kind, id, entry.version), 'aria-label': `v${entry.version}: the comparison that introduced it` }, `v${entry.version}`)),
+  return [h('td', {}, h('a', { href: introduced(kind, id, entry.version), title: 'the comparison that introduced it' }, `v${entry.version}`)),
     h('td', {}, entry.saved_by), h('td', {}, when(entry.saved_at))];
 }
 

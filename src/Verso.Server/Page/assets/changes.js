@@ -25,6 +25,7 @@ export function proseViews(changes, oldLabel, newLabel) {
   return changes.filter(c => c.hunks).map(c => h('section', { class: 'prose-diff', 'aria-label': `Text of ${c.path}` },
     h('h3', {}, c.path),
     h('div', { class: 'scroll' }, h('table', { class: 'sbs' },
+      h('colgroup', {}, h('col', { class: 'num' }), h('col'), h('col', { class: 'num' }), h('col')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', colspan: 2 }, oldLabel), h('th', { scope: 'col', colspan: 2 }, newLabel))),
       c.hunks.map(hunk => h('tbody', {}, sideBySide(hunk).map(row => {
         const [left, right] = row.kind === 'changed' ? wordDiff(row.left.text, row.right.text) : [row.left?.text, row.right?.text];

@@ -69,14 +69,14 @@ function timeline(kind, id, history, tagsAt, shown, actions, writable) {
       h('div', { class: 'muted' }, `${item.saved_by} · `, when(item.saved_at)),
       item.message ? h('div', { class: 'message' }, item.message) : null,
       h('div', { class: 'row-actions' },
-        item.version > 1 ? h('a', { href: route('e', kind, id, 'compare', item.version - 1, item.version), 'aria-label': `Compare v${item.version - 1} with v${item.version}` }, 'diff') : null,
-        h('button', { type: 'button', class: 'link', 'aria-label': `Decisions made under v${item.version}`, onclick: async () => {
+        item.version > 1 ? h('a', { href: route('e', kind, id, 'compare', item.version - 1, item.version), 'aria-label': `diff v${item.version - 1} → v${item.version}` }, 'diff') : null,
+        h('button', { type: 'button', class: 'link', 'aria-label': `decisions under v${item.version}`, onclick: async () => {
           const { referred_by: refs } = await get(path('entities', kind, id, 'referrers'), { version: item.version });
           replace(referrers, refs.length ? h('ul', {}, refs.map(r => h('li', {}, h('a', { href: linkTo(r) }, r)))) : h('span', { class: 'muted' }, 'No decision pins this version.'));
           referrers.hidden = false;
         } }, 'decisions'),
         writable && item.version !== actions.head ? h('button', { type: 'button', class: 'link', onclick: () => rollbackDialog(actions, item.version) }, 'roll back here') : null,
-        writable ? h('button', { type: 'button', class: 'link', onclick: () => promoteDialog(actions, item.version), 'aria-label': `Tag v${item.version}` }, 'tag') : null),
+        writable ? h('button', { type: 'button', class: 'link', onclick: () => promoteDialog(actions, item.version), 'aria-label': `tag v${item.version}` }, 'tag') : null),
       referrers);
   }));
 }

@@ -33,8 +33,10 @@ function signIn(reason) {
   const form = h('form', { class: 'card narrow', onsubmit: async event => {
     event.preventDefault();
     setToken(input.value.trim());
-    await start();
-    location.hash = '#/';
+    await loadCaller();
+    // Stay on the page that asked for a token; the sign-in page itself leads to the overview.
+    if (location.hash.startsWith('#/signin')) location.hash = '#/';
+    else await render();
   } },
   h('h1', {}, 'Sign in'),
   reason ? h('p', { class: 'problem', role: 'alert' }, reason) : null,

@@ -34,7 +34,36 @@ export function wordDiff(oldLine, newLine) {
       push(left, 'del', a[i++]);
     }
   }
-  return [left.map(node), right.map(node)];
+  return [joinRuns(left).map(node), joinRuns(right).map(node)];
+}
+
+/** Lets one changed run span the spaces between changed words: "<del>never approve</del>", not word by word. */
+function joinRuns(runs) {
+  const joined = [];
+  for (let k = 0; k < runs.length; k++) {
+    const run = runs[k];
+    const previous = joined[joined.length - 1];
+    const next = runs[k + 1];
+    if (run.kind === 'same' && /^\s+$/.test(run.text) && previous && next && previous.kind !== 'same' && previous.kind === next.kind) {
+      previous.text += run.text + next.text;
+      k++;
+    } else if (previous && previous.kind === run.kind) {
+      previous.text += run.text;
+    } else {
+      joined.push({ ...run });
+    }
+  }
+  return joined;
+}
+
+/** True when two lines share at least half of their words: an edit of one line, not a replacement. */
+export function similar(oldLine, newLine) {
+  const words = line => (line.match(/[\p{L}\p{N}_]+/gu) ?? []).map(w => w.toLowerCase());
+  const a = words(oldLine);
+  const b = new Set(words(newLine));
+  if (a.length === 0 || b.size === 0) return false;
+  const shared = a.filter(w => b.has(w)).length;
+  return shared * 2 >= Math.max(a.length, b.size);
 }
 
 function push(runs, kind, text) {
@@ -65,9 +94,17 @@ export function sideBySide(hunk) {
       const added = [];
       while (k < lines.length && lines[k].startsWith('-')) removed.push(lines[k++].slice(1));
       while (k < lines.length && lines[k].startsWith('+')) added.push(lines[k++].slice(1));
+      // Pair the n-th removed line with the n-th added one only when they are alike; else show both whole.
       for (let n = 0; n < Math.max(removed.length, added.length); n++) {
-        const left = n < removed.length ? { number: oldNumber++, text: removed[n] } : null;
-        const right = n < added.length ? { number: newNumber++, text: added[n] } : null;
+        const hasOld = n < removed.length;
+        const hasNew = n < added.length;
+        if (hasOld && hasNew && !similar(removed[n], added[n])) {
+          rows.push({ left: { number: oldNumber++, text: removed[n] }, right: null, kind: 'removed' });
+          rows.push({ left: null, right: { number: newNumber++, text: added[n] }, kind: 'added' });
+          continue;
+        }
+        const left = hasOld ? { number: oldNumber++, text: removed[n] } : null;
+        const right = hasNew ? { number: newNumber++, text: added[n] } : null;
         rows.push({ left, right, kind: left && right ? 'changed' : left ? 'removed' : 'added' });
       }
     } else {
