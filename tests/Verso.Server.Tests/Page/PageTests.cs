@@ -9,7 +9,8 @@ namespace Verso.Server.Tests.Page;
 /// The tour a person takes through the page, clicked in a real Chromium against a real <c>verso serve</c>.
 /// Tests that write use their own entity or read the head first, so they hold in any order.
 /// </summary>
-public sealed class PageTests(PageServerFixture server) : IClassFixture<PageServerFixture>
+[Collection(PageCollection.Name)]
+public sealed class PageTests(PageServerFixture server)
 {
     [Fact]
     public async Task Overview_filters_to_alice_and_shows_a_new_version_without_a_reload()
