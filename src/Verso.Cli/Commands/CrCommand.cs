@@ -1,3 +1,4 @@
+using Verso.Canonical;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Spectre.Console;
@@ -31,7 +32,7 @@ internal static class CrCommand
             var service = context.CreateService();
             var request = await new ChangeRequestService(service).GetAsync(context.ParseResult.GetRequiredValue(id), cancellationToken);
             var kind = service.Kinds.Resolve(request.Target.Kind);
-            var proposal = JsonNode.Parse(request.Proposal.Utf8.Span);
+            var proposal = JsonLimits.ParseNode(request.Proposal.Utf8.Span);
             var @base = request.BaseRef is { } baseRef ? JsonInput.Parse(await service.GetAsync(baseRef, cancellationToken)) : null;
             var head = await service.Store.GetLatestAsync(request.Target, cancellationToken);
             var headNode = head is null ? null : JsonInput.Parse(head);

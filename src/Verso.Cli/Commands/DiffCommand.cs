@@ -1,3 +1,4 @@
+using Verso.Canonical;
 using System.CommandLine;
 using System.Text.Json;
 using Verso.Cli.Infrastructure;
@@ -48,7 +49,7 @@ internal static class DiffCommand
             {
                 var record = service.Canonicalize(first.Key.Kind, await RecordInput.ReadAsync(context, first.Key.Kind, second, cancellationToken));
                 (from, to) = (first, first);
-                (before, after, toName) = (JsonInput.Parse(first), JsonNode.Parse(record.Utf8.Span), second);
+                (before, after, toName) = (JsonInput.Parse(first), JsonLimits.ParseNode(record.Utf8.Span), second);
             }
             else
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verso.Canonical;
 using Verso.Files;
 using Verso.Files.Errors;
 using Verso.Naming;
@@ -50,7 +51,7 @@ internal static class RecordInput
     /// <exception cref="UsageException">The record's <c>id</c> is a string other than <paramref name="key"/>'s id.</exception>
     public static void CheckId(EntityKey key, ReadOnlyMemory<byte> canonical, string file)
     {
-        using var document = JsonDocument.Parse(canonical);
+        using var document = JsonDocument.Parse(canonical, JsonLimits.Document);
         if (document.RootElement.ValueKind == JsonValueKind.Object
             && document.RootElement.TryGetProperty("id", out var id)
             && id.ValueKind == JsonValueKind.String

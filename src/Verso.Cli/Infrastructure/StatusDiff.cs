@@ -1,3 +1,4 @@
+using Verso.Canonical;
 using System.Text.Json.Nodes;
 using Verso.Files;
 using Verso.Files.Directories;
@@ -23,7 +24,7 @@ internal static class StatusDiff
             var record = RecordFormat.Read(service, path, bytes);
             context.Console.Out.WriteLine();
             DiffText.Write(context.Console, service.Kinds.Resolve(head.Key.Kind), $"{Refs.Verified(head).Ref} → {file.Path}",
-                JsonInput.Parse(head), JsonNode.Parse(record.Utf8.Span));
+                JsonInput.Parse(head), JsonLimits.ParseNode(record.Utf8.Span));
         }
     }
 }

@@ -74,7 +74,7 @@ internal static class ChangeRequestJson
 
     public static ChangeRequest Read(Snapshot snapshot)
     {
-        using var document = JsonDocument.Parse(snapshot.Content);
+        using var document = JsonDocument.Parse(snapshot.Content, JsonLimits.Document);
         var root = document.RootElement;
         var target = EntityKey.Parse(root.GetProperty("target").GetString()!);
         return new ChangeRequest

@@ -1,3 +1,4 @@
+using Verso.Canonical;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -131,5 +132,5 @@ internal static class CompareEndpoints
         return new JsonBody(writer => ReplayJson.WriteVerdict(writer, verdict));
     }
 
-    private static JsonNode? Parse(Snapshot snapshot) => JsonNode.Parse(snapshot.Content.Span);
+    private static JsonNode? Parse(Snapshot snapshot) => JsonLimits.ParseNode(snapshot.Content.Span);
 }

@@ -45,7 +45,7 @@ internal static class MergeEndpoints
                 .With("kind", key.Kind).With("id", key.Id).With("conflicts", result.Conflicts.Select(Describe).ToList()));
         }
 
-        var merged = CanonicalJson.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(result.Merged));
+        var merged = CanonicalJson.Canonicalize(JsonLimits.ToUtf8(result.Merged));
         AppendResult? saved = null;
         if (save)
         {
@@ -69,8 +69,8 @@ internal static class MergeEndpoints
     {
         if (root.TryGetProperty("content", out var content) && content.ValueKind != JsonValueKind.Null)
         {
-            var document = service.Canonicalize(key.Kind, JsonSerializer.SerializeToUtf8Bytes(content));
-            return (JsonNode.Parse(document.Utf8.Span), $"content {document.Hash}");
+            var document = service.Canonicalize(key.Kind, JsonSerializer.SerializeToUtf8Bytes(content, JsonLimits.Serializer));
+            return (JsonLimits.ParseNode(document.Utf8.Span), $"content {document.Hash}");
         }
 
         var theirs = await service.GetAsync(VersionRef.ForVersion(key, JsonRequests.OptionalInt(root, "theirs", 1)
@@ -100,5 +100,5 @@ internal static class MergeEndpoints
         return sides;
     }
 
-    private static JsonNode? Parse(Snapshot snapshot) => JsonNode.Parse(snapshot.Content.Span);
+    private static JsonNode? Parse(Snapshot snapshot) => JsonLimits.ParseNode(snapshot.Content.Span);
 }

@@ -15,7 +15,7 @@ public static class JsonRequests
         ArgumentNullException.ThrowIfNull(options);
         var bytes = await RequestBody.ReadJsonAsync(request, options.MaxRequestBodyBytes, cancellationToken);
         // The canonical parser applies the same limits (nesting, duplicates, surrogates) as every record.
-        var document = JsonDocument.Parse(CanonicalJson.Canonicalize(bytes));
+        var document = JsonDocument.Parse(CanonicalJson.Canonicalize(bytes), JsonLimits.Document);
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             document.Dispose();
