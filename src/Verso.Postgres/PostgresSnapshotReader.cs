@@ -1,3 +1,4 @@
+using Verso.Compression;
 using Npgsql;
 using Verso.Hashing;
 using Verso.Naming;

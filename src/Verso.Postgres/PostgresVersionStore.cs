@@ -1,3 +1,4 @@
+using Verso.Compression;
 using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;

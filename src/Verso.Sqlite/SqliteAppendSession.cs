@@ -1,3 +1,4 @@
+using Verso.Compression;
 using Microsoft.Data.Sqlite;
 using Verso.Errors;
 using Verso.Hashing;

@@ -1,3 +1,4 @@
+using Verso.Compression;
 using Microsoft.Data.Sqlite;
 using Verso.Hashing;
 using Verso.Naming;

@@ -1,7 +1,8 @@
 using ZstdSharp;
 
-namespace Verso.Sqlite;
+namespace Verso.Compression;
 
+// Compiled into each store (SQLite, PostgreSQL) as shared source, so Core keeps no compression dependency.
 // How a blob's canonical bytes are kept: as a zstd frame when that is smaller, else as they are. A zstd
 // frame starts with the bytes 28 B5 2F FD and canonical JSON never starts with '(' (0x28), so the first
 // bytes tell the two apart: rows written before compression read as they always did. Hashes, the chain
