@@ -27,6 +27,21 @@ internal static class VersoOpenApi
         ["verify"] = [("Accept", "text/event-stream for progress events")],
     };
 
+    // Tag (WithTags) → what its operations are about, for readers of the reference page.
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["health"] = "Whether the process answers and the store is ready.",
+        ["store"] = "The store as a whole: the caller, kinds and the organization's manifest.",
+        ["entities"] = "Entities and their heads: read, save if changed, roll back.",
+        ["history"] = "Versions of an entity, newest first, by number, tag, hash or time.",
+        ["tags"] = "Named versions and the history of each name.",
+        ["compare"] = "Diffs, merges, blame, referrers and compatibility between versions.",
+        ["changes"] = "The change feed: every new version in store order, as JSON pages or Server-Sent Events.",
+        ["tokens"] = "Bearer tokens and their roles (admin).",
+        ["decisions"] = "Decisions recorded by the agent runtime.",
+        ["admin"] = "Verify, prune and erase (admin).",
+    };
+
     public static IServiceCollection AddVersoOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
@@ -92,6 +107,21 @@ internal static class VersoOpenApi
                     Description = "Versions of the configuration of agent organizations. Errors are application/problem+json (RFC 9457) "
                         + "with a stable type (urn:verso:problem:…), the CLI's one-line message as detail and the facts as extension members.",
                 };
+                // The servers come from the request's base address, which ends with '/': joined with paths that
+                // start with '/', clients would ask for '//api/v1/…'.
+                foreach (var server in document.Servers ?? [])
+                {
+                    server.Url = server.Url?.TrimEnd('/');
+                }
+
+                foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
+                {
+                    if (tag.Name is not null && TagDescriptions.TryGetValue(tag.Name, out var about))
+                    {
+                        tag.Description = about;
+                    }
+                }
+
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
