@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,6 +79,26 @@ internal static class VersoOpenApi
                 }
 
                 return Task.CompletedTask;
+            });
+            options.AddOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                // One status served in several media types (diff: JSON, JSON Patch or text; changes: JSON or
+                // Server-Sent Events) keeps only the last declared one in generation: put every one back.
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata.OfType<IProducesResponseTypeMetadata>();
+                foreach (var produces in metadata.Where(m => m.Type is not null && m.Type != typeof(void)))
+                {
+                    if (operation.Responses?.TryGetValue(produces.StatusCode.ToString(CultureInfo.InvariantCulture), out var response) is not true || response is not OpenApiResponse described)
+                    {
+                        continue;
+                    }
+
+                    described.Content ??= new Dictionary<string, OpenApiMediaType>();
+                    foreach (var contentType in produces.ContentTypes.Where(t => !described.Content.ContainsKey(t)))
+                    {
+                        var schema = await context.GetOrCreateSchemaAsync(produces.Type!, null, cancellationToken);
+                        described.Content[contentType] = new OpenApiMediaType { Schema = schema };
+                    }
+                }
             });
             options.AddOperationTransformer((operation, context, _) =>
             {

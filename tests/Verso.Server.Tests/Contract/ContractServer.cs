@@ -18,6 +18,9 @@ public sealed class ContractServer : IAsyncLifetime
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>An admin token named <c>ann</c>.</summary>
+    public string AdminToken { get; private set; } = "";
+
     /// <summary>The folder holding the npm tools' package.json and node_modules.</summary>
     public string ToolsDirectory { get; } = Path.Combine(RepositoryRoot(), "tests", "contract");
 
@@ -41,7 +44,10 @@ public sealed class ContractServer : IAsyncLifetime
         var store = Path.Combine(_directory, "verso.db");
         var init = await RunAsync("dotnet", _directory, [Verso(), "--store", store, "init"]);
         Assert.True(init.ExitCode == 0, $"verso init exited with {init.ExitCode}: {init.Output}");
-        // No token in the store: the server listens on loopback only and every caller may do everything.
+        // Prism checks the document's bearer scheme on each request, so the clients present a real token.
+        var token = await RunAsync("dotnet", _directory, [Verso(), "--store", store, "token", "add", "ann", "--role", "admin", "--by", "ann"]);
+        Assert.True(token.ExitCode == 0, $"verso token add exited with {token.ExitCode}: {token.Output}");
+        AdminToken = token.Output.Split('\n', StringSplitOptions.TrimEntries).First(line => line.StartsWith("vt1.", StringComparison.Ordinal));
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
         _server = Start("dotnet", _directory, [Verso(), "--store", store, "serve", "--urls", BaseUrl], _serverLog);
         await WaitUntilReadyAsync(BaseUrl, () => _server.HasExited ? $"verso serve exited with {_server.ExitCode}: {ServerLog}" : null);
