@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,21 @@ internal static class VersoOpenApi
         ["merge"] = [("If-Match", "the head's ETag (or *): 412 when the head is another version (with save)")],
         ["changes"] = [("Last-Event-ID", "resume the stream after this sequence (EventSource sends it itself)"), ("Accept", "text/event-stream for Server-Sent Events")],
         ["verify"] = [("Accept", "text/event-stream for progress events")],
+    };
+
+    // Tag (WithTags) → what its operations are about, for readers of the reference page.
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["health"] = "Whether the process answers and the store is ready.",
+        ["store"] = "The store as a whole: the caller, kinds and the organization's manifest.",
+        ["entities"] = "Entities and their heads: read, save if changed, roll back.",
+        ["history"] = "Versions of an entity, newest first, by number, tag, hash or time.",
+        ["tags"] = "Named versions and the history of each name.",
+        ["compare"] = "Diffs, merges, blame, referrers and compatibility between versions.",
+        ["changes"] = "The change feed: every new version in store order, as JSON pages or Server-Sent Events.",
+        ["tokens"] = "Bearer tokens and their roles (admin).",
+        ["decisions"] = "Decisions recorded by the agent runtime.",
+        ["admin"] = "Verify, prune and erase (admin).",
     };
 
     public static IServiceCollection AddVersoOpenApi(this IServiceCollection services) =>
@@ -63,6 +80,26 @@ internal static class VersoOpenApi
 
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                // One status served in several media types (diff: JSON, JSON Patch or text; changes: JSON or
+                // Server-Sent Events) keeps only the last declared one in generation: put every one back.
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata.OfType<IProducesResponseTypeMetadata>();
+                foreach (var produces in metadata.Where(m => m.Type is not null && m.Type != typeof(void)))
+                {
+                    if (operation.Responses?.TryGetValue(produces.StatusCode.ToString(CultureInfo.InvariantCulture), out var response) is not true || response is not OpenApiResponse described)
+                    {
+                        continue;
+                    }
+
+                    described.Content ??= new Dictionary<string, OpenApiMediaType>();
+                    foreach (var contentType in produces.ContentTypes.Where(t => !described.Content.ContainsKey(t)))
+                    {
+                        var schema = await context.GetOrCreateSchemaAsync(produces.Type!, null, cancellationToken);
+                        described.Content[contentType] = new OpenApiMediaType { Schema = schema };
+                    }
+                }
+            });
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var name = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
@@ -92,6 +129,21 @@ internal static class VersoOpenApi
                     Description = "Versions of the configuration of agent organizations. Errors are application/problem+json (RFC 9457) "
                         + "with a stable type (urn:verso:problem:…), the CLI's one-line message as detail and the facts as extension members.",
                 };
+                // The servers come from the request's base address, which ends with '/': joined with paths that
+                // start with '/', clients would ask for '//api/v1/…'.
+                foreach (var server in document.Servers ?? [])
+                {
+                    server.Url = server.Url?.TrimEnd('/');
+                }
+
+                foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())
+                {
+                    if (tag.Name is not null && TagDescriptions.TryGetValue(tag.Name, out var about))
+                    {
+                        tag.Description = about;
+                    }
+                }
+
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Verso.Server.Endpoints;
 using Verso.Server.Http;
 using Verso.Server.Security;
 
@@ -19,7 +20,9 @@ internal static class PageEndpoints
         var assets = PageAssets.Load(typeof(PageEndpoints).Assembly);
         endpoints.MapGet("/", (HttpContext http) => WriteIndexAsync(http, assets)).ExcludeFromDescription();
         endpoints.MapGet(PagePaths.Assets + "/{**file}", (HttpContext http, string file) => WriteAssetAsync(http, assets, file)).ExcludeFromDescription();
-        endpoints.MapGet(Endpoints.ApiPaths.Root + "/caller", CallerAsync).WithName("caller").WithTags("store");
+        endpoints.MapGet(Endpoints.ApiPaths.Root + "/caller", CallerAsync).WithName("caller").WithTags("store")
+            .WithSummary("Who the token is: its name, role and kinds").Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Problems(StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task WriteIndexAsync(HttpContext http, PageAssets assets)
