@@ -149,6 +149,14 @@ internal static class ChangeRequestEndpoints
         using (body)
         {
             var result = await requests.ApplyAsync(cr, ActorOf(caller, JsonRequests.OptionalString(root, "saved_by")), cancellationToken);
+            if (!result.IsApplied)
+            {
+                // The head moved and the three-way merge conflicts: the request is now stale, nothing was written.
+                throw new ApiProblemException(new ApiProblem(
+                        StatusCodes.Status409Conflict, "stale", "Stale", $"{cr} conflicts with the head of {result.Request.Target} at {string.Join(", ", result.Conflicts.Select(c => c.Path))}; update it against the head")
+                    .With("cr", cr).With("conflicts", result.Conflicts.Select(c => c.Path).ToList()));
+            }
+
             return new JsonBody(writer =>
             {
                 writer.WriteStartObject();
@@ -170,7 +178,7 @@ internal static class ChangeRequestEndpoints
 
                 writer.WriteEndArray();
                 writer.WriteEndObject();
-            }, result.IsApplied ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
+            });
         }
     }
 
