@@ -81,6 +81,26 @@ public abstract partial class ApiContract
         await ProblemAsync(await reader.GetAsync($"/api/v1/entities/doc/{id}/versions/9/checks"), 404);
     }
 
+    [Fact]
+    public async Task OnlyTheAuthorUpdatesOrWithdrawsAndAWithdrawnRequestCannotBeApplied()
+    {
+        var id = await NewDocAsync("""{"n":1}""");
+        using var ann = await TokenClientAsync("ann", ApiRole.Writer);
+        using var bob = await TokenClientAsync("bob", ApiRole.Writer);
+        var cr = Text((await ReadAsync(await ann.PostAsync("/api/v1/change-requests", Body($$$"""{"kind":"doc","id":"{{{id}}}","record":{"n":2}}"""))))["id"]);
+
+        var foreign = await ProblemAsync(await bob.PostAsync($"/api/v1/change-requests/{cr}/withdraw", null), 403);
+        var updated = await ReadAsync(await ann.PostAsync($"/api/v1/change-requests/{cr}", Body("""{"record":{"n":3},"message":"three"}""")));
+        var withdrawn = await ReadAsync(await ann.PostAsync($"/api/v1/change-requests/{cr}/withdraw", null));
+        var late = await ProblemAsync(await bob.PostAsync($"/api/v1/change-requests/{cr}/apply", null), 409);
+
+        Assert.Equal("author_only", Text(foreign["rule"]));
+        Assert.Equal((2, 3), (Number(updated["revision"]), Number(updated["proposal"]!["n"])));
+        Assert.Equal("withdrawn", Text(withdrawn["status"]));
+        Assert.Equal("status", Text(late["rule"]));
+        Assert.Equal(1, await Store.CountVersionsAsync(EntityKey.Create("doc", id)));
+    }
+
     private async Task<HttpClient> TokenClientAsync(string name, ApiRole role, bool actAs = false)
     {
         var (_, token) = await new TokenStore(Store).AddAsync(name, role, [], actAs, "test");
