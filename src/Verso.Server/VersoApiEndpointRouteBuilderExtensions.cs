@@ -34,6 +34,8 @@ public static class VersoApiEndpointRouteBuilderExtensions
         TokenEndpoints.Map(api);
         MergeEndpoints.Map(api);
         DecisionEndpoints.Map(api);
+        ChangeRequestEndpoints.Map(api);
+        CheckEndpoints.Map(api);
         AdminEndpoints.Map(api);
         return api;
     }

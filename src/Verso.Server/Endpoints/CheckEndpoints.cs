@@ -1,0 +1,149 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Verso.Checks;
+using Verso.Naming;
+using Verso.Server.Http;
+using Verso.Server.OpenApi;
+using Verso.Server.Security;
+using Verso.Versioning;
+
+namespace Verso.Server.Endpoints;
+
+/// <summary>Checks recorded on a version and the policies in force for an entity: what <c>verso check</c> and <c>verso policies</c> do.</summary>
+internal static class CheckEndpoints
+{
+    private const string VersionPath = "/entities/{kind}/{id}/versions/{version}";
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost(VersionPath + "/checks", RecordAsync).WithName("recordCheck").WithTags("checks").Writes<JsonObject, JsonObject>("Record a check result on a version");
+        api.MapGet(VersionPath + "/checks", ListAsync).WithName("listChecks").WithTags("checks").Reads<JsonObject>("Every check result recorded on a version, oldest first");
+        api.MapGet("/entities/{kind}/{id}/policies", PoliciesAsync).WithName("listPolicies").WithTags("checks").Reads<JsonObject>("The policies in force for an entity");
+    }
+
+    private static async Task<IResult> RecordAsync(
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, int version, CancellationToken cancellationToken)
+    {
+        var caller = Caller.Of(http);
+        caller.Demand(ApiRole.Writer, kind);
+        ReservedKindGuard.ThrowIfReserved(kind);
+        using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
+        var root = body.RootElement;
+        var name = JsonRequests.OptionalString(root, "name") ?? throw JsonRequests.Invalid("name", "'name' is required");
+        var result = JsonRequests.OptionalString(root, "result") switch
+        {
+            "pass" => true,
+            "fail" => false,
+            var other => throw JsonRequests.Invalid("result", $"'result' must be pass or fail, not '{other}'"),
+        };
+        var by = caller.SavedBy(JsonRequests.OptionalString(root, "saved_by"));
+        var recorded = await new CheckService(service).RecordAsync(
+            VersionRef.ForVersion(EntityKey.Create(kind, id), version), name, result, by,
+            JsonRequests.OptionalString(root, "url"), JsonRequests.OptionalString(root, "message"), cancellationToken);
+        return new JsonBody(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("check");
+            WriteCheck(writer, recorded.Result);
+            writer.WriteNumber("sequence", recorded.Sequence);
+            writer.WriteStartArray("tags_rolled_back");
+            foreach (var move in recorded.TagRollbacks)
+            {
+                writer.WriteStringValue(move.Name);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("tags_left");
+            foreach (var tag in recorded.TagsLeft)
+            {
+                writer.WriteStringValue(tag);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }, StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, VersioningService service, string kind, string id, int version, CancellationToken cancellationToken)
+    {
+        Caller.Of(http).Demand(ApiRole.Reader, kind);
+        ReservedKindGuard.ThrowIfReserved(kind);
+        var key = EntityKey.Create(kind, id);
+        // A version that does not exist is 404, not an empty list.
+        _ = await service.GetAsync(VersionRef.ForVersion(key, version), cancellationToken);
+        var results = await new CheckService(service).ListAsync(key, version, cancellationToken);
+        return new JsonBody(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("items");
+            foreach (var result in results)
+            {
+                WriteCheck(writer, result);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> PoliciesAsync(HttpContext http, VersioningService service, string kind, string id, CancellationToken cancellationToken)
+    {
+        Caller.Of(http).Demand(ApiRole.Reader, kind);
+        var policies = await service.Policies.ForEntityAsync(EntityKey.Create(kind, id), cancellationToken);
+        return new JsonBody(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("items");
+            foreach (var policy in policies)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("policy", policy.Version.ToString());
+                writer.WriteString("scope", policy.Scope.ToString());
+                writer.WriteNumber("approvals", policy.Approvals);
+                if (policy.Group is not null)
+                {
+                    writer.WriteString("group", policy.Group);
+                }
+
+                writer.WriteBoolean("direct_saves", policy.DirectSaves);
+                writer.WriteStartArray("required_checks");
+                foreach (var check in policy.RequiredChecks)
+                {
+                    writer.WriteStringValue(check);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteBoolean("rollback_tag_on_fail", policy.RollbackTagOnFail);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    private static void WriteCheck(Utf8JsonWriter writer, CheckResult result)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("target", result.Target.ToString());
+        writer.WriteString("name", result.Name);
+        writer.WriteString("result", result.Result);
+        writer.WriteString("by", result.By);
+        writer.WriteString("at", Timestamp.Format(result.At));
+        if (result.Url is not null)
+        {
+            writer.WriteString("url", result.Url);
+        }
+
+        if (result.Message is not null)
+        {
+            writer.WriteString("message", result.Message);
+        }
+
+        writer.WriteEndObject();
+    }
+}
