@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Verso.Json;
 using Verso.ChangeRequests;
 using Verso.Diff;
 using Verso.Naming;
@@ -291,25 +292,12 @@ internal static class ChangeRequestEndpoints
             writer.WriteStartObject();
             writer.WriteString("path", change.Path);
             writer.WriteString("change", change.Kind.ToString().ToLowerInvariant());
-            WriteNode(writer, "old", change.Old);
-            WriteNode(writer, "new", change.New);
+            ChangeJson.WriteValue(writer, "old", change.Old);
+            ChangeJson.WriteValue(writer, "new", change.New);
 
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
-    }
-
-    private static void WriteNode(Utf8JsonWriter writer, string name, JsonNode? node)
-    {
-        writer.WritePropertyName(name);
-        if (node is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            node.WriteTo(writer);
-        }
     }
 }
