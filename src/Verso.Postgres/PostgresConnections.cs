@@ -41,6 +41,30 @@ internal sealed class PostgresConnections : IAsyncDisposable
     public Task<NpgsqlConnection> OpenDedicatedAsync(CancellationToken cancellationToken) =>
         RunUncheckedAsync(_ => _dataSource.OpenConnectionAsync(cancellationToken).AsTask(), cancellationToken);
 
+    /// <summary>A pooled connection to a store whose schema is current, for work that keeps it open (the group commit).</summary>
+    public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        NpgsqlConnection? connection = null;
+        try
+        {
+            connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await EnsureSchemaCheckedAsync(connection, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw Unavailable(exception);
+        }
+    }
+
+    /// <summary>A driver failure as the one line a user reads: where the store is and what went wrong.</summary>
+    public StoreUnavailableException Unavailable(NpgsqlException exception) => new($"PostgreSQL at {Where}: {Reason(exception)}", exception);
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private async Task<T> RunCoreAsync<T>(Func<NpgsqlConnection, Task<T>> work, bool checkSchema, CancellationToken cancellationToken)
@@ -48,17 +72,25 @@ internal sealed class PostgresConnections : IAsyncDisposable
         try
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            if (checkSchema && !_schemaChecked)
+            if (checkSchema)
             {
-                await PostgresSchema.EnsureCurrentAsync(connection, Where, cancellationToken).ConfigureAwait(false);
-                _schemaChecked = true;
+                await EnsureSchemaCheckedAsync(connection, cancellationToken).ConfigureAwait(false);
             }
 
             return await work(connection).ConfigureAwait(false);
         }
         catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new StoreUnavailableException($"PostgreSQL at {Where}: {Reason(exception)}", exception);
+            throw Unavailable(exception);
+        }
+    }
+
+    private async Task EnsureSchemaCheckedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (!_schemaChecked)
+        {
+            await PostgresSchema.EnsureCurrentAsync(connection, Where, cancellationToken).ConfigureAwait(false);
+            _schemaChecked = true;
         }
     }
 

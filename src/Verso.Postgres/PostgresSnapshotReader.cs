@@ -24,11 +24,15 @@ internal static class PostgresSnapshotReader
         JOIN verso.entities e ON e.entity_pk = v.entity_pk
         """;
 
-    public static Snapshot Read(NpgsqlDataReader row) => new(
+    public static Snapshot Read(NpgsqlDataReader row) =>
+        Read(row, row.IsDBNull(4) ? [] : StoredContent.Decode(row.GetFieldValue<byte[]>(4)));
+
+    // The row with content the caller already has (equal by hash), for reads that skip the blob.
+    public static Snapshot Read(NpgsqlDataReader row, ReadOnlyMemory<byte> content) => new(
         EntityKey.Create(row.GetString(0), row.GetString(1)),
         row.GetInt32(2),
         ContentHash.FromHex(row.GetString(3)),
-        row.IsDBNull(4) ? [] : StoredContent.Decode(row.GetFieldValue<byte[]>(4)),
+        content,
         row.GetString(5),
         new DateTimeOffset(row.GetFieldValue<DateTime>(6), TimeSpan.Zero),
         row.IsDBNull(7) ? null : row.GetString(7),

@@ -6,13 +6,13 @@ using Verso.Storage;
 
 namespace Verso.Postgres;
 
-// The change log. An append takes one transaction-scoped advisory lock just before it writes its version
-// row and allocates max(seq) + 1 in the next statement, which (read committed) sees every append that
-// released the lock, i.e. committed. So sequence order is commit order: a reader that saw N never later
-// finds a version below N. Appends to different entities queue only for that last step.
+// The change log. An appending transaction takes one transaction-scoped advisory lock first (see
+// PostgresGroupTransaction) and allocates max(seq) + 1 for each version it writes, which (read committed)
+// sees every append that released the lock, i.e. committed. So sequence order is commit order: a reader
+// that saw N never later finds a version below N. Writers in one process share that transaction.
 public sealed partial class PostgresVersionStore : IChangeLog
 {
-    private const long ChangeSequenceLockKey = 0x5665_7273_6F01;
+    internal const long ChangeSequenceLockKey = 0x5665_7273_6F01;
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ChangeEntry>> ReadChangesAsync(long after, int limit, string? kind = null, CancellationToken cancellationToken = default)

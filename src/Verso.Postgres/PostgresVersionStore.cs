@@ -8,24 +8,31 @@ using Verso.Integrity;
 using Verso.Naming;
 using Verso.Snapshots;
 using Verso.Storage;
+using Verso.Writing;
 
 namespace Verso.Postgres;
 
 /// <summary>
-/// The server store: PostgreSQL through a pooled Npgsql data source. An append locks the entity's head
-/// row (<c>SELECT … FOR UPDATE</c>) for the length of one transaction, so concurrent writers to one entity
-/// queue on that row and each reads the head it appends to; writers to different entities do not wait.
+/// The server store: PostgreSQL through a pooled Npgsql data source. Appends run in one transaction that
+/// first takes the change sequence's lock and then locks each entity's head row (<c>SELECT … FOR UPDATE</c>),
+/// so writers queue and each reads the head it appends to; writers in one process share transactions
+/// (group commit). An unchanged save is answered from a read, never waiting for a writer.
 /// Create one per database and share it.
 /// </summary>
 public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposable
 {
     private readonly PostgresConnections _connections;
 
+    private readonly GroupCommit _groupCommit;
+
     /// <summary>Creates a store over <c>postgres://user:pass@host:port/db</c> or an Npgsql connection string.</summary>
     /// <exception cref="FormatException">The URI is malformed.</exception>
     public PostgresVersionStore(string uriOrConnectionString)
     {
         _connections = new PostgresConnections(uriOrConnectionString);
+        // One appending transaction at a time per store object: writers in this process share it (and its
+        // sync); writers in other processes queue on the change sequence's lock that each one takes first.
+        _groupCommit = new GroupCommit(cancellation => PostgresGroupTransaction.BeginAsync(_connections, cancellation), new SemaphoreSlim(1, 1));
     }
 
     /// <summary>Where the store is: <c>host:port/db</c>.</summary>
@@ -35,12 +42,6 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     public Task<SchemaUpgrade> InitializeAsync(CancellationToken cancellationToken = default) =>
         _connections.RunUncheckedAsync(connection => PostgresSchema.MigrateAsync(connection, cancellationToken), cancellationToken);
 
-    /// <inheritdoc />
-    public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return _connections.RunAsync(connection => AppendAsync(connection, request, cancellationToken), cancellationToken);
-    }
 
     /// <inheritdoc />
     public Task<Snapshot?> GetLatestAsync(EntityKey key, CancellationToken cancellationToken = default)
@@ -136,49 +137,8 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     /// <summary>Closes the pooled connections.</summary>
     public ValueTask DisposeAsync() => _connections.DisposeAsync();
 
-    /// <inheritdoc />
-    public Task<IReadOnlyList<AppendResult>> AppendBatchAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(requests);
-        foreach (var request in requests)
-        {
-            ArgumentNullException.ThrowIfNull(request);
-        }
-
-        if (requests.Count == 0)
-        {
-            return Task.FromResult<IReadOnlyList<AppendResult>>([]);
-        }
-
-        return _connections.RunAsync<IReadOnlyList<AppendResult>>(
-            async connection =>
-            {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                var results = new List<AppendResult>(requests.Count);
-                foreach (var request in requests)
-                {
-                    results.Add(await AppendInTransactionAsync(connection, request, cancellationToken).ConfigureAwait(false));
-                }
-
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return results;
-            },
-            cancellationToken);
-    }
-
-    private static async Task<AppendResult> AppendAsync(NpgsqlConnection connection, AppendRequest request, CancellationToken cancellationToken)
-    {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var result = await AppendInTransactionAsync(connection, request, cancellationToken).ConfigureAwait(false);
-        if (result.Outcome == AppendOutcome.Created)
-        {
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return result;
-    }
-
-    private static async Task<AppendResult> AppendInTransactionAsync(NpgsqlConnection connection, AppendRequest request, CancellationToken cancellationToken)
+    // One append inside the caller's transaction (the group commit's), which holds the change sequence's lock.
+    internal static async Task<AppendResult> AppendInTransactionAsync(NpgsqlConnection connection, AppendRequest request, CancellationToken cancellationToken)
     {
         var head = await LockHeadAsync(connection, request, cancellationToken).ConfigureAwait(false);
         var headVersion = head.Version;
@@ -218,12 +178,10 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             batch.BatchCommands.Add(BatchCommand(
                 "UPDATE verso.entities SET head = $1, head_hash = $2, head_saved_at = $3 WHERE entity_pk = $4;",
                 version, request.Content.Hash.Hex, savedAt, head.EntityPk));
-            // Held until commit: sequences are handed out in commit order (see PostgresVersionStore.Changes).
-            batch.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock($1);", ChangeSequenceLockKey));
             batch.BatchCommands.Add(BatchCommand(
                 """
                 INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, source, seq)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, (SELECT coalesce(max(seq), 0) + 1 FROM verso.versions));
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, (SELECT coalesce(max(seq), 0) + 1 FROM verso.versions)); -- under the sequence lock
                 """,
                 head.EntityPk, version, request.Content.Hash.Hex, request.SavedBy, savedAt,
                 new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Message ?? DBNull.Value },

@@ -6,6 +6,7 @@ using Verso.Integrity;
 using Verso.Naming;
 using Verso.Snapshots;
 using Verso.Storage;
+using Verso.Writing;
 
 namespace Verso.Sqlite;
 
@@ -24,7 +25,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
     // polling for the lock in SQLite's busy handler; writers in other processes still wait on the lock.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
-    private readonly SqliteGroupCommit _groupCommit;
+    private readonly GroupCommit _groupCommit;
 
     /// <summary>Creates a store over a SQLite connection string such as <c>Data Source=verso.db</c>.</summary>
     /// <param name="connectionString">Names the file.</param>
@@ -34,7 +35,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _connections = new SqliteConnectionFactory(connectionString, synchronous);
-        _groupCommit = new SqliteGroupCommit(_connections, _writeGate);
+        _groupCommit = new GroupCommit(cancellation => SqliteGroupTransaction.BeginAsync(_connections, cancellation), _writeGate);
     }
 
     /// <summary>Creates a store over a file path.</summary>

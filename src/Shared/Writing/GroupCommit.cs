@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
 using Verso.Storage;
 
-namespace Verso.Sqlite;
+namespace Verso.Writing;
 
-// Group commit: appends that arrive while a commit is on its way to the disk queue up, and the next
-// writer to get the file's write gate commits all of them in one transaction and one sync. Each
-// caller's appends run in a savepoint of their own, so one failing (a conflict, say) undoes only its
-// own; every caller hears back only after the commit that holds its versions returned.
-internal sealed class SqliteGroupCommit(SqliteConnectionFactory connections, SemaphoreSlim writeGate)
+// Compiled into each store (SQLite, PostgreSQL) as shared source. Group commit: appends that arrive
+// while a commit is on its way to the disk queue up, and the next writer through the store's write gate
+// commits all of them in one transaction and one sync. Each caller's appends run in a savepoint of their
+// own, so one failing (a conflict, say) undoes only its own; every caller hears back only after the
+// commit that holds its versions returned.
+internal sealed class GroupCommit(Func<CancellationToken, Task<IGroupTransaction>> begin, SemaphoreSlim writeGate)
 {
     // Enough to share one sync among many writers; small enough that one transaction stays short.
     private const int MostUnitsPerCommit = 256;
+
+    private const string UnitSavepoint = "unit";
 
     private readonly ConcurrentQueue<Unit> _pending = new();
 
@@ -64,16 +67,14 @@ internal sealed class SqliteGroupCommit(SqliteConnectionFactory connections, Sem
         var none = CancellationToken.None;
         try
         {
-            await using var connection = await connections.OpenAsync(none).ConfigureAwait(false);
-            // IMMEDIATE takes the write lock before any head is read: no other process can slip in between.
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            await using var session = new SqliteAppendSession(connection) { Transaction = transaction };
+            await using var group = await begin(none).ConfigureAwait(false);
+            var transaction = group.Transaction;
             var shared = units.Count > 1;
             foreach (var unit in units)
             {
                 if (shared)
                 {
-                    await transaction.SaveAsync("unit", none).ConfigureAwait(false);
+                    await transaction.SaveAsync(UnitSavepoint, none).ConfigureAwait(false);
                 }
 
                 try
@@ -81,20 +82,20 @@ internal sealed class SqliteGroupCommit(SqliteConnectionFactory connections, Sem
                     var results = new List<AppendResult>(unit.Requests.Count);
                     foreach (var request in unit.Requests)
                     {
-                        results.Add(await session.AppendAsync(request, none).ConfigureAwait(false));
+                        results.Add(await group.AppendAsync(request, none).ConfigureAwait(false));
                     }
 
                     unit.Results = results;
                 }
                 catch (Exception exception) when (shared)
                 {
-                    await transaction.RollbackAsync("unit", none).ConfigureAwait(false);
+                    await transaction.RollbackAsync(UnitSavepoint, none).ConfigureAwait(false);
                     unit.Error = exception;
                 }
 
                 if (shared)
                 {
-                    await transaction.ReleaseAsync("unit", none).ConfigureAwait(false);
+                    await transaction.ReleaseAsync(UnitSavepoint, none).ConfigureAwait(false);
                 }
             }
 

@@ -1,0 +1,14 @@
+using System.Data.Common;
+using Verso.Storage;
+
+namespace Verso.Writing;
+
+// One store's write transaction as the group commit drives it: appends, savepoints, one commit.
+internal interface IGroupTransaction : IAsyncDisposable
+{
+    /// <summary>The open transaction; the group commit takes a savepoint around each caller's appends.</summary>
+    DbTransaction Transaction { get; }
+
+    /// <summary>Appends one version inside <see cref="Transaction"/>, with the checks of the store contract.</summary>
+    Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken);
+}
