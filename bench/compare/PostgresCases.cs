@@ -11,24 +11,26 @@ namespace Verso.Compare;
 // The PostgreSQL store beside a raw Npgsql loop, on a private server started for the run (fsync on).
 internal static class PostgresCases
 {
-    public static async Task<double> VersoSavesPerSecondAsync(PostgresServer server, int writers, int savesEach)
+    /// <summary>Changed saves from <paramref name="writers"/> tasks, each to its own entity or all to one (<paramref name="hot"/>).</summary>
+    public static async Task<double> VersoSavesPerSecondAsync(PostgresServer server, int writers, int savesEach, bool hot = false)
     {
         await using var store = new PostgresVersionStore(await server.CreateDatabaseAsync());
         await store.InitializeAsync();
         var service = new VersioningService(store, new KindRegistry());
-        var keys = Enumerable.Range(0, writers).Select(w => EntityKey.Create("agent", $"w{w}")).ToArray();
+        var keys = Enumerable.Range(0, writers).Select(w => EntityKey.Create("agent", hot ? "hot" : $"w{w}")).ToArray();
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(keys.Select(key => Task.Run(async () =>
+        await Task.WhenAll(keys.Select((key, w) => Task.Run(async () =>
         {
             for (var n = 0; n < savesEach; n++)
             {
-                await service.SaveAsync(key, Records.Agent(n), new SaveOptions("bench"));
+                // Each writer's records differ from every other's, so no save on the hot entity is unchanged.
+                await service.SaveAsync(key, Records.Agent((n * writers) + w), new SaveOptions("bench"));
             }
         })));
         var rate = writers * savesEach / clock.Elapsed.TotalSeconds;
-        foreach (var key in keys)
+        foreach (var key in keys.Distinct())
         {
-            await Check.GaplessAsync(store, key, savesEach);
+            await Check.GaplessAsync(store, key, hot ? writers * savesEach : savesEach);
         }
 
         return rate;

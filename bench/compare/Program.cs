@@ -5,7 +5,7 @@ using Verso.Naming;
 using Verso.Sqlite;
 using Verso.Testing.Postgres;
 
-// dotnet run -c Release --project bench/compare -- [--anchor PATH-TO-anchor_synthorg_design.py] [--repeats N] [--no-postgres]
+// dotnet run -c Release --project bench/compare -- [--anchor PATH-TO-anchor_synthorg_design.py] [--repeats N] [--no-postgres] [--only batch|postgres]
 // Prints one Markdown row per pair: the medians of both sides and the ratio (how many times as good the first is).
 var anchor = Option("--anchor") ?? Environment.GetEnvironmentVariable("VERSO_ANCHOR");
 var repeats = int.Parse(Option("--repeats") ?? "3", CultureInfo.InvariantCulture);
@@ -18,6 +18,12 @@ var anchorRuns = anchor is not null && File.Exists(anchor) && await ExternalCase
 Console.WriteLine(anchorRuns ? $"anchor: {Path.GetFileName(anchor)}" : "anchor: not run (give --anchor PATH; it needs python3 with pydantic)");
 Console.WriteLine("| pair | first (median) | second (median) | first vs second |");
 Console.WriteLine("|---|---|---|---|");
+
+if (only is "postgres")
+{
+    await PostgresPairsAsync();
+    return;
+}
 
 foreach (var (mode, name) in only is null ? new[] { (SqliteSynchronous.Full, "full"), (SqliteSynchronous.Normal, "normal") } : [])
 {
@@ -88,12 +94,20 @@ using (var directory = new Scratch())
 
 if (postgres)
 {
+    await PostgresPairsAsync();
+}
+
+async Task PostgresPairsAsync()
+{
     await using var server = await PostgresServer.StartAsync(durable: true);
     await SideBySide.RunAsync("PostgreSQL changed save, 1 writer", "saves/s", true, repeats,
         new Side("Verso", () => PostgresCases.VersoSavesPerSecondAsync(server, 1, Saves)),
         new Side("raw Npgsql INSERT+COMMIT", () => PostgresCases.RawInsertCommitPerSecondAsync(server, Saves)));
     await SideBySide.RunAsync("PostgreSQL concurrent saves, distinct entities", "saves/s", true, repeats,
         new Side("16 writers", () => PostgresCases.VersoSavesPerSecondAsync(server, 16, Saves / 16)),
+        new Side("1 writer", () => PostgresCases.VersoSavesPerSecondAsync(server, 1, Saves)));
+    await SideBySide.RunAsync("PostgreSQL concurrent saves, one hot entity", "saves/s", true, repeats,
+        new Side("16 writers", () => PostgresCases.VersoSavesPerSecondAsync(server, 16, Saves / 16, hot: true)),
         new Side("1 writer", () => PostgresCases.VersoSavesPerSecondAsync(server, 1, Saves)));
 }
 

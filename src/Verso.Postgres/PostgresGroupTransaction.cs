@@ -13,6 +13,7 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
 {
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
+    private bool _sequenceLocked;
 
     private PostgresGroupTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
@@ -22,23 +23,24 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
 
     public DbTransaction Transaction => _transaction;
 
-    public static async Task<IGroupTransaction> BeginAsync(PostgresConnections connections, CancellationToken cancellationToken)
+    public static async Task<IGroupTransaction> BeginAsync(PostgresConnections connections, bool shared, CancellationToken cancellationToken)
     {
         var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using var sequenceLock = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1);", connection)
+            var group = new PostgresGroupTransaction(connection, await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false));
+            if (shared)
             {
-                Parameters = { new NpgsqlParameter { Value = PostgresVersionStore.ChangeSequenceLockKey } },
-            };
-            await sequenceLock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return new PostgresGroupTransaction(connection, transaction);
-        }
-        catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw connections.Unavailable(exception);
+                // Before the first caller's savepoint: a lock taken inside one is released when it rolls back.
+                await using var sequenceLock = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1);", connection)
+                {
+                    Parameters = { new NpgsqlParameter { Value = PostgresVersionStore.ChangeSequenceLockKey } },
+                };
+                await sequenceLock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                group._sequenceLocked = true;
+            }
+
+            return group;
         }
         catch
         {
@@ -47,8 +49,13 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
         }
     }
 
-    public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken) =>
-        PostgresVersionStore.AppendInTransactionAsync(_connection, request, cancellationToken);
+    public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
+        // One caller alone: the lock rides in the first head's round trip (Npgsql sends BEGIN with it too).
+        var result = await PostgresVersionStore.AppendInTransactionAsync(_connection, request, lockSequence: !_sequenceLocked, cancellationToken).ConfigureAwait(false);
+        _sequenceLocked = true;
+        return result;
+    }
 
     public async ValueTask DisposeAsync()
     {

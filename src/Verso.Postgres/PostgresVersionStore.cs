@@ -32,7 +32,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
         _connections = new PostgresConnections(uriOrConnectionString);
         // One appending transaction at a time per store object: writers in this process share it (and its
         // sync); writers in other processes queue on the change sequence's lock that each one takes first.
-        _groupCommit = new GroupCommit(cancellation => PostgresGroupTransaction.BeginAsync(_connections, cancellation), new SemaphoreSlim(1, 1));
+        _groupCommit = new GroupCommit((shared, cancellation) => PostgresGroupTransaction.BeginAsync(_connections, shared, cancellation), new SemaphoreSlim(1, 1));
     }
 
     /// <summary>Where the store is: <c>host:port/db</c>.</summary>
@@ -137,10 +137,10 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     /// <summary>Closes the pooled connections.</summary>
     public ValueTask DisposeAsync() => _connections.DisposeAsync();
 
-    // One append inside the caller's transaction (the group commit's), which holds the change sequence's lock.
-    internal static async Task<AppendResult> AppendInTransactionAsync(NpgsqlConnection connection, AppendRequest request, CancellationToken cancellationToken)
+    // One append inside the caller's transaction (the group commit's); the first one takes the change sequence's lock.
+    internal static async Task<AppendResult> AppendInTransactionAsync(NpgsqlConnection connection, AppendRequest request, bool lockSequence, CancellationToken cancellationToken)
     {
-        var head = await LockHeadAsync(connection, request, cancellationToken).ConfigureAwait(false);
+        var head = await LockHeadAsync(connection, request, lockSequence, cancellationToken).ConfigureAwait(false);
         var headVersion = head.Version;
         if (request.ExpectedVersion is { } expected && expected != headVersion)
         {
@@ -206,30 +206,52 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
         return new AppendResult(AppendOutcome.Created, snapshot);
     }
 
-    // Locks the entity's head row for this transaction, creating the row (head 0) for a new entity.
-    private static async Task<(long EntityPk, int Version, string Hash, string? Chain)> LockHeadAsync(NpgsqlConnection connection, AppendRequest request, CancellationToken cancellationToken)
+    // Locks the entity's head row for this transaction, creating the row (head 0) for a new entity; the first
+    // append of a transaction takes the change sequence's lock in the same round trip, before the row.
+    private static async Task<(long EntityPk, int Version, string Hash, string? Chain)> LockHeadAsync(
+        NpgsqlConnection connection, AppendRequest request, bool lockSequence, CancellationToken cancellationToken)
     {
-        const string Lock = "SELECT e.entity_pk, e.head, e.head_hash FROM verso.entities e WHERE e.kind = $1 AND e.id = $2 FOR UPDATE OF e;";
         for (var attempt = 0; ; attempt++)
         {
-            (long EntityPk, int Version, string Hash)? locked = null;
-            await using (var select = Command(connection, Lock, request.Key.Kind, request.Key.Id))
-            await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            (long EntityPk, int Version, string Hash, string? Chain)? locked = null;
+            await using (var batch = new NpgsqlBatch(connection))
             {
+                if (lockSequence)
+                {
+                    batch.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock($1);", ChangeSequenceLockKey));
+                }
+
+                batch.BatchCommands.Add(BatchCommand(
+                    "SELECT e.entity_pk, e.head, e.head_hash FROM verso.entities e WHERE e.kind = $1 AND e.id = $2 FOR UPDATE OF e;", request.Key.Kind, request.Key.Id));
+                // A statement of its own, so a snapshot of its own: after waiting for the lock, the head row is
+                // re-read at its newest version, but a subquery in the locking statement would still see the
+                // snapshot taken before the wait, and miss the version the previous lock holder just wrote.
+                batch.BatchCommands.Add(BatchCommand(
+                    """
+                    SELECT v.chain_hash FROM verso.entities e JOIN verso.versions v ON v.entity_pk = e.entity_pk AND v.version = e.head
+                    WHERE e.kind = $1 AND e.id = $2;
+                    """,
+                    request.Key.Kind,
+                    request.Key.Id));
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                if (lockSequence)
+                {
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    lockSequence = false;
+                }
+
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    locked = (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
+                    var (entityPk, version, hash) = (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    var chain = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetString(0) : null;
+                    locked = (entityPk, version, hash, chain);
                 }
             }
 
             if (locked is { } head)
             {
-                // A statement of its own: after waiting for the lock, the head row is re-read at its newest
-                // version, but a subquery in the same statement would still see the snapshot taken before
-                // the wait, and miss the version the previous lock holder just wrote.
-                await using var chain = Command(connection, "SELECT chain_hash FROM verso.versions WHERE entity_pk = $1 AND version = $2;", head.EntityPk, head.Version);
-                var chainHash = await chain.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-                return (head.EntityPk, head.Version, head.Hash, chainHash);
+                return head;
             }
 
             if (attempt > 0)

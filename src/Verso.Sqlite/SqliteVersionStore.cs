@@ -35,7 +35,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _connections = new SqliteConnectionFactory(connectionString, synchronous);
-        _groupCommit = new GroupCommit(cancellation => SqliteGroupTransaction.BeginAsync(_connections, cancellation), _writeGate);
+        _groupCommit = new GroupCommit((_, cancellation) => SqliteGroupTransaction.BeginAsync(_connections, cancellation), _writeGate);
     }
 
     /// <summary>Creates a store over a file path.</summary>

@@ -8,7 +8,8 @@ namespace Verso.Writing;
 // commits all of them in one transaction and one sync. Each caller's appends run in a savepoint of their
 // own, so one failing (a conflict, say) undoes only its own; every caller hears back only after the
 // commit that holds its versions returned.
-internal sealed class GroupCommit(Func<CancellationToken, Task<IGroupTransaction>> begin, SemaphoreSlim writeGate)
+// begin opens a store's transaction, told whether several callers' appends (each in a savepoint) will share it.
+internal sealed class GroupCommit(Func<bool, CancellationToken, Task<IGroupTransaction>> begin, SemaphoreSlim writeGate)
 {
     // Enough to share one sync among many writers; small enough that one transaction stays short.
     private const int MostUnitsPerCommit = 256;
@@ -67,9 +68,9 @@ internal sealed class GroupCommit(Func<CancellationToken, Task<IGroupTransaction
         var none = CancellationToken.None;
         try
         {
-            await using var group = await begin(none).ConfigureAwait(false);
-            var transaction = group.Transaction;
             var shared = units.Count > 1;
+            await using var group = await begin(shared, none).ConfigureAwait(false);
+            var transaction = group.Transaction;
             foreach (var unit in units)
             {
                 if (shared)
