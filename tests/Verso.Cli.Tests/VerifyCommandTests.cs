@@ -38,5 +38,6 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Contains("broken note/alice@2: its chain hash does not match", damaged.Stdout, StringComparison.Ordinal);
         Assert.False(json.GetProperty("intact").GetBoolean());
         Assert.Equal("note/alice@2", Assert.Single(json.GetProperty("problems").EnumerateArray()).GetProperty("ref").GetString());
+        Assert.Empty(json.GetProperty("storage_problems").EnumerateArray());
     }
 }

@@ -70,6 +70,7 @@ public abstract partial class ApiContract
         Assert.True(report["intact"]!.GetValue<bool>());
         Assert.True(Number(report["versions"]) >= 2);
         Assert.Empty(report["problems"]!.AsArray());
+        Assert.Empty(report["storage_problems"]!.AsArray());
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/verify");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));

@@ -68,31 +68,7 @@ internal static class VerifyCommand
         var console = context.Console;
         if (context.Json)
         {
-            JsonOutput.Write(console, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteBoolean("intact", report.IsIntact);
-                writer.WriteNumber("entities", report.Entities);
-                writer.WriteNumber("versions", report.Versions);
-                writer.WriteStartArray("storage_problems");
-                foreach (var problem in report.StorageProblems)
-                {
-                    writer.WriteStringValue(problem);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteStartArray("problems");
-                foreach (var problem in report.Problems)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("ref", problem.Ref.ToString());
-                    writer.WriteString("reason", problem.Reason);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            });
+            JsonOutput.Write(console, writer => IntegrityJson.Write(writer, report));
             return;
         }
 

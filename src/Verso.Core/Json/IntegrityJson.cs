@@ -3,7 +3,7 @@ using Verso.Integrity;
 
 namespace Verso.Json;
 
-/// <summary>The JSON shape of a verification: <c>{intact, entities, versions, problems: [{ref, reason}]}</c>.</summary>
+/// <summary>The JSON shape of a verification: <c>{intact, entities, versions, storage_problems: [text], problems: [{ref, reason}]}</c>.</summary>
 public static class IntegrityJson
 {
     /// <summary>Writes the report as one object.</summary>
@@ -15,6 +15,14 @@ public static class IntegrityJson
         writer.WriteBoolean("intact", report.IsIntact);
         writer.WriteNumber("entities", report.Entities);
         writer.WriteNumber("versions", report.Versions);
+        // What the database itself reports (a damaged page, say), apart from the versions it names.
+        writer.WriteStartArray("storage_problems");
+        foreach (var problem in report.StorageProblems)
+        {
+            writer.WriteStringValue(problem);
+        }
+
+        writer.WriteEndArray();
         writer.WriteStartArray("problems");
         foreach (var problem in report.Problems)
         {

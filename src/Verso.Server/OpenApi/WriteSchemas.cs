@@ -92,6 +92,8 @@ internal sealed class IntegrityReport
     public required bool Intact { get; init; }
     public required long Entities { get; init; }
     public required long Versions { get; init; }
+    /// <summary>What the database itself reports (a damaged page, say), apart from the versions it names.</summary>
+    public required IReadOnlyList<string> StorageProblems { get; init; }
     public required IReadOnlyList<IntegrityProblem> Problems { get; init; }
 }
 
