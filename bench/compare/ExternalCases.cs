@@ -36,11 +36,11 @@ internal static partial class ExternalCases
     }
 
     /// <summary>Seconds for <c>git fast-import</c> to record <paramref name="contents"/> as one file's history, a commit each.</summary>
-    public static async Task<double> GitFastImportSecondsAsync(Scratch directory, IReadOnlyList<byte[]> contents)
+    public static async Task<double> GitFastImportSecondsAsync(Scratch directory, IReadOnlyList<byte[]> contents, string path = "charter.md")
     {
         var repository = directory.File("repo.git");
-        await RunAsync("git", ["init", "-q", "--bare", repository], null);
-        var stream = FastImportStream(contents);
+        await RunAsync("git", ["init", "-q", "--bare", "--initial-branch=main", repository], null);
+        var stream = FastImportStream(contents, path);
         var clock = Stopwatch.StartNew();
         await RunAsync("git", ["-C", repository, "fast-import", "--quiet"], stream);
         var seconds = clock.Elapsed.TotalSeconds;
@@ -61,14 +61,14 @@ internal static partial class ExternalCases
         return Directory.GetFiles(Path.Combine(repository, "objects", "pack"), "*.pack").Sum(file => new FileInfo(file).Length);
     }
 
-    private static byte[] FastImportStream(IReadOnlyList<byte[]> contents)
+    private static byte[] FastImportStream(IReadOnlyList<byte[]> contents, string path)
     {
         using var stream = new MemoryStream();
         for (var n = 0; n < contents.Count; n++)
         {
             var header = string.Create(
                 CultureInfo.InvariantCulture,
-                $"commit refs/heads/main\ncommitter bench <bench@example.com> {1_780_000_000 + n} +0000\ndata 0\nM 100644 inline charter.md\ndata {contents[n].Length}\n");
+                $"commit refs/heads/main\ncommitter bench <bench@example.com> {1_780_000_000 + n} +0000\ndata 0\nM 100644 inline {path}\ndata {contents[n].Length}\n");
             stream.Write(Encoding.UTF8.GetBytes(header));
             stream.Write(contents[n]);
             stream.WriteByte((byte)'\n');

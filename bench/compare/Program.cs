@@ -5,7 +5,7 @@ using Verso.Naming;
 using Verso.Sqlite;
 using Verso.Testing.Postgres;
 
-// dotnet run -c Release --project bench/compare -- [--anchor PATH-TO-anchor_synthorg_design.py] [--repeats N] [--no-postgres] [--only batch|postgres]
+// dotnet run -c Release --project bench/compare -- [--anchor PATH-TO-anchor_synthorg_design.py] [--repeats N] [--no-postgres] [--only batch|postgres|import-git]
 // Prints one Markdown row per pair: the medians of both sides and the ratio (how many times as good the first is).
 var anchor = Option("--anchor") ?? Environment.GetEnvironmentVariable("VERSO_ANCHOR");
 var repeats = int.Parse(Option("--repeats") ?? "3", CultureInfo.InvariantCulture);
@@ -22,6 +22,12 @@ Console.WriteLine("|---|---|---|---|");
 if (only is "postgres")
 {
     await PostgresPairsAsync();
+    return;
+}
+
+if (only is "import-git")
+{
+    await ImportGitPairAsync([.. Enumerable.Range(0, Imported).Select(Records.LongCharterRecord)]);
     return;
 }
 
@@ -59,6 +65,8 @@ await SideBySide.RunAsync($"{Imported:N0}-version history of a 21 KB charter", "
         using var directory = new Scratch();
         return await ExternalCases.GitFastImportSecondsAsync(directory, charters);
     }));
+
+await ImportGitPairAsync(charters);
 
 await SideBySide.RunAsync("concurrent saves, synchronous=full", "saves/s", true, repeats,
     new Side("16 writers", () => SqliteCases.ConcurrentSavesPerSecondAsync(16, Saves / 16)),
@@ -110,6 +118,15 @@ async Task PostgresPairsAsync()
         new Side("16 writers", () => PostgresCases.VersoSavesPerSecondAsync(server, 16, Saves / 16, hot: true)),
         new Side("1 writer", () => PostgresCases.VersoSavesPerSecondAsync(server, 1, Saves)));
 }
+
+async Task ImportGitPairAsync(byte[][] history) =>
+    await SideBySide.RunAsync($"import-git of a {Imported:N0}-commit history of one 21 KB file", "s", false, repeats,
+        new Side("verso import-git", () => GitImportCases.ImportGitSecondsAsync(history)),
+        new Side("git fast-import", async () =>
+        {
+            using var directory = new Scratch();
+            return await ExternalCases.GitFastImportSecondsAsync(directory, history, "charter.json");
+        }));
 
 string? Option(string name)
 {
