@@ -81,6 +81,52 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task NoSchemaAllowsANumberAsAStringOrRejectsTheNullItAllows()
+    {
+        var document = await DocumentAsync();
+
+        foreach (var schema in Schemas(document))
+        {
+            if (schema["type"] is JsonArray types)
+            {
+                var names = types.Select(t => t!.GetValue<string>()).ToList();
+                Assert.False(names.Contains("string") && (names.Contains("integer") || names.Contains("number")), $"a number may be a string: {schema.ToJsonString()}");
+            }
+
+            // oneOf fails a value that matches two options: null must not match both "null" and "any JSON".
+            if (schema["oneOf"] is JsonArray options && options.Any(o => o?["type"]?.ToString() == "null"))
+            {
+                Assert.DoesNotContain(options, o => o?["$ref"]?.GetValue<string>() == "#/components/schemas/JsonNode");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task OnlyTheApiAsksForATokenNotTheProbes()
+    {
+        var document = await DocumentAsync();
+        Assert.Null(document["security"]);
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                // [{}] is the requirement of nothing: anyone may call.
+                var requirements = operation!["security"]!.AsArray();
+                var secured = requirements.Count > 0 && requirements.All(r => r!.AsObject().Count > 0);
+                Assert.True(secured == path.StartsWith("/api/v1/", StringComparison.Ordinal), $"{method} {path}: security {operation["security"]?.ToJsonString() ?? "none"}");
+            }
+        }
+    }
+
+    private static IEnumerable<JsonObject> Schemas(JsonNode? node) => node switch
+    {
+        JsonObject obj => (obj.ContainsKey("type") || obj.ContainsKey("oneOf") ? [obj] : Enumerable.Empty<JsonObject>()).Concat(obj.SelectMany(p => Schemas(p.Value))),
+        JsonArray array => array.SelectMany(Schemas),
+        _ => [],
+    };
+
+    [Fact]
     public async Task TheReferencePageLoadsOnlyScriptsThisServerServes()
     {
         var page = await _client.GetAsync("/docs/");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -26,11 +27,12 @@ internal static class CheckEndpoints
     }
 
     private static async Task<IResult> RecordAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, int version, CancellationToken cancellationToken)
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, [Range(1, int.MaxValue)] int version, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http);
         caller.Demand(ApiRole.Writer, kind);
         ReservedKindGuard.ThrowIfReserved(kind);
+        ThrowIfNotAVersion(version);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         var root = body.RootElement;
         var name = JsonRequests.OptionalString(root, "name") ?? throw JsonRequests.Invalid("name", "'name' is required");
@@ -68,10 +70,11 @@ internal static class CheckEndpoints
         }, StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, VersioningService service, string kind, string id, int version, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, VersioningService service, string kind, string id, [Range(1, int.MaxValue)] int version, CancellationToken cancellationToken)
     {
         Caller.Of(http).Demand(ApiRole.Reader, kind);
         ReservedKindGuard.ThrowIfReserved(kind);
+        ThrowIfNotAVersion(version);
         var key = EntityKey.Create(kind, id);
         // A version that does not exist is 404, not an empty list.
         _ = await service.GetAsync(VersionRef.ForVersion(key, version), cancellationToken);
@@ -124,6 +127,15 @@ internal static class CheckEndpoints
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
+    }
+
+    // Versions count from 1; a 0 or a negative number names none, and is the caller's mistake.
+    private static void ThrowIfNotAVersion(int version)
+    {
+        if (version < 1)
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest($"version must be 1 or more, not {version}", "invalid-parameter").With("parameter", "version"));
+        }
     }
 
     private static void WriteCheck(Utf8JsonWriter writer, CheckResult result)

@@ -42,6 +42,8 @@ internal static class VersoOpenApi
         ["tokens"] = "Bearer tokens and their roles (admin).",
         ["decisions"] = "Decisions recorded by the agent runtime.",
         ["admin"] = "Verify, prune and erase (admin).",
+        ["change-requests"] = "Proposed records that wait for review and apply as new versions.",
+        ["checks"] = "Check results recorded on versions, and the policies in force for an entity.",
     };
 
     public static IServiceCollection AddVersoOpenApi(this IServiceCollection services) =>
@@ -50,13 +52,6 @@ internal static class VersoOpenApi
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             options.AddSchemaTransformer((schema, context, _) =>
             {
-                // The API writes numbers as JSON numbers, never as strings (the web defaults would allow both).
-                if (schema.Type is { } type && type.HasFlag(JsonSchemaType.String) && (type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number)))
-                {
-                    schema.Type = type & ~JsonSchemaType.String;
-                    schema.Pattern = null;
-                }
-
                 // The schema types describe JSON written by Verso.Json in snake_case.
                 if (context.JsonTypeInfo.Type.Namespace == typeof(VersionMetadata).Namespace && schema.Properties is { Count: > 0 } properties)
                 {
@@ -122,6 +117,7 @@ internal static class VersoOpenApi
             });
             options.AddDocumentTransformer((document, _, _) =>
             {
+                SchemaCleanup.Apply(document);
                 document.Info = new OpenApiInfo
                 {
                     Title = "Verso",
@@ -152,7 +148,15 @@ internal static class VersoOpenApi
                     Scheme = "bearer",
                     Description = "A token from 'verso token add' (vt1.NAME.SECRET). Not needed when the store holds no token (loopback only).",
                 };
-                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                // Only the API asks for the token: the probes answer anyone (an empty requirement says so).
+                foreach (var (path, item) in document.Paths)
+                {
+                    var api = path.StartsWith(Endpoints.ApiPaths.Root + "/", StringComparison.Ordinal);
+                    foreach (var operation in item.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+                    {
+                        operation.Security = [api ? new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] } : new OpenApiSecurityRequirement()];
+                    }
+                }
                 return Task.CompletedTask;
             });
         });
