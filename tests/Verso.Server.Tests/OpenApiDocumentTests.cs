@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Verso.Server.Tests.Fuzz;
 using Verso.Server.Tests.Support;
 using Verso.Sqlite;
 using Verso.Testing.Support;
@@ -117,6 +118,50 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime, IDisposable
                 Assert.True(secured == path.StartsWith("/api/v1/", StringComparison.Ordinal), $"{method} {path}: security {operation["security"]?.ToJsonString() ?? "none"}");
             }
         }
+    }
+
+    [Fact]
+    public async Task EveryHeaderAServedResponseCarriesIsDescribedOnThatResponse()
+    {
+        var operations = ApiOperation.All(await DocumentAsync()).ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var undescribed = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        async Task<HttpResponseMessage> SendAsync(string operation, HttpMethod method, string path, string? json = null, (string, string)? header = null)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : Api.Body(json) };
+            if (header is var (name, value))
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            seen.UnionWith(response.Headers.Select(h => h.Key));
+            undescribed.AddRange(ResponseChecker.UndescribedHeaders(operations[operation], response).Select(h => $"{operation} {(int)response.StatusCode}: {h}"));
+            return response;
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync("saveEntity", HttpMethod.Put, "/api/v1/entities/doc/h?saved_by=ann", """{"n":1}""")).StatusCode);
+        await SendAsync("saveEntity", HttpMethod.Put, "/api/v1/entities/doc/h?saved_by=ann", """{"n":1}""");
+        await SendAsync("saveEntity", HttpMethod.Put, "/api/v1/entities/doc/h?saved_by=ann", """{"n":2}""");
+        var etag = (await SendAsync("getHead", HttpMethod.Get, "/api/v1/entities/doc/h")).Headers.ETag!.Tag;
+        Assert.Equal(HttpStatusCode.NotModified, (await SendAsync("getHead", HttpMethod.Get, "/api/v1/entities/doc/h", header: ("If-None-Match", etag))).StatusCode);
+        await SendAsync("getVersion", HttpMethod.Get, "/api/v1/entities/doc/h/versions/1");
+        await SendAsync("getVersion", HttpMethod.Get, "/api/v1/entities/doc/h/versions/2", header: ("If-None-Match", etag));
+        await SendAsync("listVersions", HttpMethod.Get, "/api/v1/entities/doc/h/versions");
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync("rollback", HttpMethod.Post, "/api/v1/entities/doc/h/rollback", """{"to":1}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync("merge", HttpMethod.Post, "/api/v1/entities/doc/h/merge", """{"base":1,"ours":3,"content":{"n":1,"m":2},"save":true}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync("proposeChangeRequest", HttpMethod.Post, "/api/v1/change-requests", """{"kind":"doc","id":"h","record":{"n":5}}""")).StatusCode);
+        (await SendAsync("changes", HttpMethod.Get, "/api/v1/changes", header: ("Accept", "text/event-stream"))).Dispose();
+        await SendAsync("changes", HttpMethod.Get, "/api/v1/changes?after=0");
+        (await SendAsync("verify", HttpMethod.Post, "/api/v1/verify", header: ("Accept", "text/event-stream"))).Dispose();
+        await SendAsync("getHead", HttpMethod.Get, "/api/v1/entities/doc/nope");
+        await SendAsync("healthz", HttpMethod.Get, "/healthz");
+        await new Security.TokenStore(_factory.Services.GetRequiredService<Storage.IVersionStore>()).AddAsync("ops", Security.ApiRole.Admin, [], false, "test");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync("listKinds", HttpMethod.Get, "/api/v1/kinds")).StatusCode);
+
+        Assert.Empty(undescribed);
+        // The walk reached the headers that matter, so an empty list above means something.
+        Assert.Superset(new HashSet<string>(["ETag", "Location", "Cache-Control", "WWW-Authenticate", "X-Accel-Buffering"], StringComparer.OrdinalIgnoreCase), seen);
     }
 
     private static IEnumerable<JsonObject> Schemas(JsonNode? node) => node switch

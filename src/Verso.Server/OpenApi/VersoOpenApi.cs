@@ -11,7 +11,7 @@ namespace Verso.Server.OpenApi;
 /// <summary>
 /// The OpenAPI 3.1 document at <c>/openapi/v1.json</c>: generated from the endpoints and the schema types
 /// of this folder, with what generation cannot see added here: snake_case names, the bearer scheme, and
-/// the conditional and resume headers.
+/// the conditional and resume headers, the response headers.
 /// </summary>
 internal static class VersoOpenApi
 {
@@ -98,6 +98,7 @@ internal static class VersoOpenApi
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var name = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
+                ResponseHeaders.Describe(operation, name);
                 if (name is not null && Headers.TryGetValue(name, out var headers))
                 {
                     operation.Parameters ??= [];

@@ -39,6 +39,7 @@ public sealed class ResponseChecker(SchemaValidator schemas)
             return problems;
         }
 
+        problems.AddRange(UndescribedHeaders(request.Operation, response).Select(h => $"{status} sends the header {h}, which the document does not describe on it"));
         if (documented.Count == 0)
         {
             if (body is not { Length: 0 } || mediaType is not null)
@@ -79,6 +80,16 @@ public sealed class ResponseChecker(SchemaValidator schemas)
 
         return problems;
     }
+
+    /// <summary>The headers of <paramref name="response"/> that the document does not describe on its status (transport headers aside).</summary>
+    public static IEnumerable<string> UndescribedHeaders(ApiOperation operation, HttpResponseMessage response)
+    {
+        var described = operation.HeadersFor((int)response.StatusCode);
+        return response.Headers.Concat(response.Content.Headers).Select(h => h.Key).Where(h => !TransportHeaders.Contains(h) && !described.Contains(h));
+    }
+
+    // Set by HTTP itself, or described as the media type rather than as a header.
+    private static readonly HashSet<string> TransportHeaders = new(StringComparer.OrdinalIgnoreCase) { "Content-Type", "Content-Length", "Transfer-Encoding", "Date", "Server", "Connection", "Keep-Alive" };
 
     private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;
 }
