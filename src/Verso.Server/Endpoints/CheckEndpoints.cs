@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,9 +20,9 @@ internal static class CheckEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost(VersionPath + "/checks", RecordAsync).WithName("recordCheck").WithTags("checks").Writes<JsonObject, JsonObject>("Record a check result on a version");
-        api.MapGet(VersionPath + "/checks", ListAsync).WithName("listChecks").WithTags("checks").Reads<JsonObject>("Every check result recorded on a version, oldest first");
-        api.MapGet("/entities/{kind}/{id}/policies", PoliciesAsync).WithName("listPolicies").WithTags("checks").Reads<JsonObject>("The policies in force for an entity");
+        api.MapPost(VersionPath + "/checks", RecordAsync).WithName("recordCheck").WithTags("checks").Writes<CheckRequest, RecordedCheck>("Record a check result on a version", ok: false);
+        api.MapGet(VersionPath + "/checks", ListAsync).WithName("listChecks").WithTags("checks").Reads<CheckList>("Every check result recorded on a version, oldest first");
+        api.MapGet("/entities/{kind}/{id}/policies", PoliciesAsync).WithName("listPolicies").WithTags("checks").Reads<PolicyList>("The policies in force for an entity");
     }
 
     private static async Task<IResult> RecordAsync(
