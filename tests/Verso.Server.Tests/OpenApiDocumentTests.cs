@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Verso.Server.Tests.Fuzz;
 using Verso.Server.Tests.Support;
 using Verso.Sqlite;
 using Verso.Testing.Support;
@@ -58,7 +59,7 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime, IDisposable
             Assert.True(operation is not null, $"{method} {path} is not in the document");
             Assert.False(string.IsNullOrEmpty(operation!["operationId"]?.GetValue<string>()), $"{method} {path} has no operationId");
             var responses = operation["responses"]!.AsObject();
-            Assert.True(responses.ContainsKey("200"), $"{method} {path} declares no 200");
+            Assert.True(responses.Any(r => r.Key[0] == '2'), $"{method} {path} declares no success");
             foreach (var (status, response) in responses.Where(r => r.Key[0] is '4' or '5'))
             {
                 Assert.True(response!["content"]?["application/problem+json"] is not null, $"{method} {path} {status} is not a problem response");
@@ -79,6 +80,111 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime, IDisposable
         Assert.Contains("revert_of", version.Select(p => p.Key));
         Assert.DoesNotContain("revert_of", schemas["VersionWithContent"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task NoSchemaAllowsANumberAsAStringOrRejectsTheNullItAllows()
+    {
+        var document = await DocumentAsync();
+
+        foreach (var schema in Schemas(document))
+        {
+            if (schema["type"] is JsonArray types)
+            {
+                var names = types.Select(t => t!.GetValue<string>()).ToList();
+                Assert.False(names.Contains("string") && (names.Contains("integer") || names.Contains("number")), $"a number may be a string: {schema.ToJsonString()}");
+            }
+
+            // oneOf fails a value that matches two options: null must not match both "null" and "any JSON".
+            if (schema["oneOf"] is JsonArray options && options.Any(o => o?["type"]?.ToString() == "null"))
+            {
+                Assert.DoesNotContain(options, o => o?["$ref"]?.GetValue<string>() == "#/components/schemas/JsonNode");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task EveryBodyAndAnswerHasItsShapeOnlyTheRecordOfASaveIsAnyObject()
+    {
+        var untyped = new List<string>();
+        foreach (var operation in ApiOperation.All(await DocumentAsync()))
+        {
+            var schemas = (operation.Body?.Content.Values ?? []).Select(s => ("body", s))
+                .Concat(operation.Responses.Where(r => r.Key[0] == '2').SelectMany(r => r.Value.Where(m => m.Key.EndsWith("json", StringComparison.Ordinal)).Select(m => (r.Key, m.Value))));
+            untyped.AddRange(schemas.Where(s => s.Item2?["$ref"]?.GetValue<string>() == "#/components/schemas/JsonObject" && !(operation.Id == "saveEntity" && s.Item1 == "body"))
+                .Select(s => $"{operation} {s.Item1}"));
+        }
+
+        Assert.Empty(untyped);
+    }
+
+    [Fact]
+    public async Task OnlyTheApiAsksForATokenNotTheProbes()
+    {
+        var document = await DocumentAsync();
+        Assert.Null(document["security"]);
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                // [{}] is the requirement of nothing: anyone may call.
+                var requirements = operation!["security"]!.AsArray();
+                var secured = requirements.Count > 0 && requirements.All(r => r!.AsObject().Count > 0);
+                Assert.True(secured == path.StartsWith("/api/v1/", StringComparison.Ordinal), $"{method} {path}: security {operation["security"]?.ToJsonString() ?? "none"}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task EveryHeaderAServedResponseCarriesIsDescribedOnThatResponse()
+    {
+        var operations = ApiOperation.All(await DocumentAsync()).ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var undescribed = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        async Task<HttpResponseMessage> SendAsync(string operation, HttpMethod method, string path, string? json = null, (string, string)? header = null)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : Api.Body(json) };
+            if (header is var (name, value))
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            seen.UnionWith(response.Headers.Select(h => h.Key));
+            undescribed.AddRange(ResponseChecker.UndescribedHeaders(operations[operation], response).Select(h => $"{operation} {(int)response.StatusCode}: {h}"));
+            return response;
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync("saveEntity", HttpMethod.Put, "/api/v1/entities/doc/h?saved_by=ann", """{"n":1}""")).StatusCode);
+        await SendAsync("saveEntity", HttpMethod.Put, "/api/v1/entities/doc/h?saved_by=ann", """{"n":1}""");
+        await SendAsync("saveEntity", HttpMethod.Put, "/api/v1/entities/doc/h?saved_by=ann", """{"n":2}""");
+        var etag = (await SendAsync("getHead", HttpMethod.Get, "/api/v1/entities/doc/h")).Headers.ETag!.Tag;
+        Assert.Equal(HttpStatusCode.NotModified, (await SendAsync("getHead", HttpMethod.Get, "/api/v1/entities/doc/h", header: ("If-None-Match", etag))).StatusCode);
+        await SendAsync("getVersion", HttpMethod.Get, "/api/v1/entities/doc/h/versions/1");
+        await SendAsync("getVersion", HttpMethod.Get, "/api/v1/entities/doc/h/versions/2", header: ("If-None-Match", etag));
+        await SendAsync("listVersions", HttpMethod.Get, "/api/v1/entities/doc/h/versions");
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync("rollback", HttpMethod.Post, "/api/v1/entities/doc/h/rollback", """{"to":1}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync("merge", HttpMethod.Post, "/api/v1/entities/doc/h/merge", """{"base":1,"ours":3,"content":{"n":1,"m":2},"save":true}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync("proposeChangeRequest", HttpMethod.Post, "/api/v1/change-requests", """{"kind":"doc","id":"h","record":{"n":5}}""")).StatusCode);
+        (await SendAsync("changes", HttpMethod.Get, "/api/v1/changes", header: ("Accept", "text/event-stream"))).Dispose();
+        await SendAsync("changes", HttpMethod.Get, "/api/v1/changes?after=0");
+        (await SendAsync("verify", HttpMethod.Post, "/api/v1/verify", header: ("Accept", "text/event-stream"))).Dispose();
+        await SendAsync("getHead", HttpMethod.Get, "/api/v1/entities/doc/nope");
+        await SendAsync("healthz", HttpMethod.Get, "/healthz");
+        await new Security.TokenStore(_factory.Services.GetRequiredService<Storage.IVersionStore>()).AddAsync("ops", Security.ApiRole.Admin, [], false, "test");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync("listKinds", HttpMethod.Get, "/api/v1/kinds")).StatusCode);
+
+        Assert.Empty(undescribed);
+        // The walk reached the headers that matter, so an empty list above means something.
+        Assert.Superset(new HashSet<string>(["ETag", "Location", "Cache-Control", "WWW-Authenticate", "X-Accel-Buffering"], StringComparer.OrdinalIgnoreCase), seen);
+    }
+
+    private static IEnumerable<JsonObject> Schemas(JsonNode? node) => node switch
+    {
+        JsonObject obj => (obj.ContainsKey("type") || obj.ContainsKey("oneOf") ? [obj] : Enumerable.Empty<JsonObject>()).Concat(obj.SelectMany(p => Schemas(p.Value))),
+        JsonArray array => array.SelectMany(Schemas),
+        _ => [],
+    };
 
     [Fact]
     public async Task TheReferencePageLoadsOnlyScriptsThisServerServes()

@@ -73,6 +73,12 @@ internal static class AdminEndpoints
         var root = body.RootElement;
         var keep = JsonRequests.RequiredInt(root, "keep", 1);
         var keepDays = JsonRequests.OptionalInt(root, "keep_days", 0);
+        if (keepDays > OpenApi.PruneRequest.MaxKeepDays)
+        {
+            // A span beyond what a date can go back would overflow the cut-off time.
+            throw JsonRequests.Invalid("keep_days", $"'keep_days' must be a whole number from 0 to {OpenApi.PruneRequest.MaxKeepDays}");
+        }
+
         var policy = new RetentionPolicy(keep) { KeepWithin = keepDays is { } days ? TimeSpan.FromDays(days) : null };
         var reason = JsonRequests.OptionalString(root, "reason");
         var dryRun = JsonRequests.OptionalBool(root, "dry_run") ?? false;

@@ -24,13 +24,14 @@ internal static class ChangeRequestEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/change-requests", ProposeAsync).WithName("proposeChangeRequest").WithTags("change-requests").Writes<JsonObject, JsonObject>("Propose a record for an entity without changing it");
-        api.MapGet("/change-requests", ListAsync).WithName("listChangeRequests").WithTags("change-requests").Reads<JsonObject>("The change requests, optionally of one status or target");
-        api.MapGet("/change-requests/{cr}", GetAsync).WithName("getChangeRequest").WithTags("change-requests").Reads<JsonObject>("One change request with its diff against its base and the current head");
-        api.MapPost("/change-requests/{cr}", UpdateAsync).WithName("updateChangeRequest").WithTags("change-requests").Writes<JsonObject, JsonObject>("Replace the proposal with a new revision", creates: false);
-        api.MapPost("/change-requests/{cr}/reviews", ReviewAsync).WithName("reviewChangeRequest").WithTags("change-requests").Writes<JsonObject, JsonObject>("Approve, reject or comment on the current revision", creates: false);
-        api.MapPost("/change-requests/{cr}/apply", ApplyAsync).WithName("applyChangeRequest").WithTags("change-requests").Writes<JsonObject, JsonObject>("Apply the proposal as a new version of its entity", creates: false);
-        api.MapPost("/change-requests/{cr}/withdraw", WithdrawAsync).WithName("withdrawChangeRequest").WithTags("change-requests").Writes<JsonObject, JsonObject>("Withdraw a request (its author only)", creates: false);
+        api.MapPost("/change-requests", ProposeAsync).WithName("proposeChangeRequest").WithTags("change-requests").Writes<ProposeRequest, ChangeRequestInfo>("Propose a record for an entity without changing it", ok: false);
+        api.MapGet("/change-requests", ListAsync).WithName("listChangeRequests").WithTags("change-requests").Reads<ChangeRequestList>("The change requests, optionally of one status or target");
+        api.MapGet("/change-requests/{cr}", GetAsync).WithName("getChangeRequest").WithTags("change-requests").Reads<ChangeRequestDetail>("One change request with its diff against its base and the current head");
+        api.MapPost("/change-requests/{cr}", UpdateAsync).WithName("updateChangeRequest").WithTags("change-requests").Writes<ReviseRequest, ChangeRequestInfo>("Replace the proposal with a new revision", creates: false);
+        api.MapPost("/change-requests/{cr}/reviews", ReviewAsync).WithName("reviewChangeRequest").WithTags("change-requests").Writes<ReviewRequest, ChangeRequestInfo>("Approve, reject or comment on the current revision", creates: false);
+        // Both take an empty body as well as one that only names saved_by (and a message).
+        api.MapPost("/change-requests/{cr}/apply", ApplyAsync).WithName("applyChangeRequest").WithTags("change-requests").Writes<ActorRequest, AppliedChangeRequest>("Apply the proposal as a new version of its entity", creates: false, bodyRequired: false);
+        api.MapPost("/change-requests/{cr}/withdraw", WithdrawAsync).WithName("withdrawChangeRequest").WithTags("change-requests").Writes<ActorRequest, ChangeRequestInfo>("Withdraw a request (its author only)", creates: false, bodyRequired: false);
     }
 
     /// <summary>The actor of a request: the token, acting for <c>saved_by</c> when that names someone else.</summary>

@@ -1,5 +1,5 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,17 +20,18 @@ internal static class CheckEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost(VersionPath + "/checks", RecordAsync).WithName("recordCheck").WithTags("checks").Writes<JsonObject, JsonObject>("Record a check result on a version");
-        api.MapGet(VersionPath + "/checks", ListAsync).WithName("listChecks").WithTags("checks").Reads<JsonObject>("Every check result recorded on a version, oldest first");
-        api.MapGet("/entities/{kind}/{id}/policies", PoliciesAsync).WithName("listPolicies").WithTags("checks").Reads<JsonObject>("The policies in force for an entity");
+        api.MapPost(VersionPath + "/checks", RecordAsync).WithName("recordCheck").WithTags("checks").Writes<CheckRequest, RecordedCheck>("Record a check result on a version", ok: false);
+        api.MapGet(VersionPath + "/checks", ListAsync).WithName("listChecks").WithTags("checks").Reads<CheckList>("Every check result recorded on a version, oldest first");
+        api.MapGet("/entities/{kind}/{id}/policies", PoliciesAsync).WithName("listPolicies").WithTags("checks").Reads<PolicyList>("The policies in force for an entity");
     }
 
     private static async Task<IResult> RecordAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, int version, CancellationToken cancellationToken)
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, [Range(1, int.MaxValue)] int version, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http);
         caller.Demand(ApiRole.Writer, kind);
         ReservedKindGuard.ThrowIfReserved(kind);
+        ThrowIfNotAVersion(version);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         var root = body.RootElement;
         var name = JsonRequests.OptionalString(root, "name") ?? throw JsonRequests.Invalid("name", "'name' is required");
@@ -68,10 +69,11 @@ internal static class CheckEndpoints
         }, StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, VersioningService service, string kind, string id, int version, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, VersioningService service, string kind, string id, [Range(1, int.MaxValue)] int version, CancellationToken cancellationToken)
     {
         Caller.Of(http).Demand(ApiRole.Reader, kind);
         ReservedKindGuard.ThrowIfReserved(kind);
+        ThrowIfNotAVersion(version);
         var key = EntityKey.Create(kind, id);
         // A version that does not exist is 404, not an empty list.
         _ = await service.GetAsync(VersionRef.ForVersion(key, version), cancellationToken);
@@ -124,6 +126,15 @@ internal static class CheckEndpoints
             writer.WriteEndArray();
             writer.WriteEndObject();
         });
+    }
+
+    // Versions count from 1; a 0 or a negative number names none, and is the caller's mistake.
+    private static void ThrowIfNotAVersion(int version)
+    {
+        if (version < 1)
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest($"version must be 1 or more, not {version}", "invalid-parameter").With("parameter", "version"));
+        }
     }
 
     private static void WriteCheck(Utf8JsonWriter writer, CheckResult result)

@@ -85,13 +85,8 @@ internal sealed class CompatVerdict
     public required IReadOnlyList<Change> Cosmetic { get; init; }
 }
 
-internal sealed class ManifestEntry
+internal sealed class ManifestEntry : VersionPointer
 {
-    public required string Ref { get; init; }
-    public required string Kind { get; init; }
-    public required string Id { get; init; }
-    public required int Version { get; init; }
-    public required string Hash { get; init; }
 }
 
 internal sealed class ManifestResult
@@ -101,14 +96,9 @@ internal sealed class ManifestResult
     public required IReadOnlyList<ManifestEntry> Entries { get; init; }
 }
 
-internal sealed class ChangeEntry
+internal sealed class ChangeEntry : VersionPointer
 {
     public required long Seq { get; init; }
-    public required string Ref { get; init; }
-    public required string Kind { get; init; }
-    public required string Id { get; init; }
-    public required int Version { get; init; }
-    public required string Hash { get; init; }
     public required string SavedBy { get; init; }
     public required DateTimeOffset SavedAt { get; init; }
     public required string Operation { get; init; }

@@ -24,11 +24,19 @@ internal static class EndpointDocs
         return builder.Problems(ReadProblems);
     }
 
-    /// <summary>A write taking <typeparamref name="TIn"/> and answering <typeparamref name="TOut"/> (200, or 201 when it created a version).</summary>
-    public static RouteHandlerBuilder Writes<TIn, TOut>(this RouteHandlerBuilder builder, string summary, bool creates = true)
+    /// <summary>
+    /// A write taking <typeparamref name="TIn"/> and answering <typeparamref name="TOut"/>: 200, and 201 when it
+    /// <paramref name="creates"/> something (only 201 when it never answers 200: not <paramref name="ok"/>).
+    /// </summary>
+    public static RouteHandlerBuilder Writes<TIn, TOut>(this RouteHandlerBuilder builder, string summary, bool creates = true, bool ok = true, bool bodyRequired = true)
         where TIn : notnull
     {
-        builder.Accepts<TIn>("application/json").Produces<TOut>(StatusCodes.Status200OK).WithSummary(summary);
+        builder.Accepts<TIn>(!bodyRequired, "application/json").WithSummary(summary);
+        if (ok)
+        {
+            builder.Produces<TOut>(StatusCodes.Status200OK);
+        }
+
         if (creates)
         {
             builder.Produces<TOut>(StatusCodes.Status201Created);

@@ -7,13 +7,18 @@ namespace Verso.Server.OpenApi;
 // snake_case names come from the document's naming policy.
 #pragma warning disable CA1812 // Never instantiated: they only describe JSON.
 
-internal sealed class VersionMetadata
+/// <summary>What names one version: its ref, kind, id, number and content hash (every answer about a version starts so).</summary>
+internal abstract class VersionPointer
 {
     public required string Ref { get; init; }
     public required string Kind { get; init; }
     public required string Id { get; init; }
     public required int Version { get; init; }
     public required string Hash { get; init; }
+}
+
+internal class VersionMetadata : VersionPointer
+{
     public required string SavedBy { get; init; }
     public required DateTimeOffset SavedAt { get; init; }
     public required string? Message { get; init; }
@@ -24,22 +29,8 @@ internal sealed class VersionMetadata
     public RemovalInfo? Removed { get; init; }
 }
 
-internal sealed class VersionWithContent
+internal sealed class VersionWithContent : VersionMetadata
 {
-    public required string Ref { get; init; }
-    public required string Kind { get; init; }
-    public required string Id { get; init; }
-    public required int Version { get; init; }
-    public required string Hash { get; init; }
-    public required string SavedBy { get; init; }
-    public required DateTimeOffset SavedAt { get; init; }
-    public required string? Message { get; init; }
-    public required string Operation { get; init; }
-    public required int SchemaVersion { get; init; }
-    public int? RevertOf { get; init; }
-    public VersionSourceInfo? Source { get; init; }
-    public RemovalInfo? Removed { get; init; }
-
     /// <summary>The record, canonical; null when its content was pruned or erased.</summary>
     public required JsonObject? Content { get; init; }
 }
@@ -59,15 +50,10 @@ internal sealed class RemovalInfo
     public required string? Reason { get; init; }
 }
 
-internal sealed class AppendOutcomeInfo
+internal sealed class AppendOutcomeInfo : VersionPointer
 {
     /// <summary>created or unchanged.</summary>
     public required string Status { get; init; }
-    public required string Ref { get; init; }
-    public required string Kind { get; init; }
-    public required string Id { get; init; }
-    public required int Version { get; init; }
-    public required string Hash { get; init; }
     public int? RevertOf { get; init; }
 }
 
@@ -79,13 +65,8 @@ internal sealed class VersionPage
     public required string? NextCursor { get; init; }
 }
 
-internal sealed class EntityItem
+internal sealed class EntityItem : VersionPointer
 {
-    public required string Ref { get; init; }
-    public required string Kind { get; init; }
-    public required string Id { get; init; }
-    public required int Version { get; init; }
-    public required string Hash { get; init; }
     public required string? SavedBy { get; init; }
     public required DateTimeOffset SavedAt { get; init; }
     public required IReadOnlyDictionary<string, int> Tags { get; init; }

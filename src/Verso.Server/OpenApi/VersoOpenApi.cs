@@ -11,7 +11,7 @@ namespace Verso.Server.OpenApi;
 /// <summary>
 /// The OpenAPI 3.1 document at <c>/openapi/v1.json</c>: generated from the endpoints and the schema types
 /// of this folder, with what generation cannot see added here: snake_case names, the bearer scheme, and
-/// the conditional and resume headers.
+/// the conditional and resume headers, the response headers.
 /// </summary>
 internal static class VersoOpenApi
 {
@@ -42,6 +42,8 @@ internal static class VersoOpenApi
         ["tokens"] = "Bearer tokens and their roles (admin).",
         ["decisions"] = "Decisions recorded by the agent runtime.",
         ["admin"] = "Verify, prune and erase (admin).",
+        ["change-requests"] = "Proposed records that wait for review and apply as new versions.",
+        ["checks"] = "Check results recorded on versions, and the policies in force for an entity.",
     };
 
     public static IServiceCollection AddVersoOpenApi(this IServiceCollection services) =>
@@ -50,13 +52,6 @@ internal static class VersoOpenApi
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             options.AddSchemaTransformer((schema, context, _) =>
             {
-                // The API writes numbers as JSON numbers, never as strings (the web defaults would allow both).
-                if (schema.Type is { } type && type.HasFlag(JsonSchemaType.String) && (type.HasFlag(JsonSchemaType.Integer) || type.HasFlag(JsonSchemaType.Number)))
-                {
-                    schema.Type = type & ~JsonSchemaType.String;
-                    schema.Pattern = null;
-                }
-
                 // The schema types describe JSON written by Verso.Json in snake_case.
                 if (context.JsonTypeInfo.Type.Namespace == typeof(VersionMetadata).Namespace && schema.Properties is { Count: > 0 } properties)
                 {
@@ -103,6 +98,7 @@ internal static class VersoOpenApi
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var name = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
+                ResponseHeaders.Describe(operation, name);
                 if (name is not null && Headers.TryGetValue(name, out var headers))
                 {
                     operation.Parameters ??= [];
@@ -122,6 +118,7 @@ internal static class VersoOpenApi
             });
             options.AddDocumentTransformer((document, _, _) =>
             {
+                SchemaCleanup.Apply(document);
                 document.Info = new OpenApiInfo
                 {
                     Title = "Verso",
@@ -152,7 +149,15 @@ internal static class VersoOpenApi
                     Scheme = "bearer",
                     Description = "A token from 'verso token add' (vt1.NAME.SECRET). Not needed when the store holds no token (loopback only).",
                 };
-                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                // Only the API asks for the token: the probes answer anyone (an empty requirement says so).
+                foreach (var (path, item) in document.Paths)
+                {
+                    var api = path.StartsWith(Endpoints.ApiPaths.Root + "/", StringComparison.Ordinal);
+                    foreach (var operation in item.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+                    {
+                        operation.Security = [api ? new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] } : new OpenApiSecurityRequirement()];
+                    }
+                }
                 return Task.CompletedTask;
             });
         });

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 
 namespace Verso.Server.OpenApi;
@@ -101,7 +102,13 @@ internal sealed class PruneRequest
 {
     /// <summary>kind/id; every entity when left out.</summary>
     public string? Entity { get; init; }
+    /// <summary>The most days <see cref="KeepDays"/> takes: a hundred years.</summary>
+    public const int MaxKeepDays = 36_500;
+
+    [Range(1, int.MaxValue)]
     public required int Keep { get; init; }
+
+    [Range(0, MaxKeepDays)]
     public int? KeepDays { get; init; }
     public string? Reason { get; init; }
     public bool? DryRun { get; init; }
