@@ -29,6 +29,7 @@ public sealed class ReviewPageTests(PageServerFixture server)
 
         await using (var session = await PageSession.OpenAsync(server, reviewerToken))
         {
+            session.Expect(409);
             var page = session.Page;
             await session.GoAsync("#/");
             await page.Locator("#open-crs a").First.ClickAsync();
@@ -47,6 +48,11 @@ public sealed class ReviewPageTests(PageServerFixture server)
             await Expect(page.Locator(".sbs tr.changed td.new ins", new() { HasTextString = "evals" })).ToBeVisibleAsync();
             await session.AssertAccessibleAsync();
             await session.ScreenshotAsync("review");
+
+            // Applying before anyone approved is refused by the entity's policy, and the page says so in its words.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+            await Expect(page.Locator("#review-problem")).ToContainTextAsync($"refused by policy/entity.agent.{id}@1 (approvals)");
+            await Expect(page.Locator("#cr-status")).ToHaveTextAsync("open");
 
             await page.GetByLabel("Comment").FillAsync("<b>fine</b> by me");
             await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
