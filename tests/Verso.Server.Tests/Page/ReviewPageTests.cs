@@ -131,7 +131,21 @@ public sealed class ReviewPageTests(PageServerFixture server)
     {
         var id = await NewAgentAsync("stale");
         var authorToken = await server.TokenAsync(Unique("wes"), "writer");
-        var cr = await ProposeAsync(authorToken, id, record => record["model"]!["temperature"] = 0.1, "cooler");
+        string cr;
+        await using (var author = await PageSession.OpenAsync(server, authorToken))
+        {
+            // The author proposes from the editor: nothing is saved, the request opens.
+            await author.GoAsync($"#/e/agent/{id}/edit");
+            var text = author.Page.GetByLabel("Record (JSON)");
+            await text.FillAsync(Regex.Replace(await text.InputValueAsync(), "\"temperature\": [0-9.]+", "\"temperature\": 0.1"));
+            await author.Page.GetByLabel("Message").FillAsync("cooler");
+            await author.Page.GetByRole(AriaRole.Button, new() { Name = "Propose for review" }).ClickAsync();
+            await Expect(author.Page.Locator("#cr-status")).ToHaveTextAsync("open");
+            cr = Regex.Match(author.Page.Url, "#/cr/(cr-[0-9]+)$").Groups[1].Value;
+            await Expect(author.Page.Locator("li.change[data-path='/model/temperature']")).ToContainTextAsync("0.4 → 0.1");
+            author.AssertClean();
+        }
+
         var head = await server.GetJsonAsync($"/api/v1/entities/agent/{id}");
         var warmer = JsonNode.Parse(head.GetProperty("content").GetRawText())!;
         warmer["model"]!["temperature"] = 0.9;
