@@ -35,7 +35,9 @@ public static class VersoApiEndpointRouteBuilderExtensions
         MergeEndpoints.Map(api);
         DecisionEndpoints.Map(api);
         ChangeRequestEndpoints.Map(api);
+        ChangeRequestDiffEndpoints.Map(api);
         CheckEndpoints.Map(api);
+        PromotionEndpoints.Map(api);
         AdminEndpoints.Map(api);
         return api;
     }

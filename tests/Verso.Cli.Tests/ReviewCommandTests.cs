@@ -36,6 +36,10 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.Equal(0, reviewed.ExitCode);
         Assert.Equal("cr-1", Assert.Single(listed.EnumerateArray()).GetProperty("id").GetString());
         Assert.Equal("/text", shown.GetProperty("against_base")[0].GetProperty("path").GetString());
+        // The request in the API's shape: actors as objects, the approvers of the current revision counted once.
+        var request = shown.GetProperty("request");
+        Assert.Equal(("ann", "bob", "Be brave."), (request.GetProperty("author").GetProperty("name").GetString(),
+            Assert.Single(request.GetProperty("approvers").EnumerateArray()).GetString(), request.GetProperty("proposal").GetProperty("text").GetString()));
         Assert.Equal(0, applied.ExitCode);
         Assert.StartsWith("applied cr-1 as charter/alice@2", applied.Stdout, StringComparison.Ordinal);
         Assert.Equal(3, unchecked_.ExitCode);

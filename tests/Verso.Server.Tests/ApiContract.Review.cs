@@ -35,6 +35,7 @@ public abstract partial class ApiContract
 
         var approved = await ReadAsync(await bob.PostAsync($"/api/v1/change-requests/{cr}/reviews", Body("""{"verdict":"approve","message":"fine"}""")));
         Assert.Equal("approved", Text(approved["status"]));
+        Assert.Equal(["bob"], approved["approvers"]!.AsArray().Select(a => Text(a)));
         var shown = await ReadAsync(await reader.GetAsync($"/api/v1/change-requests/{cr}"));
         Assert.Equal("/n", Text(Assert.Single(shown["diff_base"]!.AsArray())!["path"]));
         Assert.Equal(2, Number(Assert.Single(shown["diff_head"]!.AsArray())!["new"]));

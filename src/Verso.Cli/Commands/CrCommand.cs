@@ -43,7 +43,7 @@ internal static class CrCommand
                 {
                     writer.WriteStartObject();
                     writer.WritePropertyName("request");
-                    ChangeRequestOutput.Write(writer, request, withProposal: true);
+                    ChangeRequestOutput.Write(writer, request);
                     writer.WriteNumber("head_version", head?.Version ?? 0);
                     writer.WritePropertyName("against_base");
                     ChangeJson.WriteChanges(writer, againstBase);

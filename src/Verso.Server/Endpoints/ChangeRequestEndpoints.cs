@@ -218,72 +218,7 @@ internal static class ChangeRequestEndpoints
             ? System.Text.Encoding.UTF8.GetBytes(record.GetRawText())
             : throw JsonRequests.Invalid("record", "'record' is required: the proposed record, a JSON object");
 
-    private static void Write(Utf8JsonWriter writer, ChangeRequest request)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("id", request.Id);
-        writer.WriteString("target", request.Target.ToString());
-        writer.WriteNumber("base_version", request.BaseVersion);
-        if (request.BaseHash is { } baseHash)
-        {
-            writer.WriteString("base_hash", baseHash.ToString());
-        }
-
-        writer.WritePropertyName("proposal");
-        writer.WriteRawValue(request.Proposal.Utf8.Span, skipInputValidation: true);
-        WriteActor(writer, "author", request.Author);
-        if (request.Message is not null)
-        {
-            writer.WriteString("message", request.Message);
-        }
-
-        writer.WriteString("status", request.Status.ToName());
-        writer.WriteNumber("revision", request.Revision);
-        writer.WriteStartArray("reviews");
-        foreach (var review in request.Reviews)
-        {
-            writer.WriteStartObject();
-            WriteActor(writer, "by", review.By);
-            writer.WriteString("verdict", review.Verdict.ToName());
-            if (review.Message is not null)
-            {
-                writer.WriteString("message", review.Message);
-            }
-
-            writer.WriteString("at", Timestamp.Format(review.At));
-            writer.WriteNumber("revision", review.Revision);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("conflicts");
-        foreach (var path in request.Conflicts)
-        {
-            writer.WriteStringValue(path);
-        }
-
-        writer.WriteEndArray();
-        if (request.AppliedVersion is { } applied)
-        {
-            writer.WriteNumber("applied_version", applied);
-        }
-
-        writer.WriteNumber("version", request.Version);
-        writer.WriteString("updated_at", Timestamp.Format(request.UpdatedAt));
-        writer.WriteEndObject();
-    }
-
-    private static void WriteActor(Utf8JsonWriter writer, string name, Actor actor)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteString("name", actor.Name);
-        if (actor.ActingFor is not null)
-        {
-            writer.WriteString("acting_for", actor.ActingFor);
-        }
-
-        writer.WriteEndObject();
-    }
+    private static void Write(Utf8JsonWriter writer, ChangeRequest request) => ChangeRequestOutputJson.Write(writer, request);
 
     private static void WriteChanges(Utf8JsonWriter writer, string name, IEnumerable<JsonChange> changes)
     {

@@ -97,6 +97,33 @@ public sealed class PageServerFixture : IAsyncLifetime
         return JsonDocument.Parse(body).RootElement.GetProperty("version").GetInt32();
     }
 
+    /// <summary>Makes a token through the API (as the admin) and answers its text.</summary>
+    public async Task<string> TokenAsync(string name, string role)
+    {
+        var created = await SendAsync(HttpMethod.Post, "/api/v1/tokens", JsonSerializer.Serialize(new { name, role }));
+        return created.GetProperty("token").GetString()!;
+    }
+
+    /// <summary>Sends json to an API path, as the admin or with token; fails unless it succeeds; answers the JSON.</summary>
+    public async Task<JsonElement> SendAsync(HttpMethod method, string path, string? json, string? token = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await Api.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
     /// <summary>GETs an API path as the admin and answers its JSON.</summary>
     public async Task<JsonElement> GetJsonAsync(string path)
     {

@@ -4,6 +4,9 @@ import { h, replace, route, when } from './dom.js';
 import { renderRecord } from './fields.js';
 import { mayWrite } from './session.js';
 import { promoteDialog, rollbackDialog } from './actions.js';
+import { checkBadges, checksOf } from './checks.js';
+import { policySection } from './policies.js';
+import { actor, crsLink } from './crs.js';
 
 export async function entity(context, kind, id, selector) {
   const { main, signal } = context;
@@ -13,6 +16,12 @@ export async function entity(context, kind, id, selector) {
     get(path('entities', kind, id, 'tags'), undefined, signal),
   ]);
   const head = history[0].version;
+  const versions = [version.version, ...history.map(item => item.version).filter(v => v !== version.version)];
+  const [checks, policies, { items: requests }] = await Promise.all([
+    checksOf(kind, id, versions, signal),
+    policySection(kind, id, head, signal),
+    get(path('change-requests'), { kind, id }, signal),
+  ]);
   const tagsAt = new Map();
   for (const [tag, v] of Object.entries(tags)) tagsAt.set(v, [...(tagsAt.get(v) ?? []), tag]);
   const writable = mayWrite(kind);
@@ -21,6 +30,7 @@ export async function entity(context, kind, id, selector) {
     h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/' }, 'Organization'), ' / ', kind, ' / ', id),
     h('h1', {}, `${kind}/${id}`, h('span', { class: 'muted' }, ` @${version.version}`), version.version === head ? h('span', { class: 'badge' }, 'head') : null),
     h('p', { class: 'meta' }, `v${version.version} by ${version.saved_by}, `, when(version.saved_at), version.message ? ` — “${version.message}”` : ''),
+    h('p', { class: 'meta', id: 'version-checks' }, 'Checks: ', checkBadges(checks.get(version.version)) ?? 'none recorded'),
     h('div', { class: 'toolbar' },
       h('a', { class: 'button', href: route('e', kind, id, 'blame') }, 'Blame'),
       version.version > 1 ? h('a', { class: 'button', href: route('e', kind, id, 'compare', version.version - 1, version.version) }, `Compare with v${version.version - 1}`) : null,
@@ -30,7 +40,18 @@ export async function entity(context, kind, id, selector) {
       h('div', { class: 'wide' }, renderRecord(kind, version.content)),
       h('aside', { class: 'side' },
         h('section', { 'aria-labelledby': 'tags-heading' }, h('h2', { id: 'tags-heading' }, 'Tags'), tagSection(kind, id, tags, actions, writable)),
-        h('section', { 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, 'History'), timeline(kind, id, history, tagsAt, version.version, actions, writable)))));
+        policies,
+        requestSection(kind, id, requests),
+        h('section', { 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, 'History'), timeline(kind, id, history, tagsAt, version.version, actions, writable, checks)))));
+}
+
+function requestSection(kind, id, requests) {
+  const pending = requests.filter(r => !['applied', 'withdrawn'].includes(r.status)).reverse();
+  return h('section', { 'aria-labelledby': 'requests-heading', id: 'entity-crs' }, h('h2', { id: 'requests-heading' }, 'Change requests'),
+    pending.length ? h('ul', { class: 'tags' }, pending.map(r => h('li', { 'data-cr': r.id },
+      h('a', { href: route('cr', r.id) }, r.id), ' ', h('span', { class: `status ${r.status}` }, r.status), ` by ${actor(r.author)}`, r.message ? ` — “${r.message}”` : '')))
+      : h('p', { class: 'muted' }, 'None waiting.'),
+    requests.length ? h('a', { href: crsLink({ kind, id }) }, `All ${requests.length} for ${kind}/${id}`) : null);
 }
 
 function tagSection(kind, id, tags, actions, writable) {
@@ -55,17 +76,20 @@ function tagSection(kind, id, tags, actions, writable) {
 function operation(item) {
   switch (item.operation) {
     case 'rollback': return `rollback to v${item.revert_of}`;
-    case 'import': return item.source ? `import from commit ${String(item.source.commit).slice(0, 7)} of ${item.source.path}` : 'import';
+    case 'apply': return item.source?.request
+      ? ['apply ', h('a', { href: route('cr', item.source.request) }, item.source.request), item.source.approvers?.length ? `, approved by ${item.source.approvers.join(', ')}` : '']
+      : 'apply';
+    case 'import': return item.source?.commit ? `import from commit ${String(item.source.commit).slice(0, 7)} of ${item.source.path}` : 'import';
     default: return item.operation;
   }
 }
 
-function timeline(kind, id, history, tagsAt, shown, actions, writable) {
+function timeline(kind, id, history, tagsAt, shown, actions, writable, checks) {
   return h('ol', { class: 'timeline', id: 'timeline' }, history.map(item => {
     const referrers = h('div', { class: 'referrers', hidden: true });
     return h('li', { 'data-version': item.version, class: item.version === shown ? 'current' : null },
       h('div', {}, h('a', { href: route('e', kind, id, 'v', item.version) }, h('strong', {}, `v${item.version}`)), ' ',
-        h('span', { class: 'op' }, operation(item)), ' ', (tagsAt.get(item.version) ?? []).map(t => h('span', { class: 'tag' }, t))),
+        h('span', { class: 'op' }, operation(item)), ' ', (tagsAt.get(item.version) ?? []).map(t => h('span', { class: 'tag' }, t)), checkBadges(checks.get(item.version))),
       h('div', { class: 'muted' }, `${item.saved_by} · `, when(item.saved_at)),
       item.message ? h('div', { class: 'message' }, item.message) : null,
       h('div', { class: 'row-actions' },

@@ -8,6 +8,8 @@ import { blame } from './blame.js';
 import { edit } from './edit.js';
 import { timeTravel } from './timetravel.js';
 import { session } from './session.js';
+import { changeRequests } from './crs.js';
+import { review } from './review.js';
 
 const main = document.getElementById('main');
 const who = document.getElementById('who');
@@ -64,6 +66,8 @@ async function render() {
     if (session.caller === null) return signIn(token() ? 'That token was refused.' : 'This server needs a token.');
     if (parts.length === 0) await overview(context);
     else if (parts[0] === 'time') await timeTravel(context);
+    else if (parts[0] === 'crs') await changeRequests(context);
+    else if (parts[0] === 'cr' && parts.length === 2) await review(context, parts[1]);
     else if (parts[0] === 'e' && parts.length >= 3) {
       const [, kind, id, view, a, b] = parts;
       if (view === 'compare') await compare(context, kind, id, a, b);

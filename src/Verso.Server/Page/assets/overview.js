@@ -1,12 +1,16 @@
 // The organization: every kind with its entities and heads, a filter, and the live change feed.
 import { all, follow, get, path } from './api.js';
 import { h, replace, route, when } from './dom.js';
+import { crsLink } from './crs.js';
 
 const recentCount = 15;
 
+// Kept by the review services, one entity per request or per checked version: they have their own views.
+const serviceKinds = new Set(['change-request', 'check']);
+
 export async function overview({ main, signal }) {
-  const { kinds } = await get(path('kinds'), undefined, signal);
-  const groups = await Promise.all(kinds.filter(k => k.entities > 0).map(async k => ({ kind: k.kind, items: await all(path('entities', k.kind)) })));
+  const [{ kinds }, { items: open }] = await Promise.all([get(path('kinds'), undefined, signal), get(path('change-requests'), { status: 'open' }, signal)]);
+  const groups = await Promise.all(kinds.filter(k => k.entities > 0 && !serviceKinds.has(k.kind)).map(async k => ({ kind: k.kind, items: await all(path('entities', k.kind)) })));
   const filter = h('input', { id: 'filter', type: 'search', placeholder: 'agent, alice, production…', autocomplete: 'off' });
   const sections = groups.map(group => {
     const rows = group.items.map(item => {
@@ -43,6 +47,8 @@ export async function overview({ main, signal }) {
   const recent = h('ol', { class: 'recent', 'aria-live': 'polite', id: 'recent' });
   replace(main,
     h('h1', {}, 'Organization'),
+    h('p', { id: 'open-crs' }, h('a', { href: crsLink({ status: 'open' }) }, `${open.length} open change request${open.length === 1 ? '' : 's'}`),
+      ' · ', h('a', { href: crsLink({}) }, 'all change requests')),
     h('div', { class: 'columns' },
       h('div', { class: 'wide' },
         h('label', { for: 'filter' }, 'Filter'), filter, empty,

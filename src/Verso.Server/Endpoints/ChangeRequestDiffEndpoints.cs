@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Verso.Canonical;
+using Verso.ChangeRequests;
+using Verso.Diff;
+using Verso.Json;
+using Verso.Naming;
+using Verso.Server.Http;
+using Verso.Server.Security;
+using Verso.Versioning;
+
+namespace Verso.Server.Endpoints;
+
+/// <summary>
+/// <c>GET /change-requests/{cr}/diff</c>: the proposal compared with its base or with the current head, in
+/// the shape <c>/entities/{kind}/{id}/diff</c> answers (the kind's diff rules, so prose comes with line
+/// hunks), so a reviewer reads a proposal exactly as they read two versions.
+/// </summary>
+internal static class ChangeRequestDiffEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/change-requests/{cr}/diff", DiffAsync).WithName("diffChangeRequest").WithTags("change-requests")
+            .Reads<OpenApi.DiffResult>("The proposal compared with its base (against=base, the default) or the current head (against=head)");
+    }
+
+    private static async Task<IResult> DiffAsync(HttpContext http, VersioningService service, string cr, string? against, CancellationToken cancellationToken)
+    {
+        var side = against ?? "base";
+        if (side is not ("base" or "head"))
+        {
+            throw new ApiProblemException(ApiProblem.BadRequest($"against must be base or head, not '{side}'", "invalid-parameter").With("parameter", "against"));
+        }
+
+        var caller = Caller.Of(http);
+        var request = await new ChangeRequestService(service).GetAsync(cr, cancellationToken);
+        caller.Demand(ApiRole.Reader, request.Target.Kind);
+        var older = side == "base"
+            ? request.BaseRef is { } baseRef ? await service.GetAsync(baseRef, cancellationToken) : null
+            : await service.Store.GetLatestAsync(request.Target, cancellationToken);
+        var before = older is { HasContent: true } ? JsonLimits.ParseNode(older.Content.Span) : null;
+        var after = JsonNode.Parse(request.Proposal.Utf8.Span);
+        var changes = JsonDiff.Compute(before, after, service.Kinds.Resolve(request.Target.Kind).DiffRules);
+        return new JsonBody(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("from", older?.Ref.ToString() ?? $"{request.Target} (new)");
+            writer.WriteString("to", $"{request.Id} revision {request.Revision}");
+            writer.WritePropertyName("changes");
+            ChangeJson.WriteChanges(writer, changes);
+            writer.WriteEndObject();
+        });
+    }
+}
