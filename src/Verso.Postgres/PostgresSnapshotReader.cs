@@ -17,10 +17,11 @@ internal static class PostgresSnapshotReader
 
     private const string SelectColumns = """
         SELECT e.kind, e.id, v.version, v.hash, b.content, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version, v.revert_of, v.chain_hash,
-               v.source, r.kind, r.removed_by, r.removed_at, r.reason
+               v.source, r.kind, r.removed_by, r.removed_at, r.reason, b.base, d.content
         FROM verso.versions v
         LEFT JOIN verso.content_removals r ON r.entity_pk = v.entity_pk AND r.version = v.version
         LEFT JOIN verso.blobs b ON b.hash = v.hash AND r.version IS NULL
+        LEFT JOIN verso.blobs d ON d.hash = b.base
         JOIN verso.entities e ON e.entity_pk = v.entity_pk
         """;
 
@@ -28,7 +29,8 @@ internal static class PostgresSnapshotReader
         EntityKey.Create(row.GetString(0), row.GetString(1)),
         row.GetInt32(2),
         ContentHash.FromHex(row.GetString(3)),
-        row.IsDBNull(4) ? [] : StoredContent.Decode(row.GetFieldValue<byte[]>(4)),
+        // A delta's base comes from the same row (columns 17 and 18): at most one more blob, and two decompressions.
+        row.IsDBNull(4) ? [] : StoredContent.Decode(row.GetFieldValue<byte[]>(4), !row.IsDBNull(17), row.IsDBNull(18) ? null : row.GetFieldValue<byte[]>(18)),
         row.GetString(5),
         new DateTimeOffset(row.GetFieldValue<DateTime>(6), TimeSpan.Zero),
         row.IsDBNull(7) ? null : row.GetString(7),
