@@ -302,7 +302,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     }
 
     // The advisory lock that orders appends of a content against the deletion of its blob.
-    private static long BlobLockKey(ContentHash hash) =>
+    internal static long BlobLockKey(ContentHash hash) =>
         long.Parse(hash.Hex.AsSpan(0, 16), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] parameters)

@@ -11,17 +11,17 @@ internal static class DeltaRebase
 {
     /// <summary>
     /// The new encoding of each of <paramref name="dependents"/> (all deltas on one base, in version order),
-    /// as (hash, stored bytes, base hash or null).
+    /// as (hash, stored bytes, base hash or null); with <paramref name="deltas"/> false, each on its own.
     /// </summary>
     /// <exception cref="StoreFailureException">A dependent does not decode to its hash.</exception>
-    public static List<(string Hash, byte[] Stored, string? Base)> Plan(IReadOnlyList<StoredBlob> dependents, string store)
+    public static List<(string Hash, byte[] Stored, string? Base)> Plan(IReadOnlyList<StoredBlob> dependents, string store, bool deltas = true)
     {
         var planned = new List<(string, byte[], string?)>(dependents.Count);
         (string Hash, byte[] Stored)? keyframe = null;
         foreach (var blob in dependents)
         {
             var content = CheckedContent(blob, store);
-            if (keyframe is { } first && StoredContent.EncodeDelta(content, first.Hash, first.Stored) is { } delta)
+            if (deltas && keyframe is { } first && StoredContent.EncodeDelta(content, first.Hash, first.Stored) is { } delta)
             {
                 planned.Add((blob.Hash, delta, first.Hash));
                 continue;
