@@ -22,7 +22,7 @@ internal static class PostgresBlobRetirement
                 WHERE v.hash = b.hash
                   AND NOT EXISTS (SELECT 1 FROM verso.content_removals r WHERE r.entity_pk = v.entity_pk AND r.version = v.version))
             ORDER BY b.hash;
-            """, candidates))
+            """, (object)candidates))
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -54,7 +54,7 @@ internal static class PostgresBlobRetirement
             }
         }
 
-        await using var delete = Command(connection, "DELETE FROM verso.blobs WHERE hash = ANY($1);", hashes);
+        await using var delete = Command(connection, "DELETE FROM verso.blobs WHERE hash = ANY($1);", (object)hashes);
         await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -69,7 +69,7 @@ internal static class PostgresBlobRetirement
             JOIN verso.blobs b ON b.hash = f.hash JOIN verso.blobs k ON k.hash = b.base
             WHERE b.base = ANY($1) AND NOT (b.hash = ANY($1))
             ORDER BY b.base, f.first, b.hash;
-            """, hashes);
+            """, (object)hashes);
         var groups = new List<List<StoredBlob>>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
