@@ -5,12 +5,13 @@ using Verso.Naming;
 using Verso.Sqlite;
 using Verso.Testing.Postgres;
 
-// dotnet run -c Release --project bench/compare -- [--anchor PATH-TO-anchor_synthorg_design.py] [--repeats N] [--no-postgres] [--only batch|postgres|import-git]
+// dotnet run -c Release --project bench/compare -- [--anchor PATH-TO-anchor_synthorg_design.py] [--repeats N] [--no-postgres]
+//   [--only saves|batch|history|import-git|concurrent|pages|storage|postgres] (one group of pairs; comma-separated for several)
 // Prints one Markdown row per pair: the medians of both sides and the ratio (how many times as good the first is).
 var anchor = Option("--anchor") ?? Environment.GetEnvironmentVariable("VERSO_ANCHOR");
 var repeats = int.Parse(Option("--repeats") ?? "3", CultureInfo.InvariantCulture);
 var postgres = !args.Contains("--no-postgres");
-var only = Option("--only");
+var only = Option("--only")?.Split(',');
 const int Saves = 1000;
 const int Imported = 10_000;
 
@@ -19,19 +20,7 @@ Console.WriteLine(anchorRuns ? $"anchor: {Path.GetFileName(anchor)}" : "anchor: 
 Console.WriteLine("| pair | first (median) | second (median) | first vs second |");
 Console.WriteLine("|---|---|---|---|");
 
-if (only is "postgres")
-{
-    await PostgresPairsAsync();
-    return;
-}
-
-if (only is "import-git")
-{
-    await ImportGitPairAsync([.. Enumerable.Range(0, Imported).Select(Records.LongCharterRecord)]);
-    return;
-}
-
-foreach (var (mode, name) in only is null ? new[] { (SqliteSynchronous.Full, "full"), (SqliteSynchronous.Normal, "normal") } : [])
+foreach (var (mode, name) in Runs("saves") ? new[] { (SqliteSynchronous.Full, "full"), (SqliteSynchronous.Normal, "normal") } : [])
 {
     await SideBySide.RunAsync($"changed save, synchronous={name}", "saves/s", true, repeats,
         new Side("Verso", () => SqliteCases.VersoChangedSavesPerSecondAsync(Saves, mode)),
@@ -48,33 +37,47 @@ foreach (var (mode, name) in only is null ? new[] { (SqliteSynchronous.Full, "fu
 }
 
 var agents = Enumerable.Range(0, Imported).Select(n => CanonicalJson.CreateDocument(Records.Agent(n))).ToArray();
-await SideBySide.RunAsync($"{Imported:N0} versions in one call", "s", false, repeats,
-    new Side("Verso batch", () => SqliteCases.VersoBatchSecondsAsync(agents)),
-    new Side("raw single-transaction insert", () => SqliteCases.RawSingleTransactionSecondsAsync(agents)));
-
-if (only is "batch")
+if (Runs("batch"))
 {
-    return;
+    await SideBySide.RunAsync($"{Imported:N0} versions in one call", "s", false, repeats,
+        new Side("Verso batch", () => SqliteCases.VersoBatchSecondsAsync(agents)),
+        new Side("raw single-transaction insert", () => SqliteCases.RawSingleTransactionSecondsAsync(agents)));
 }
 
 var charters = Enumerable.Range(0, Imported).Select(Records.LongCharterRecord).ToArray();
-await SideBySide.RunAsync($"{Imported:N0}-version history of a 21 KB charter", "s", false, repeats,
-    new Side("Verso batch (canonicalized)", () => SqliteCases.VersoBatchSecondsAsync([.. charters.Select(c => CanonicalJson.CreateDocument(c))])),
-    new Side("git fast-import", async () =>
-    {
-        using var directory = new Scratch();
-        return await ExternalCases.GitFastImportSecondsAsync(directory, charters);
-    }));
+if (Runs("history"))
+{
+    await SideBySide.RunAsync($"{Imported:N0}-version history of a 21 KB charter", "s", false, repeats,
+        new Side("Verso batch (canonicalized)", () => SqliteCases.VersoBatchSecondsAsync([.. charters.Select(c => CanonicalJson.CreateDocument(c))])),
+        new Side("git fast-import", async () =>
+        {
+            using var directory = new Scratch();
+            return await ExternalCases.GitFastImportSecondsAsync(directory, charters);
+        }));
+}
 
-await ImportGitPairAsync(charters);
+if (Runs("import-git"))
+{
+    await SideBySide.RunAsync($"import-git of a {Imported:N0}-commit history of one 21 KB file", "s", false, repeats,
+        new Side("verso import-git", () => GitImportCases.ImportGitSecondsAsync(charters)),
+        new Side("git fast-import", async () =>
+        {
+            using var directory = new Scratch();
+            return await ExternalCases.GitFastImportSecondsAsync(directory, charters, "charter.json");
+        }));
+}
 
-await SideBySide.RunAsync("concurrent saves, synchronous=full", "saves/s", true, repeats,
-    new Side("16 writers", () => SqliteCases.ConcurrentSavesPerSecondAsync(16, Saves / 16)),
-    new Side("1 writer", () => SqliteCases.ConcurrentSavesPerSecondAsync(1, Saves)));
+if (Runs("concurrent"))
+{
+    await SideBySide.RunAsync("concurrent saves, synchronous=full", "saves/s", true, repeats,
+        new Side("16 writers", () => SqliteCases.ConcurrentSavesPerSecondAsync(16, Saves / 16)),
+        new Side("1 writer", () => SqliteCases.ConcurrentSavesPerSecondAsync(1, Saves)));
+}
 
 const int Deep = 200_000;
-using (var directory = new Scratch())
+if (Runs("pages"))
 {
+    using var directory = new Scratch();
     var key = EntityKey.Create("agent", "long");
     var store = await StorageCases.LongHistoryAsync(directory, key, Deep);
     await SideBySide.RunAsync($"page of 20 of {Deep:N0} versions", "µs", false, repeats,
@@ -85,27 +88,24 @@ using (var directory = new Scratch())
         new Side("first page", () => StorageCases.PageMicrosecondsAsync(store, key, Deep, 0, cursor: false, reads: 200)));
 }
 
-using (var directory = new Scratch())
+if (Runs("storage"))
 {
+    using var directory = new Scratch();
     var verso = await StorageCases.StoreBytesAsync(directory, charters);
     await ExternalCases.GitFastImportSecondsAsync(directory, [.. charters.Select(c => System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonDocument.Parse(c).RootElement.GetProperty("charter").GetString()!))]);
     var git = await ExternalCases.GitPackBytesAsync(directory);
     Console.WriteLine(new Row($"bytes on disk, {Imported:N0} one-line edits of a 21 KB charter", "Verso", verso, "git pack", git, "B", false));
 }
 
-using (var directory = new Scratch())
+if (Runs("storage"))
 {
+    using var directory = new Scratch();
     var records = Enumerable.Range(0, Saves).Select(Records.Agent).ToArray();
     var verso = await StorageCases.StoreBytesAsync(directory, records);
     Console.WriteLine(new Row($"bytes on disk, {Saves:N0} distinct 2.2 KB records", "Verso", verso, "their bytes", records.Sum(r => (long)CanonicalJson.CreateDocument(r).Length), "B", false));
 }
 
-if (postgres)
-{
-    await PostgresPairsAsync();
-}
-
-async Task PostgresPairsAsync()
+if (postgres && Runs("postgres"))
 {
     await using var server = await PostgresServer.StartAsync(durable: true);
     await SideBySide.RunAsync("PostgreSQL changed save, 1 writer", "saves/s", true, repeats,
@@ -119,14 +119,7 @@ async Task PostgresPairsAsync()
         new Side("1 writer", () => PostgresCases.VersoSavesPerSecondAsync(server, 1, Saves)));
 }
 
-async Task ImportGitPairAsync(byte[][] history) =>
-    await SideBySide.RunAsync($"import-git of a {Imported:N0}-commit history of one 21 KB file", "s", false, repeats,
-        new Side("verso import-git", () => GitImportCases.ImportGitSecondsAsync(history)),
-        new Side("git fast-import", async () =>
-        {
-            using var directory = new Scratch();
-            return await ExternalCases.GitFastImportSecondsAsync(directory, history, "charter.json");
-        }));
+bool Runs(string group) => only is null || only.Contains(group);
 
 string? Option(string name)
 {

@@ -81,6 +81,7 @@ internal static class VersoCommandLine
         yield return CheckpointCommand.Create(globals, console);
         yield return PruneCommand.Create(globals, console);
         yield return EraseCommand.Create(globals, console);
+        yield return GcCommand.Create(globals, console);
         yield return DecideCommand.Create(globals, console);
         yield return RefsCommand.Create(globals, console);
         yield return CompatCommand.Create(globals, console);

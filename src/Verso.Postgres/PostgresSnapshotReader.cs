@@ -17,15 +17,17 @@ internal static class PostgresSnapshotReader
 
     private const string SelectColumns = """
         SELECT e.kind, e.id, v.version, v.hash, b.content, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version, v.revert_of, v.chain_hash,
-               v.source, r.kind, r.removed_by, r.removed_at, r.reason
+               v.source, r.kind, r.removed_by, r.removed_at, r.reason, b.base, d.content
         FROM verso.versions v
         LEFT JOIN verso.content_removals r ON r.entity_pk = v.entity_pk AND r.version = v.version
         LEFT JOIN verso.blobs b ON b.hash = v.hash AND r.version IS NULL
+        LEFT JOIN verso.blobs d ON d.hash = b.base
         JOIN verso.entities e ON e.entity_pk = v.entity_pk
         """;
 
+    // A delta's base comes from the same row (columns 17 and 18): at most one more blob, and two decompressions.
     public static Snapshot Read(NpgsqlDataReader row) =>
-        Read(row, row.IsDBNull(4) ? [] : StoredContent.Decode(row.GetFieldValue<byte[]>(4)));
+        Read(row, row.IsDBNull(4) ? [] : StoredContent.Decode(row.GetFieldValue<byte[]>(4), !row.IsDBNull(17), row.IsDBNull(18) ? null : row.GetFieldValue<byte[]>(18)));
 
     // The row with content the caller already has (equal by hash), for reads that skip the blob.
     public static Snapshot Read(NpgsqlDataReader row, ReadOnlyMemory<byte> content) => new(

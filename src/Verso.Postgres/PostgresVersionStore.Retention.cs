@@ -125,7 +125,7 @@ public sealed partial class PostgresVersionStore
             cancellationToken);
     }
 
-    private static async Task DeleteUnneededBlobsAsync(NpgsqlConnection connection, long entityPk, ImmutableArray<int> versions, CancellationToken cancellationToken)
+    private async Task DeleteUnneededBlobsAsync(NpgsqlConnection connection, long entityPk, ImmutableArray<int> versions, CancellationToken cancellationToken)
     {
         var hashes = new List<string>();
         await using (var read = Command(connection, "SELECT DISTINCT hash FROM verso.versions WHERE entity_pk = $1 AND version = ANY($2) ORDER BY hash;", entityPk, versions.ToArray()))
@@ -139,21 +139,13 @@ public sealed partial class PostgresVersionStore
 
         foreach (var hash in hashes)
         {
-            // Exclusive against appends of the same content (they hold the shared lock until they commit):
-            // once we hold it, every version that will ever need this blob is visible to the check.
-            await using (var exclusive = Command(connection, "SELECT pg_advisory_xact_lock($1);", BlobLockKey(ContentHash.FromHex(hash))))
-            {
-                await exclusive.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            // A statement of its own, so its snapshot is taken after the lock is held.
-            await using var delete = Command(connection, """
-                DELETE FROM verso.blobs b WHERE b.hash = $1 AND NOT EXISTS (
-                    SELECT 1 FROM verso.versions v
-                    WHERE v.hash = b.hash
-                      AND NOT EXISTS (SELECT 1 FROM verso.content_removals r WHERE r.entity_pk = v.entity_pk AND r.version = v.version));
-                """, hash);
-            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            // Exclusive against appends of the same content, and against appends building a delta on it
+            // (both hold the shared lock until they commit): once we hold it, every version that will ever
+            // need this blob, and every delta on it, is visible to the statements below.
+            await using var exclusive = Command(connection, "SELECT pg_advisory_xact_lock($1);", BlobLockKey(ContentHash.FromHex(hash)));
+            await exclusive.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await PostgresBlobRetirement.RetireAsync(connection, [.. hashes], Where, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -166,15 +166,17 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             Source = request.Source,
         };
         var snapshot = stored with { ChainHash = ChainHash.Compute(head.Chain is null ? null : ContentHash.FromHex(head.Chain), stored) };
+        var encoded = await EncodeAsync(connection, request, head.EntityPk, headVersion > 0 ? head.Hash : null, version, cancellationToken).ConfigureAwait(false);
         await using (var batch = new NpgsqlBatch(connection))
         {
             // Held until commit, so a prune or erase cannot delete this blob between our insert and our version row.
             batch.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock_shared($1);", BlobLockKey(request.Content.Hash)));
             batch.BatchCommands.Add(BatchCommand(
-                "INSERT INTO verso.blobs (hash, content, size) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING;",
+                "INSERT INTO verso.blobs (hash, content, size, base) VALUES ($1, $2, $3, $4) ON CONFLICT (hash) DO NOTHING;",
                 request.Content.Hash.Hex,
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = StoredContent.Encode(request.Content.Utf8.Span) },
-                request.Content.Length));
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = encoded.Stored },
+                request.Content.Length,
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)encoded.Base ?? DBNull.Value }));
             batch.BatchCommands.Add(BatchCommand(
                 "UPDATE verso.entities SET head = $1, head_hash = $2, head_saved_at = $3 WHERE entity_pk = $4;",
                 version, request.Content.Hash.Hex, savedAt, head.EntityPk));
@@ -280,7 +282,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     }
 
     // The advisory lock that orders appends of a content against the deletion of its blob.
-    private static long BlobLockKey(ContentHash hash) =>
+    internal static long BlobLockKey(ContentHash hash) =>
         long.Parse(hash.Hex.AsSpan(0, 16), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] parameters)

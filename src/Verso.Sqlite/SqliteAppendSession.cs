@@ -13,6 +13,7 @@ namespace Verso.Sqlite;
 internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncDisposable
 {
     private SqliteCommand? _readHead;
+    private SqliteCommand? _readBase;
     private SqliteCommand? _insertBlob;
     private SqliteCommand? _insertEntity;
     private SqliteCommand? _writeVersion;
@@ -40,13 +41,17 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         var targets = await CheckReferencesAsync(request, cancellationToken).ConfigureAwait(false);
         var version = headVersion + 1;
         var savedAt = SqliteSnapshotReader.ToMicroseconds(request.SavedAt);
-        var blob = Prepare(
-            ref _insertBlob, "INSERT INTO blobs (hash, content, size) VALUES ($hash, $content, $size) ON CONFLICT (hash) DO NOTHING;", "$hash", "$content", "$size");
-        blob.Parameters[0].Value = request.Content.Hash.Hex;
-        blob.Parameters[1].SqliteType = SqliteType.Blob;
-        blob.Parameters[1].Value = StoredContent.Encode(request.Content.Utf8.Span);
-        blob.Parameters[2].Value = request.Content.Length;
-        await blob.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (await EncodeAsync(request, head, version, cancellationToken).ConfigureAwait(false) is { } encoded)
+        {
+            var blob = Prepare(
+                ref _insertBlob, "INSERT INTO blobs (hash, content, size, base) VALUES ($hash, $content, $size, $base);", "$hash", "$content", "$size", "$base");
+            blob.Parameters[0].Value = request.Content.Hash.Hex;
+            blob.Parameters[1].SqliteType = SqliteType.Blob;
+            blob.Parameters[1].Value = encoded.Stored;
+            blob.Parameters[2].Value = request.Content.Length;
+            blob.Parameters[3].Value = (object?)encoded.Base ?? DBNull.Value;
+            await blob.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         var entityPk = head?.EntityPk ?? await InsertEntityAsync(request, savedAt, cancellationToken).ConfigureAwait(false);
         var snapshot = Chained(request, version, SqliteSnapshotReader.FromMicroseconds(savedAt), head?.Chain);
@@ -88,7 +93,7 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _readHead, _insertBlob, _insertEntity, _writeVersion, _checkReference, _indexReference })
+        foreach (var command in new[] { _readHead, _readBase, _insertBlob, _insertEntity, _writeVersion, _checkReference, _indexReference })
         {
             if (command is not null)
             {
@@ -112,6 +117,46 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3))
             : null;
+    }
+
+    // The bytes to store for the new content, or null when its blob is already there (content-addressed:
+    // a revert, or a content another entity saved). With a head, the content is tried as a delta against
+    // the head's keyframe (the head itself, or the head's base): two index lookups, whatever the history's
+    // length. The keyframe must be a version of this entity, which retention relies on to find the deltas
+    // built on a blob (see SqliteVersionStore.Retention).
+    private async Task<(byte[] Stored, string? Base)?> EncodeAsync(
+        AppendRequest request, (long EntityPk, int Version, string Hash, string? Chain)? head, int version, CancellationToken cancellationToken)
+    {
+        var command = Prepare(
+            ref _readBase,
+            """
+            SELECT EXISTS (SELECT 1 FROM blobs WHERE hash = $new), k.hash, k.content,
+                   (SELECT min(v.version) FROM versions v WHERE v.entity_pk = $entity AND v.hash = k.hash)
+            FROM (SELECT 1) LEFT JOIN blobs h ON h.hash = $head LEFT JOIN blobs k ON k.hash = coalesce(h.base, h.hash) AND k.base IS NULL;
+            """,
+            "$new", "$entity", "$head");
+        (command.Parameters[0].Value, command.Parameters[1].Value, command.Parameters[2].Value) =
+            (request.Content.Hash.Hex, head?.EntityPk ?? 0, (object?)head?.Hash ?? DBNull.Value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (reader.GetBoolean(0))
+        {
+            return null;
+        }
+
+        var content = request.Content.Utf8.Span;
+        if (!reader.IsDBNull(1) && !reader.IsDBNull(3))
+        {
+            var baseHash = reader.GetString(1);
+            var baseStored = reader.GetFieldValue<byte[]>(2);
+            if (StoredContent.EncodeDelta(content, baseHash, baseStored) is { } delta
+                && StoredContent.KeepsDelta(delta.Length, baseStored.Length, version - reader.GetInt32(3)))
+            {
+                return (delta, baseHash);
+            }
+        }
+
+        return (StoredContent.Encode(content), null);
     }
 
     private async Task<long> InsertEntityAsync(AppendRequest request, long savedAt, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Verso.Errors;
 using Verso.Hashing;
@@ -75,7 +76,8 @@ public sealed partial class SqliteVersionStore
         }, cancellationToken);
     }
 
-    // One transaction under the write lock: choose the versions, stamp them, then free blobs nothing needs.
+    // One transaction under the write lock: choose the versions, stamp them, then free blobs nothing needs
+    // (re-encoding first the deltas built on them).
     private async Task<ContentRemovalResult> RemoveContentAsync(
         EntityKey key,
         ContentRemoval stamp,
@@ -98,20 +100,14 @@ public sealed partial class SqliteVersionStore
                 return new ContentRemovalResult(key, versions);
             }
 
-            foreach (var version in versions)
+            await using (var stampCommand = connection.CreateCommand())
             {
-                await using var stampCommand = connection.CreateCommand();
                 stampCommand.CommandText = """
                     INSERT INTO content_removals (entity_pk, version, kind, removed_by, removed_at, reason)
-                    VALUES ($entity, $version, $kind, $by, $at, $reason);
-                    DELETE FROM blobs WHERE hash = (SELECT hash FROM versions WHERE entity_pk = $entity AND version = $version)
-                      AND NOT EXISTS (
-                        SELECT 1 FROM versions v
-                        WHERE v.hash = blobs.hash
-                          AND NOT EXISTS (SELECT 1 FROM content_removals r WHERE r.entity_pk = v.entity_pk AND r.version = v.version));
+                    SELECT $entity, value, $kind, $by, $at, $reason FROM json_each($versions);
                     """;
                 stampCommand.Parameters.AddWithValue("$entity", head.EntityPk);
-                stampCommand.Parameters.AddWithValue("$version", version);
+                stampCommand.Parameters.AddWithValue("$versions", JsonSerializer.Serialize(versions.ToArray()));
                 stampCommand.Parameters.AddWithValue("$kind", stamp.Kind.ToName());
                 stampCommand.Parameters.AddWithValue("$by", stamp.RemovedBy);
                 stampCommand.Parameters.AddWithValue("$at", SqliteSnapshotReader.ToMicroseconds(stamp.RemovedAt));
@@ -119,6 +115,7 @@ public sealed partial class SqliteVersionStore
                 await stampCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            await SqliteBlobRetirement.RetireAsync(connection, head.EntityPk, versions, DataSource, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             // The old pages also sit in the write-ahead log until a checkpoint copies them back and the log
             // is truncated; without readers in the way this empties it now (with readers, at a later checkpoint).

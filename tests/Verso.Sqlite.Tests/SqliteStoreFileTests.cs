@@ -57,10 +57,10 @@ public sealed class SqliteStoreFileTests : IDisposable
         var first = await store.InitializeAsync();
         var second = await store.InitializeAsync();
 
-        Assert.Equal((0, 7), (first.FromVersion, first.ToVersion));
+        Assert.Equal((0, 8), (first.FromVersion, first.ToVersion));
         Assert.False(second.Changed);
         Assert.Equal("wal", await ScalarAsync(path, "PRAGMA journal_mode;"));
-        Assert.Equal(7L, await ScalarAsync(path, "SELECT max(version) FROM verso_schema;"));
+        Assert.Equal(8L, await ScalarAsync(path, "SELECT max(version) FROM verso_schema;"));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class SqliteStoreFileTests : IDisposable
         var upgraded = SqliteVersionStore.ForFile(path);
 
         Assert.Contains("older", refused.Message, StringComparison.Ordinal);
-        Assert.Equal((1, 7), (upgrade.FromVersion, upgrade.ToVersion));
+        Assert.Equal((1, 8), (upgrade.FromVersion, upgrade.ToVersion));
         var read = (await upgraded.GetLatestAsync(key))!;
         Assert.Equal((document.Hash, 1, "tester"), (read.Hash, read.Version, read.SavedBy));
         Assert.Equal(document.Utf8.ToArray(), read.Content.ToArray());

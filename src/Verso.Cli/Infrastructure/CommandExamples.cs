@@ -30,6 +30,7 @@ internal static class CommandExamples
         ["manifest"] = ["verso manifest", "verso manifest --at 2026-11-01T12:00:00Z"],
         ["watch"] = ["verso watch", "verso watch agent --limit 1"],
         ["verify"] = ["verso verify"],
+        ["gc"] = ["verso gc"],
         ["prune"] = ["verso prune agent/alice --keep 10 --dry-run", "verso prune --keep 20 --keep-days 90"],
         ["erase"] = ["verso erase agent/alice@3 --reason \"personal phone number\""],
         ["decide"] = ["verso decide --task T-1 --executor alice --reviewer quinn --decision approved --executed-at 2026-11-01T12:00:00Z"],

@@ -1,0 +1,149 @@
+using Npgsql;
+using Verso.Compression;
+using Verso.Integrity;
+using Verso.Naming;
+using Verso.Testing.Postgres;
+using Verso.Testing.Support;
+
+namespace Verso.Postgres.Tests;
+
+/// <summary>How the PostgreSQL store keeps a long history: deltas one step from a keyframe, old rows, gc, damage.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresDeltaTests(PostgresServerFixture postgres) : IAsyncLifetime
+{
+    private PostgresVersionStore? _store;
+    private string _connectionString = "";
+
+    private PostgresVersionStore Store => _store!;
+
+    public async Task InitializeAsync()
+    {
+        var uri = await postgres.Server.CreateDatabaseAsync();
+        _connectionString = PostgresConnectionStrings.ToNpgsql(uri);
+        _store = new PostgresVersionStore(uri);
+        await _store.InitializeAsync();
+    }
+
+    public async Task DisposeAsync() => await Store.DisposeAsync();
+
+    [Fact]
+    public async Task AnyVersionOfALongHistoryReadsWithAtMostTwoDecompressions()
+    {
+        var key = await HistoryAsync(300);
+
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM verso.blobs b JOIN verso.blobs d ON d.hash = b.base WHERE d.base IS NOT NULL;"));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM verso.blobs b LEFT JOIN verso.blobs d ON d.hash = b.base WHERE b.base IS NOT NULL AND d.hash IS NULL;"));
+        Assert.True((long)(await ScalarAsync("SELECT count(*) FROM verso.blobs WHERE base IS NOT NULL;"))! > 250);
+        foreach (var version in new[] { 1, 150, 300 })
+        {
+            var (content, decompressions) = await Task.Run(async () =>
+            {
+                using var counting = StoredContent.CountDecompressions(out var count);
+                var read = (await Store.GetVersionAsync(key, version))!;
+                return (read.Content.ToArray(), count.Value);
+            });
+            Assert.Equal(Charters.Edited(version - 1).Utf8.ToArray(), content);
+            Assert.InRange(decompressions, 1, 2);
+        }
+    }
+
+    [Fact]
+    public async Task AStoreWrittenBeforeDeltasUpgradesReadsAsBeforeAndGcMakesItSmaller()
+    {
+        var key = await HistoryAsync(120);
+        // The store as schema 7 left it: every blob on its own, and no base column.
+        var rows = new List<(string Hash, byte[] Content)>();
+        await using (var connection = await OpenAsync())
+        {
+            await using (var read = new NpgsqlCommand("SELECT b.hash, b.content, b.base, d.content FROM verso.blobs b LEFT JOIN verso.blobs d ON d.hash = b.base;", connection))
+            await using (var reader = await read.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    var canonical = StoredContent.Decode((byte[])reader[1], !reader.IsDBNull(2), reader.IsDBNull(3) ? null : (byte[])reader[3]);
+                    rows.Add((reader.GetString(0), StoredContent.Encode(canonical)));
+                }
+            }
+
+            foreach (var (hash, content) in rows)
+            {
+                await using var write = new NpgsqlCommand("UPDATE verso.blobs SET content = $1, base = NULL WHERE hash = $2;", connection);
+                write.Parameters.Add(new NpgsqlParameter { Value = content });
+                write.Parameters.Add(new NpgsqlParameter { Value = hash });
+                await write.ExecuteNonQueryAsync();
+            }
+
+            await using var downgrade = new NpgsqlCommand("ALTER TABLE verso.blobs DROP COLUMN base; DELETE FROM verso.verso_schema WHERE version = 8;", connection);
+            await downgrade.ExecuteNonQueryAsync();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        var before = (long)(await ScalarAsync("SELECT sum(octet_length(content))::bigint FROM verso.blobs;"))!;
+        await using var store = new PostgresVersionStore(_connectionString);
+        var upgrade = await store.InitializeAsync();
+        Assert.Equal((7, 8), (upgrade.FromVersion, upgrade.ToVersion));
+        await AssertAllReadAsync(store, key, 120);
+
+        var result = await store.CompactAsync();
+
+        var after = (long)(await ScalarAsync("SELECT sum(octet_length(content))::bigint FROM verso.blobs;"))!;
+        Assert.Equal((before, after), (result.StoredBytesBefore, result.StoredBytesAfter));
+        Assert.True(after * 3 < before, $"gc left {after} of {before} stored bytes");
+        await AssertAllReadAsync(store, key, 120);
+        Assert.True((await IntegrityVerifier.VerifyAsync(store)).IsIntact);
+        Assert.Equal(0L, (await store.CompactAsync()).Rewritten);
+    }
+
+    [Fact]
+    public async Task VerifyFlagsADamagedDeltaAndEveryVersionBuiltOnADamagedBase()
+    {
+        await HistoryAsync(30);
+        var delta = Charters.Edited(9).Hash.Hex;
+        var keyframe = (string)(await ScalarAsync($"SELECT base FROM verso.blobs WHERE hash = '{delta}';"))!;
+        var onKeyframe = (long)(await ScalarAsync($"SELECT count(*) FROM verso.blobs WHERE base = '{keyframe}';"))!;
+        await ScalarAsync($"UPDATE verso.blobs SET content = set_byte(content, 8, get_byte(content, 8) # 255) WHERE hash = '{delta}';");
+
+        var report = await IntegrityVerifier.VerifyAsync(Store);
+
+        Assert.Contains(report.Problems, p => p.Ref.Version == 10 && p.Reason.Contains("does not hash", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Problems, p => p.Ref.Version != 10);
+
+        // Undo, then damage the keyframe: its own version and every delta on it are flagged.
+        await ScalarAsync($"UPDATE verso.blobs SET content = set_byte(content, 8, get_byte(content, 8) # 255) WHERE hash = '{delta}';");
+        Assert.True((await IntegrityVerifier.VerifyAsync(Store)).IsIntact);
+        await ScalarAsync($"UPDATE verso.blobs SET content = set_byte(content, 8, get_byte(content, 8) # 255) WHERE hash = '{keyframe}';");
+
+        var damaged = await IntegrityVerifier.VerifyAsync(Store);
+
+        Assert.Equal(onKeyframe + 1, damaged.Problems.Select(p => p.Ref.Version).Distinct().Count());
+    }
+
+    private async Task<EntityKey> HistoryAsync(int versions)
+    {
+        var key = Some.Key();
+        await Store.AppendBatchAsync([.. Enumerable.Range(0, versions).Select(n => Some.Append(key, Charters.Edited(n)))]);
+        return key;
+    }
+
+    private static async Task AssertAllReadAsync(PostgresVersionStore store, EntityKey key, int versions)
+    {
+        for (var version = 1; version <= versions; version++)
+        {
+            Assert.Equal(Charters.Edited(version - 1).Utf8.ToArray(), (await store.GetVersionAsync(key, version))!.Content.ToArray());
+        }
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+}
