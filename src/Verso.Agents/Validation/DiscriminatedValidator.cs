@@ -24,5 +24,9 @@ public sealed class DiscriminatedValidator : IRecordValidator, IRecordShapes
     public ObjectShape ShapeOf(JsonElement record) => _select(record).Shape;
 
     /// <inheritdoc />
+    /// <remarks>True: the selector reads members by name, and each <see cref="RecordValidator"/> is.</remarks>
+    public bool IsSpellingIndependent => true;
+
+    /// <inheritdoc />
     public IReadOnlyList<RecordProblem> Validate(JsonElement record) => _select(record).Validate(record);
 }

@@ -24,6 +24,24 @@ internal static class JsonRead
         return current;
     }
 
+    /// <summary>The value at a path of UTF-8 member names (no transcoding per lookup), or null when a step is missing or not an object.</summary>
+    public static JsonElement? At(JsonElement root, byte[][] members)
+    {
+        var current = root;
+        foreach (var member in members)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(member, out current))
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>A path of member names as UTF-8, for <see cref="At(JsonElement, byte[][])"/>.</summary>
+    public static byte[][] Utf8(IReadOnlyList<string> members) => [.. members.Select(System.Text.Encoding.UTF8.GetBytes)];
+
     /// <summary>The pointer of a path of member names.</summary>
     public static string Pointer(IEnumerable<string> members) => members.Aggregate(JsonPointer.Root, JsonPointer.Append);
 

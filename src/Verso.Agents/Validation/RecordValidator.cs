@@ -37,9 +37,17 @@ public sealed class RecordValidator : IRecordValidator, IRecordShapes
     public ObjectShape ShapeOf(JsonElement record) => Shape;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// True: the shape check and the invariants read members by name and numbers by value, and the canonical
+    /// form has no duplicate names left to tell spellings apart. Invariants given here must keep it so.
+    /// </remarks>
+    public bool IsSpellingIndependent => true;
+
+    /// <inheritdoc />
     public IReadOnlyList<RecordProblem> Validate(JsonElement record)
     {
-        var problems = new List<RecordProblem>(SchemaWalker.Check(record, _record, JsonPointer.Root));
+        var problems = new List<RecordProblem>();
+        SchemaWalker.CheckInto(record, _record, JsonPointer.Root, problems);
         if (record.ValueKind == JsonValueKind.Object)
         {
             foreach (var invariant in _invariants)

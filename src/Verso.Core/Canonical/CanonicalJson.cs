@@ -53,6 +53,14 @@ public static class CanonicalJson
     public static byte[] Canonicalize(ReadOnlySpan<byte> utf8Json, JsonPointerSet excluded)
     {
         ArgumentNullException.ThrowIfNull(excluded);
+        return WithParsed(utf8Json, excluded.Root, static (root, excluded) => CanonicalWriter.Write(root, excluded));
+    }
+
+    /// <summary>Parses UTF-8 JSON text as <see cref="Canonicalize(ReadOnlySpan{byte})"/> does and lets <paramref name="use"/> read it.</summary>
+    /// <remarks>The element lives only during the call: it reads a pooled copy of the text.</remarks>
+    /// <exception cref="CanonicalJsonException">The text is not JSON.</exception>
+    internal static T WithParsed<TState, T>(ReadOnlySpan<byte> utf8Json, TState state, Func<JsonElement, TState, T> use)
+    {
         if (utf8Json.StartsWith("\uFEFF"u8))
         {
             utf8Json = utf8Json[3..];
@@ -64,7 +72,7 @@ public static class CanonicalJson
         {
             utf8Json.CopyTo(copy);
             using var document = Parse(copy.AsMemory(0, utf8Json.Length));
-            return CanonicalWriter.Write(document.RootElement, excluded.Root);
+            return use(document.RootElement, state);
         }
         finally
         {

@@ -17,7 +17,7 @@ namespace Verso.Canonical;
 /// UTF-8 behind a generic error. Decoded names and the members being sorted live in pooled arrays used
 /// as stacks: an object pushes its entries and pops them when written, so nesting costs no allocation.
 /// </remarks>
-internal sealed class CanonicalWriter : IDisposable
+internal sealed partial class CanonicalWriter : IDisposable
 {
     private const int SmallObject = 16;
 
@@ -27,6 +27,7 @@ internal sealed class CanonicalWriter : IDisposable
     private int _namesLength;
     private Member[] _members = ArrayPool<Member>.Shared.Rent(64);
     private int _membersLength;
+
 
     // The route from the root to the value being written, turned into a JSON pointer only for errors.
     private readonly Step[] _path = new Step[CanonicalJson.MaxDepth + 1];
@@ -96,6 +97,16 @@ internal sealed class CanonicalWriter : IDisposable
         var count = _membersLength - membersMark;
         SortMembers(_members.AsSpan(membersMark, count));
         _output.Write((byte)'{');
+        if (_cuts is not null)
+        {
+            WriteMembersWhole(membersMark, count, excluded);
+            _output.Write((byte)'}');
+            _membersLength = membersMark;
+            _namesLength = namesMark;
+            _depth--;
+            return;
+        }
+
         var first = true;
         for (var i = membersMark; i < membersMark + count; i++)
         {

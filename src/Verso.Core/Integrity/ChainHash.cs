@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Verso.Canonical;
 using Verso.Hashing;
@@ -35,6 +34,18 @@ public static class ChainHash
     private static ContentHash Compute(ContentHash? previous, Snapshot snapshot, int format)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        using var buffer = new PooledByteBuffer(512 + (snapshot.Message?.Length ?? 0) * 3);
+        return ChainRecordWriter.TryWrite(buffer, previous, snapshot, format)
+            ? ContentHash.Compute(buffer.WrittenSpan)
+            : ComputeThroughJson(previous, snapshot, format);
+    }
+
+    /// <summary>
+    /// The link built as a JSON object and canonicalized, as it was computed before the direct writer; now
+    /// only for text that is not valid UTF-16, so that such text is treated exactly as it always was.
+    /// </summary>
+    private static ContentHash ComputeThroughJson(ContentHash? previous, Snapshot snapshot, int format)
+    {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -50,7 +61,6 @@ public static class ChainHash
             writer.WriteNumber("version", snapshot.Version);
             writer.WriteString("hash", snapshot.Hash.ToString());
             writer.WriteString("saved_by", snapshot.SavedBy);
-            // Microseconds: what every store keeps, so the link computed at append matches the one read back.
             writer.WriteNumber("saved_at", (snapshot.SavedAt.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10);
             if (format >= 2 && snapshot.Message is null)
             {
@@ -64,7 +74,6 @@ public static class ChainHash
             writer.WriteString("operation", snapshot.Operation.ToName());
             writer.WriteNumber("schema_version", snapshot.SchemaVersion);
             writer.WriteString("revert_of", snapshot.RevertOf?.ToString(CultureInfo.InvariantCulture) ?? "");
-            // Format 1 wrote a source only when present, so the links of versions stored before sources existed still hold.
             if (snapshot.Source is { } source)
             {
                 writer.WritePropertyName("source");

@@ -53,24 +53,51 @@ public sealed partial class VersioningService
     public CanonicalDocument Canonicalize(string kind, ReadOnlySpan<byte> utf8Json)
     {
         var entityKind = Kinds.Resolve(kind);
-        var document = CanonicalJson.CreateDocument(utf8Json, entityKind.VolatileFields);
-        if (document.Length == 0 || document.Utf8.Span[0] != (byte)'{')
+        if (entityKind.Validator is not { } validator)
+        {
+            var document = CanonicalJson.CreateDocument(utf8Json, entityKind.VolatileFields);
+            EnsureObject(kind, document.Utf8.Span);
+            return document;
+        }
+
+        // One parse of the input: a validator that judges any spelling alike checks the parsed input and
+        // the canonical form is written once, as for a document kind.
+        return CanonicalJson.WithParsed(utf8Json, (kind, entityKind.VolatileFields, validator), static (input, state) =>
+        {
+            var (kind, volatileFields, validator) = state;
+            if (validator.IsSpellingIndependent)
+            {
+                var canonical = CanonicalWriter.Write(input, volatileFields.Root);
+                EnsureObject(kind, canonical);
+                if (validator.Validate(input).Count == 0)
+                {
+                    return CanonicalDocument.FromCanonicalBytes(canonical);
+                }
+            }
+
+            // Problems are reported on the whole canonical record, volatile fields included (runtime state must
+            // be well-formed even though it is not kept), so their order and wording never depend on the spelling.
+            var (whole, kept) = CanonicalWriter.WriteWholeAndKept(input, volatileFields.Root);
+            EnsureObject(kind, kept);
+            using (var record = JsonDocument.Parse(whole, JsonLimits.Document))
+            {
+                var problems = validator.Validate(record.RootElement);
+                if (problems.Count > 0)
+                {
+                    throw new InvalidRecordException(kind, problems);
+                }
+            }
+
+            return CanonicalDocument.FromCanonicalBytes(kept);
+        });
+    }
+
+    private static void EnsureObject(string kind, ReadOnlySpan<byte> canonical)
+    {
+        if (canonical.IsEmpty || canonical[0] != (byte)'{')
         {
             throw new CanonicalJsonException($"a {kind} record must be a JSON object", "");
         }
-
-        if (entityKind.Validator is { } validator)
-        {
-            // The input, volatile fields included: runtime state must be well-formed even though it is not kept.
-            using var input = JsonDocument.Parse(CanonicalJson.Canonicalize(utf8Json), JsonLimits.Document);
-            var problems = validator.Validate(input.RootElement);
-            if (problems.Count > 0)
-            {
-                throw new InvalidRecordException(kind, problems);
-            }
-        }
-
-        return document;
     }
 
     /// <summary>Saves JSON as a new version of <paramref name="key"/> when it differs from the head (or when forced).</summary>
