@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Verso.Agents.Decisions;
 using Verso.Cli.Infrastructure;
 using Verso.Json;
@@ -45,7 +44,7 @@ internal static class DecideCommand
                 taskKey.Id,
                 EntityKey.Create("agent", parse.GetRequiredValue(executor)).Id,
                 EntityKey.Create("agent", parse.GetRequiredValue(reviewer)).Id,
-                JsonSerializer.Deserialize<DecisionOutcome>($"\"{parse.GetRequiredValue(decision)}\"", Agents.Serialization.AgentJson.SerializerOptions),
+                Outcome(parse.GetRequiredValue(decision)),
                 executed)
             {
                 Reason = parse.GetValue(reason),
@@ -72,4 +71,16 @@ internal static class DecideCommand
         });
         return command;
     }
+
+    // The option accepts only these names (the records' snake_case), so every one maps; a table rather
+    // than the JSON serializer, which would need reflection over the enum (not available to NativeAOT).
+    private static DecisionOutcome Outcome(string name) => name switch
+    {
+        "approved" => DecisionOutcome.Approved,
+        "rejected" => DecisionOutcome.Rejected,
+        "auto_approved" => DecisionOutcome.AutoApproved,
+        "auto_rejected" => DecisionOutcome.AutoRejected,
+        "escalated" => DecisionOutcome.Escalated,
+        _ => throw new UsageException($"--decision '{name}' is not one of approved, rejected, auto_approved, auto_rejected, escalated"),
+    };
 }

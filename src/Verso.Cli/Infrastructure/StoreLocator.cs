@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Verso.Postgres;
 using Verso.Sqlite;
 using Verso.Storage;
@@ -5,24 +6,38 @@ using Verso.Storage;
 namespace Verso.Cli.Infrastructure;
 
 /// <summary>Turns <c>--store CONN</c> (or <c>$VERSO_STORE</c>, or the default file) into a store.</summary>
+/// <remarks>
+/// Each backend is touched only in a method of its own, never inlined, so that a SQLite command does not
+/// load the PostgreSQL driver's assemblies (the JIT loads an assembly when it compiles a method naming it).
+/// </remarks>
 internal static class StoreLocator
 {
     /// <summary>Where the store is, for messages: a full file path or host:port/db (never a password).</summary>
     public static string Describe(string? option, CliConsole console)
     {
         var connection = Resolve(option, console);
-        return PostgresConnectionStrings.IsUri(connection)
-            ? PostgresConnectionStrings.Describe(ToNpgsql(connection))
-            : connection;
+        return IsPostgresUri(connection) ? DescribePostgres(connection) : connection;
     }
 
     public static IVersionStore Open(string? option, CliConsole console)
     {
         var connection = Resolve(option, console);
-        return PostgresConnectionStrings.IsUri(connection)
-            ? new PostgresVersionStore(ToNpgsql(connection))
-            : SqliteVersionStore.ForFile(connection);
+        return IsPostgresUri(connection) ? OpenPostgres(connection) : OpenSqlite(connection);
     }
+
+    // The same test as PostgresConnectionStrings.IsUri, kept here so that asking it loads nothing.
+    private static bool IsPostgresUri(string text) =>
+        text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+        || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IVersionStore OpenSqlite(string path) => SqliteVersionStore.ForFile(path);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IVersionStore OpenPostgres(string uri) => new PostgresVersionStore(ToNpgsql(uri));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string DescribePostgres(string uri) => PostgresConnectionStrings.Describe(ToNpgsql(uri));
 
     private static string ToNpgsql(string uri)
     {
@@ -44,6 +59,6 @@ internal static class StoreLocator
             connection = GlobalOptions.DefaultStore;
         }
 
-        return PostgresConnectionStrings.IsUri(connection) ? connection : console.ResolvePath(connection);
+        return IsPostgresUri(connection) ? connection : console.ResolvePath(connection);
     }
 }

@@ -31,5 +31,31 @@ public static class JsonLimits
     }
 
     /// <summary>A node as UTF-8 JSON, within the one depth limit.</summary>
-    public static byte[] ToUtf8(JsonNode? node) => JsonSerializer.SerializeToUtf8Bytes(node, Serializer);
+    // Written by the node itself rather than through JsonSerializer, which needs type metadata (reflection,
+    // or a source-generated context) that a NativeAOT build of the CLI does not carry.
+    public static byte[] ToUtf8(JsonNode? node) => Write(writer =>
+    {
+        if (node is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            node.WriteTo(writer);
+        }
+    });
+
+    /// <summary>An element as UTF-8 JSON, within the one depth limit.</summary>
+    public static byte[] ToUtf8(JsonElement element) => Write(element.WriteTo);
+
+    private static byte[] Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Writer))
+        {
+            write(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Verso.Kinds;
 
@@ -22,7 +24,12 @@ public sealed class EntityKind<T> : EntityKind
     /// <summary>How records map to JSON; snake_case names by default, as agent platforms write them.</summary>
     public JsonSerializerOptions SerializerOptions { get; init; } = DefaultSerializerOptions;
 
-    /// <summary>snake_case property names, no indentation, enums as snake_case strings.</summary>
+    /// <summary>
+    /// snake_case property names, no indentation, enums as snake_case strings. Record types are read by
+    /// reflection where reflection-based serialization is enabled (the default, except under NativeAOT or
+    /// trimming, where a kind brings its own source-generated <see cref="JsonSerializerOptions.TypeInfoResolver"/>
+    /// and these options know no type).
+    /// </summary>
     public static JsonSerializerOptions DefaultSerializerOptions { get; } = CreateDefaultSerializerOptions();
 
     private static JsonSerializerOptions CreateDefaultSerializerOptions()
@@ -35,8 +42,24 @@ public sealed class EntityKind<T> : EntityKind
             // Records nest as deep as canonical JSON allows, so every stored record reads back.
             MaxDepth = Canonical.CanonicalJson.MaxDepth + 1,
         };
-        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-        options.MakeReadOnly(populateMissingResolver: true);
+        if (JsonSerializer.IsReflectionEnabledByDefault)
+        {
+            AddReflection(options);
+        }
+        else
+        {
+            options.TypeInfoResolver = JsonTypeInfoResolver.Combine();
+        }
+
+        options.MakeReadOnly();
         return options;
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Called only when reflection-based serialization is enabled, which NativeAOT and trimmed applications turn off.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Called only when reflection-based serialization is enabled, which NativeAOT and trimmed applications turn off.")]
+    private static void AddReflection(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver();
     }
 }

@@ -91,6 +91,8 @@ public sealed class VersionedCollection<T>
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The kind's options carry the metadata: reflection where it is enabled, a source-generated resolver under NativeAOT (as Verso.Agents' kinds have).")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The kind's options carry the metadata: reflection where it is enabled, a source-generated resolver under NativeAOT (as Verso.Agents' kinds have).")]
     private async Task<SaveResult<T>> SaveCoreAsync(T record, SaveOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -103,6 +105,8 @@ public sealed class VersionedCollection<T>
     private EntityKey KeyOf(string id) => EntityKey.Create(Kind.Name, id);
 
     // Versions written under an older schema are upcast on the way out; their stored bytes never change.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The kind's options carry the metadata: reflection where it is enabled, a source-generated resolver under NativeAOT (as Verso.Agents' kinds have).")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The kind's options carry the metadata: reflection where it is enabled, a source-generated resolver under NativeAOT (as Verso.Agents' kinds have).")]
     private VersionSnapshot<T> Typed(Snapshot snapshot)
     {
         if (snapshot.SchemaVersion == Kind.SchemaVersion)

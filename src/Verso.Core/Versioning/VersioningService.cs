@@ -299,6 +299,8 @@ public sealed partial class VersioningService
     }
 
     /// <summary>Reads canonical content as a record.</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The kind's options carry the metadata: reflection where it is enabled, a source-generated resolver under NativeAOT (as Verso.Agents' kinds have).")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The kind's options carry the metadata: reflection where it is enabled, a source-generated resolver under NativeAOT (as Verso.Agents' kinds have).")]
     internal static T Deserialize<T>(Snapshot snapshot, JsonSerializerOptions options) =>
         JsonSerializer.Deserialize<T>(snapshot.Content.Span, options)
         ?? throw new InvalidOperationException($"{snapshot.Ref} holds null");

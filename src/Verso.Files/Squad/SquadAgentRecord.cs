@@ -76,7 +76,7 @@ public static class SquadAgentRecord
             var id = Slug.Of(name) is { Length: > 0 } slug ? slug : name;
             if (ids.Add(id))
             {
-                skills.Add(new JsonObject { ["id"] = id, ["name"] = name });
+                skills.Add((JsonNode)new JsonObject { ["id"] = id, ["name"] = name });
             }
         }
 

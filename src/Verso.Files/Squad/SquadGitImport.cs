@@ -72,7 +72,7 @@ public static class SquadGitImport
             decision = decision with { PinnedCharters = pins };
         }
 
-        return service.Canonicalize(step.Key.Kind, JsonSerializer.SerializeToUtf8Bytes(decision, AgentKinds.Decision.SerializerOptions));
+        return service.Canonicalize(step.Key.Kind, JsonSerializer.SerializeToUtf8Bytes(decision, TeamDecisionJson.TypeInfo));
     }
 
     /// <summary>
@@ -152,7 +152,7 @@ public static class SquadGitImport
     }
 
     private static CanonicalDocument TeamFile(VersioningService service, GitImportStep step) =>
-        service.Canonicalize(TeamFileKind, JsonSerializer.SerializeToUtf8Bytes(new { text = Utf8Text.Decode(step.Content.Span) }));
+        service.Canonicalize(TeamFileKind, TeamDecisionJson.TextRecord(Utf8Text.Decode(step.Content.Span)));
 
     private static ImmutableArray<PathGlob> Globs(string relative) => [.. Folders.Select(folder => PathGlob.Parse($"{folder}/{relative}"))];
 }

@@ -195,7 +195,7 @@ public sealed class SquadImporter
                 return false;
             }
 
-            return await SaveAsync(path, key, JsonSerializer.SerializeToUtf8Bytes(decision, AgentKinds.Decision.SerializerOptions), cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(path, key, JsonSerializer.SerializeToUtf8Bytes(decision, TeamDecisionJson.TypeInfo), cancellationToken).ConfigureAwait(false);
         }
 
         private static bool IsTeamDecision(Snapshot head)

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Verso.Agents.Serialization;
 using Verso.Files.Errors;
 using Verso.Naming;
 
@@ -39,7 +38,7 @@ public sealed record SquadLayout
     public ImmutableArray<SquadInboxFile> Inbox { get; init; } = [];
 
     /// <summary>The layout as JSON (snake_case, nulls left out).</summary>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, AgentJson.SerializerOptions);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, SquadJsonContext.Default.SquadLayout);
 
     /// <summary>Reads and checks a stored layout: every name in it must be safe to write.</summary>
     /// <exception cref="RecordFileException">The JSON is not a layout, or names a folder, agent, decision or file that cannot be written.</exception>
@@ -48,13 +47,19 @@ public sealed record SquadLayout
         SquadLayout? layout;
         try
         {
-            layout = JsonSerializer.Deserialize<SquadLayout>(json.Span, AgentJson.SerializerOptions);
+            layout = JsonSerializer.Deserialize(json.Span, SquadJsonContext.Default.SquadLayout);
         }
         catch (JsonException exception)
         {
             throw new RecordFileException($"{Key} is not a Squad layout: {exception.Message}", innerException: exception);
         }
 
+        // The generated reader sets a member the JSON leaves out to its default, not to the initializer's [].
+        layout = layout is null ? null : layout with
+        {
+            Agents = layout.Agents.IsDefault ? [] : layout.Agents,
+            Inbox = layout.Inbox.IsDefault ? [] : layout.Inbox,
+        };
         if (layout is null || !FolderNames.Contains(layout.Folder))
         {
             throw new RecordFileException($"{Key} names no Squad folder (.squad or .ai-team)");

@@ -69,7 +69,7 @@ internal static class MergeEndpoints
     {
         if (root.TryGetProperty("content", out var content) && content.ValueKind != JsonValueKind.Null)
         {
-            var document = service.Canonicalize(key.Kind, JsonSerializer.SerializeToUtf8Bytes(content, JsonLimits.Serializer));
+            var document = service.Canonicalize(key.Kind, JsonLimits.ToUtf8(content));
             return (JsonLimits.ParseNode(document.Utf8.Span), $"content {document.Hash}");
         }
 

@@ -47,7 +47,8 @@ internal static class VersoOpenApi
     };
 
     public static IServiceCollection AddVersoOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(DocumentName, options =>
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(OpenApiSchemaContext.Default))
+        .AddOpenApi(DocumentName, options =>
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             options.AddSchemaTransformer((schema, context, _) =>

@@ -12,6 +12,8 @@ namespace Verso.Cli.Tests.Packaging;
 /// A newcomer's first day: pack the tool and the libraries into a feed of their own, install the tool
 /// from it into a tool path of its own, and run the README's first-session commands from a directory that
 /// is not the repository. One test, since packing is slow; it builds only the src projects not built yet.
+/// It packs the framework-dependent tool; with <c>VERSO_TEST_NATIVE_TOOL=1</c> it packs and installs the
+/// NativeAOT tool users get on linux-x64 instead (an AOT compile: minutes, so not part of the default run).
 /// </summary>
 public sealed partial class FreshMachineTests : IDisposable
 {
@@ -60,6 +62,8 @@ public sealed partial class FreshMachineTests : IDisposable
         var version = Path.GetFileNameWithoutExtension(packages["verso"])["verso.".Length..];
         var install = await RunAsync(_temp.Path, "dotnet", "tool", "install", "verso", "--tool-path", tools, "--add-source", feed, "--version", version);
         Assert.True(install.ExitCode == 0, install.ToString());
+        // The native tool is one executable: no assembly for a runtime to load and JIT-compile.
+        Assert.Equal(Native, Directory.GetFiles(tools, "verso.dll", SearchOption.AllDirectories).Length == 0);
 
         File.Copy(Path.Combine(repository, "samples", "agent-alice.json"), Path.Combine(elsewhere, "alice.json"));
         var verso = Path.Combine(tools, OperatingSystem.IsWindows() ? "verso.exe" : "verso");
@@ -78,10 +82,17 @@ public sealed partial class FreshMachineTests : IDisposable
         Assert.Contains("first charter", outputs[3].Stdout, StringComparison.Ordinal);
     }
 
+    private static bool Native => Environment.GetEnvironmentVariable("VERSO_TEST_NATIVE_TOOL") == "1";
+
     // One MSBuild run over every src project: pack what is built, build and pack what is not.
     private string WriteTraversal(string repository, string feed)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        // The default run packs the framework-dependent tool alone; the native run adds the tool's linux-x64 package.
+        var tool = Native ? "" : ";VersoNativeTool=false";
+        var native = Native
+            ? $"""<MSBuild Projects="{repository}/src/Verso.Cli/Verso.Cli.csproj" Targets="Pack" Properties="Configuration={configuration};PackageOutputPath={feed};RuntimeIdentifier=linux-x64" />"""
+            : "";
         var path = _temp.File("pack.proj");
         File.WriteAllText(path, $"""
             <Project>
@@ -90,10 +101,11 @@ public sealed partial class FreshMachineTests : IDisposable
               </ItemGroup>
               <Target Name="PackAll">
                 <!-- The test run has just built the projects it references: pack those as built, build the rest. -->
-                <MSBuild Projects="%(Packable.Identity)" Targets="Pack" Properties="Configuration={configuration};PackageOutputPath={feed};NoBuild=true"
+                <MSBuild Projects="%(Packable.Identity)" Targets="Pack" Properties="Configuration={configuration};PackageOutputPath={feed};NoBuild=true{tool}"
                          Condition="Exists('%(Packable.RootDir)%(Packable.Directory)bin/{configuration}/net10.0/')" />
-                <MSBuild Projects="%(Packable.Identity)" Targets="Pack" Properties="Configuration={configuration};PackageOutputPath={feed}"
+                <MSBuild Projects="%(Packable.Identity)" Targets="Pack" Properties="Configuration={configuration};PackageOutputPath={feed}{tool}"
                          Condition="!Exists('%(Packable.RootDir)%(Packable.Directory)bin/{configuration}/net10.0/')" />
+                {native}
               </Target>
             </Project>
             """);

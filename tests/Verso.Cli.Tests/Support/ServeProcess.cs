@@ -7,8 +7,6 @@ namespace Verso.Cli.Tests.Support;
 /// <summary>A real <c>verso serve</c> process on a free loopback port, stopped with SIGTERM on dispose.</summary>
 public sealed class ServeProcess : IAsyncDisposable
 {
-    private static readonly string VersoDll = Path.Combine(AppContext.BaseDirectory, "verso.dll");
-
     private readonly Process _process;
 
     private ServeProcess(Process process, Uri address)
@@ -33,8 +31,9 @@ public sealed class ServeProcess : IAsyncDisposable
     public static async Task<ServeProcess> StartAsync(string store, string workingDirectory)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { VersoDll, "--store", store, "serve", "--urls", address.ToString().TrimEnd('/') })
+        var (program, prefix) = VersoExecutable.Command;
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in prefix.Concat(["--store", store, "serve", "--urls", address.ToString().TrimEnd('/')]))
         {
             start.ArgumentList.Add(arg);
         }

@@ -6,19 +6,24 @@ namespace Verso.Cli.Tests.Support;
 /// <summary>Runs <c>verso</c> as a separate operating-system process, as users and scripts do.</summary>
 public static class VersoProcess
 {
-    // The CLI project is referenced by this test project, so its build output sits beside the tests.
-    private static readonly string VersoDll = Path.Combine(AppContext.BaseDirectory, "verso.dll");
-
     public static Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
         RunWrappedAsync([], workingDirectory, environment, args);
 
+    /// <summary>Runs <c>verso</c> with <paramref name="stdin"/> as its standard input.</summary>
+    public static Task<CliResult> RunWithInputAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, byte[] stdin, params string[] args) =>
+        RunCoreAsync([], workingDirectory, environment, stdin, args);
+
     /// <summary>
     /// Runs <c>verso</c> under a wrapper command, e.g. <c>setpriv …</c> to drop privileges or <c>bash -c 'ulimit -f …'</c>
-    /// to limit file sizes; the wrapper gets <c>dotnet verso.dll ARGS…</c> appended.
+    /// to limit file sizes; the wrapper gets <c>dotnet verso.dll ARGS…</c> (or <c>$VERSO_EXECUTABLE ARGS…</c>) appended.
     /// </summary>
-    public static async Task<CliResult> RunWrappedAsync(string[] wrapper, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<CliResult> RunWrappedAsync(string[] wrapper, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunCoreAsync(wrapper, workingDirectory, environment, [], args);
+
+    private static async Task<CliResult> RunCoreAsync(string[] wrapper, string workingDirectory, IReadOnlyDictionary<string, string>? environment, byte[] stdin, string[] args)
     {
-        var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet")
+        var (program, prefix) = VersoExecutable.Command;
+        var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -33,10 +38,14 @@ public static class VersoProcess
 
         if (wrapper.Length > 0)
         {
-            start.ArgumentList.Add("dotnet");
+            start.ArgumentList.Add(program);
         }
 
-        start.ArgumentList.Add(VersoDll);
+        foreach (var part in prefix)
+        {
+            start.ArgumentList.Add(part);
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -49,10 +58,19 @@ public static class VersoProcess
         }
 
         using var process = Process.Start(start)!;
-        process.StandardInput.Close();
         using var stdout = new MemoryStream();
         var copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
         var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.StandardInput.BaseStream.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // It exited (or stopped reading) before taking all of its input, as a refused oversized input does.
+        }
+
         await process.WaitForExitAsync();
         await copy;
         return new CliResult(process.ExitCode, stdout.ToArray(), await stderr);

@@ -42,6 +42,12 @@ public sealed class VersoRunner : IDisposable
 
     private async Task<CliResult> RunWithInputAsync(byte[] stdin, bool isTerminal, string[] args)
     {
+        if (VersoExecutable.Override is not null && !isTerminal)
+        {
+            // The executable under test instead (a terminal cannot be faked for a child process, so those runs stay here).
+            return await VersoProcess.RunWithInputAsync(Directory.Path, _environment, stdin, args);
+        }
+
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
         using var input = new MemoryStream(stdin);

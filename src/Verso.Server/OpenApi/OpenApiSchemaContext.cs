@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Verso.Server.OpenApi;
+
+/// <summary>
+/// Compile-time metadata of the schema types the document is generated from, for runs without
+/// reflection-based serialization (the CLI's NativeAOT build). It comes after the reflection resolver
+/// where that one exists, so the ordinary runtime generates the document exactly as before.
+/// </summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(Dictionary<string, int>))]
+[JsonSerializable(typeof(List<PatchOperation>))]
+[JsonSerializable(typeof(List<TagMove>))]
+[JsonSerializable(typeof(HealthStatus))]
+[JsonSerializable(typeof(BlameResult))]
+[JsonSerializable(typeof(ChangePage))]
+[JsonSerializable(typeof(CompatVerdict))]
+[JsonSerializable(typeof(DiffResult))]
+[JsonSerializable(typeof(EntityPage))]
+[JsonSerializable(typeof(IntegrityReport))]
+[JsonSerializable(typeof(KindList))]
+[JsonSerializable(typeof(ManifestResult))]
+[JsonSerializable(typeof(Referrers))]
+[JsonSerializable(typeof(TokenInfo))]
+[JsonSerializable(typeof(TokenList))]
+[JsonSerializable(typeof(VersionPage))]
+[JsonSerializable(typeof(VersionWithContent))]
+[JsonSerializable(typeof(DecisionInput))]
+[JsonSerializable(typeof(DecisionResult))]
+[JsonSerializable(typeof(EraseRequest))]
+[JsonSerializable(typeof(ErasureResult))]
+[JsonSerializable(typeof(MergeRequest))]
+[JsonSerializable(typeof(MergeResult))]
+[JsonSerializable(typeof(PruneRequest))]
+[JsonSerializable(typeof(PruneResult))]
+[JsonSerializable(typeof(RollbackRequest))]
+[JsonSerializable(typeof(AppendOutcomeInfo))]
+[JsonSerializable(typeof(TagRequest))]
+[JsonSerializable(typeof(TagMoveResult))]
+[JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
+internal sealed partial class OpenApiSchemaContext : JsonSerializerContext;
