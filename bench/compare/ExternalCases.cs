@@ -77,6 +77,20 @@ internal static partial class ExternalCases
         return stream.ToArray();
     }
 
+    /// <summary>The bytes of each table and index of a SQLite file, or why they could not be counted.</summary>
+    public static async Task<string> PagesByTableAsync(string path)
+    {
+        try
+        {
+            var lines = await RunAsync("sqlite3", [path, "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC;"], null);
+            return string.Join(", ", lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Replace('|', ' ')));
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "no sqlite3 shell to count pages by table";
+        }
+    }
+
     private static async Task<string> RunAsync(string file, IReadOnlyList<string> args, byte[]? input)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };

@@ -70,8 +70,15 @@ internal static class StorageCases
             await using var checkpoint = connection.CreateCommand();
             checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); VACUUM;";
             await checkpoint.ExecuteNonQueryAsync();
+            await using var where = connection.CreateCommand();
+            where.CommandText = "SELECT 'stored content ' || sum(length(content)) || ' B in ' || count(*) || ' blobs, ' || count(base) || ' of them deltas' FROM blobs;";
+            Console.Error.WriteLine($"  {Path.GetFileName(path)}: {await where.ExecuteScalarAsync()}");
         }
 
-        return new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0);
+        var bytes = new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0);
+        // Where the rest of the file's bytes are, table by table, when the sqlite3 shell (built with dbstat) is there.
+        SqliteConnection.ClearAllPools();
+        Console.Error.WriteLine($"  {Path.GetFileName(path)}: {await ExternalCases.PagesByTableAsync(path)}");
+        return bytes;
     }
 }

@@ -9,7 +9,7 @@ namespace Verso.Compression;
 // - as they are (short contents, and rows written before compression);
 // - as a zstd frame of their own (a "keyframe"), when that is smaller. A frame starts with 28 B5 2F FD and
 //   canonical JSON never starts with '(' (0x28), so the first bytes tell these two apart;
-// - as a delta (schema 8): a zstd frame compressed with an earlier version's canonical bytes as its
+// - as a delta (schema 8): a zstd frame (level 1) compressed with an earlier version's canonical bytes as its
 //   raw-content dictionary. The blob row names that base; a base is always a keyframe or raw, never a
 //   delta itself, so any read costs at most two decompressions (the base, then the delta), however long
 //   the history.
@@ -23,6 +23,11 @@ internal static class StoredContent
     private const int LargestContent = 256 * 1024 * 1024;
 
     private const int Level = 3;
+
+    // A delta finds its long matches in the dictionary at level 1 as well (about 4% larger than at level 3
+    // on one-line edits of a 21 KB charter) at a quarter of the time: level 3 copies the dictionary's
+    // larger match tables into the context for every frame.
+    private const int DeltaLevel = 1;
 
     [ThreadStatic]
     private static Compressor? t_compressor;
@@ -74,7 +79,7 @@ internal static class StoredContent
                 return null;
             }
 
-            var compressor = t_deltaCompressor?.Compressor ?? new Compressor(Level);
+            var compressor = t_deltaCompressor?.Compressor ?? new Compressor(DeltaLevel);
             compressor.LoadDictionary(baseContent);
             t_deltaCompressor = cached = (baseStored.ToArray(), compressor);
         }
