@@ -160,6 +160,24 @@ public sealed class SecurityTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ATokenMadeAgainAfterARevokeAnswersToItsNewSecretOnlyOnAnInstanceThatKnewTheOld()
+    {
+        var (_, old) = await _tokens.AddAsync("ci", ApiRole.Writer, [], false, "test");
+        using var before = WithToken(_factory, old);
+        Assert.Equal(HttpStatusCode.OK, (await before.GetAsync("/api/v1/kinds")).StatusCode);
+
+        // Another instance revokes and makes it again, as a reader now.
+        var elsewhere = new TokenStore(SqliteVersionStore.ForFile(_directory.File("verso.db")));
+        await elsewhere.RevokeAsync("ci", "ops");
+        var (_, renewed) = await elsewhere.AddAsync("ci", ApiRole.Reader, [], false, "ops");
+        using var after = WithToken(_factory, renewed);
+
+        await ProblemAsync(await before.GetAsync("/api/v1/kinds"), 401);
+        Assert.Equal(HttpStatusCode.OK, (await after.GetAsync("/api/v1/kinds")).StatusCode);
+        await ProblemAsync(await after.PutAsync("/api/v1/entities/doc/a", Body("""{"n":1}""")), 403);
+    }
+
+    [Fact]
     public async Task TokensAreManagedByAdminsOnlyAndTheirRecordsStayHidden()
     {
         using var admin = await ClientAsync("ops", ApiRole.Admin);

@@ -10,8 +10,9 @@ namespace Verso.Server.Security;
 
 /// <summary>
 /// Makes, lists, revokes and checks bearer tokens kept in the store itself (kind <c>verso-token</c>). A token
-/// reads <c>vt1.NAME.SECRET</c>: the name finds its record in one indexed read, and the SHA-256 of the whole
-/// text is compared in constant time. Nothing is cached, so a revoke is refused at once on every instance.
+/// reads <c>vt1.NAME.SECRET</c>: the name finds its record, and the SHA-256 of the whole text is compared in
+/// constant time. Each check reads the record's version count from the store and reuses the record only while
+/// that is unchanged, so a revoke is refused at once on every instance.
 /// </summary>
 public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
 {
@@ -22,8 +23,14 @@ public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    // Only names with a record are kept, so guessed names cannot fill it; past this many, start over.
+    private const int MaxKeptRecords = 4096;
+
     // Once a token exists the server never falls back to token-less mode, even if every token is revoked.
     private volatile bool _tokensSeen;
+
+    // Token name → the record read last and how many versions it had then (see RecordAsync).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Versions, TokenRecord Record)> _records = new(StringComparer.Ordinal);
 
     /// <summary>Makes a token and returns its record and its text (the only time the text is known).</summary>
     /// <exception cref="InvalidNameException">The name is not a valid entity id.</exception>
@@ -112,13 +119,12 @@ public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
             return (null, "malformed token");
         }
 
-        var head = await store.GetLatestAsync(EntityKey.Create(Kind, name), cancellationToken).ConfigureAwait(false);
-        if (head is null)
+        var record = await RecordAsync(EntityKey.Create(Kind, name), cancellationToken).ConfigureAwait(false);
+        if (record is null)
         {
             return (null, $"no token named '{name}'");
         }
 
-        var record = TokenRecord.FromJson(head.Content);
         var expected = Convert.FromHexString(record.Sha256);
         var actual = SHA256.HashData(Encoding.UTF8.GetBytes(token));
         if (!CryptographicOperations.FixedTimeEquals(expected, actual))
@@ -129,6 +135,40 @@ public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
         return record.Revoked
             ? (null, $"token '{name}' was revoked")
             : (new Caller(record.Name, record.Role, record.Kinds, record.ActAs), "");
+    }
+
+    // The token's record as the store holds it now. Every request asks the store how many versions the
+    // record has (one indexed read of its head row); only when that changed (made, revoked, made again, on
+    // any instance) is the record itself read again. A record's version never changes its content, so the
+    // copy kept here is the store's, and a revoke is refused from the next request on, everywhere.
+    private async Task<TokenRecord?> RecordAsync(EntityKey key, CancellationToken cancellationToken)
+    {
+        var versions = await store.CountVersionsAsync(key, cancellationToken).ConfigureAwait(false);
+        if (versions == 0)
+        {
+            return null;
+        }
+
+        if (_records.TryGetValue(key.Id, out var known) && known.Versions == versions)
+        {
+            return known.Record;
+        }
+
+        // Counted before this read: if a revoke lands in between, the copy is newer than its count, never older.
+        var head = await store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
+        if (head is null)
+        {
+            return null;
+        }
+
+        var record = TokenRecord.FromJson(head.Content);
+        if (_records.Count >= MaxKeptRecords)
+        {
+            _records.Clear();
+        }
+
+        _records[key.Id] = (versions, record);
+        return record;
     }
 
     private async Task AppendAsync(EntityKey key, TokenRecord record, string by, int expectedVersion, string message, CancellationToken cancellationToken)
