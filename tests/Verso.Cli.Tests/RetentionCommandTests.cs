@@ -98,6 +98,7 @@ public sealed class RetentionCommandTests : IDisposable
     [Theory]
     [InlineData("prune", "note/alice", "--keep", "0")]
     [InlineData("prune", "note/alice", "--keep", "1", "--keep-days", "-1")]
+    [InlineData("prune", "note/alice", "--keep", "1", "--keep-days", "2147483647")]
     [InlineData("erase", "note/alice@1", "--by", "dpo")]
     [InlineData("erase", "note/alice@1", "--by", " ", "--reason", "x")]
     public async Task BadRetentionInputExitsTwoAndRemovesNothing(params string[] args)

@@ -66,9 +66,9 @@ internal static class PruneCommand
             throw new UsageException("--keep takes a number from 1: the head always keeps its content");
         }
 
-        if (keepDays is < 0)
+        if (keepDays is < 0 or > RetentionPolicy.MaxKeepDays)
         {
-            throw new UsageException("--keep-days takes a number from 0");
+            throw new UsageException($"--keep-days takes a number from 0 to {RetentionPolicy.MaxKeepDays}");
         }
 
         return new RetentionPolicy(keep) { KeepWithin = keepDays is { } days ? TimeSpan.FromDays(days) : null };

@@ -9,6 +9,9 @@ namespace Verso.Retention;
 /// </summary>
 public sealed record RetentionPolicy
 {
+    /// <summary>The longest span, in days, a policy keeps recent versions for: a century, far inside what a clock can subtract.</summary>
+    public const int MaxKeepDays = 36_500;
+
     /// <summary>Creates a policy keeping the newest <paramref name="keepLatest"/> versions of each entity.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="keepLatest"/> is below 1: the head is always kept.</exception>
     public RetentionPolicy(int keepLatest)
@@ -26,9 +29,9 @@ public sealed record RetentionPolicy
         get => _keepWithin;
         init
         {
-            if (value is { } span && span < TimeSpan.Zero)
+            if (value is { } span && (span < TimeSpan.Zero || span > TimeSpan.FromDays(MaxKeepDays)))
             {
-                throw new ArgumentOutOfRangeException(nameof(KeepWithin), value, "a retention span is not negative");
+                throw new ArgumentOutOfRangeException(nameof(KeepWithin), value, $"a retention span is from 0 to {MaxKeepDays} days");
             }
 
             _keepWithin = value;

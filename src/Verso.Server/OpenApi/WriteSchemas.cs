@@ -103,7 +103,7 @@ internal sealed class PruneRequest
     /// <summary>kind/id; every entity when left out.</summary>
     public string? Entity { get; init; }
     /// <summary>The most days <see cref="KeepDays"/> takes: a hundred years.</summary>
-    public const int MaxKeepDays = 36_500;
+    public const int MaxKeepDays = Retention.RetentionPolicy.MaxKeepDays;
 
     [Range(1, int.MaxValue)]
     public required int Keep { get; init; }
