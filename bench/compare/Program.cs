@@ -5,7 +5,7 @@ using Verso.Naming;
 using Verso.Sqlite;
 using Verso.Testing.Postgres;
 
-// dotnet run -c Release --project bench/compare -- [--anchor PATH-TO-anchor_synthorg_design.py] [--repeats N] [--no-postgres]
+// dotnet run -c Release --project bench/compare -- [--anchor PATH-TO-anchor_synthorg_design.py] [--repeats N] [--no-postgres] [--only saves|batch]
 // Prints one Markdown row per pair: the medians of both sides and the ratio (how many times as good the first is).
 var anchor = Option("--anchor") ?? Environment.GetEnvironmentVariable("VERSO_ANCHOR");
 var repeats = int.Parse(Option("--repeats") ?? "3", CultureInfo.InvariantCulture);
@@ -19,7 +19,7 @@ Console.WriteLine(anchorRuns ? $"anchor: {Path.GetFileName(anchor)}" : "anchor: 
 Console.WriteLine("| pair | first (median) | second (median) | first vs second |");
 Console.WriteLine("|---|---|---|---|");
 
-foreach (var (mode, name) in only is null ? new[] { (SqliteSynchronous.Full, "full"), (SqliteSynchronous.Normal, "normal") } : [])
+foreach (var (mode, name) in only is null or "saves" ? new[] { (SqliteSynchronous.Full, "full"), (SqliteSynchronous.Normal, "normal") } : [])
 {
     await SideBySide.RunAsync($"changed save, synchronous={name}", "saves/s", true, repeats,
         new Side("Verso", () => SqliteCases.VersoChangedSavesPerSecondAsync(Saves, mode)),
@@ -33,6 +33,11 @@ foreach (var (mode, name) in only is null ? new[] { (SqliteSynchronous.Full, "fu
             new Side("Verso", () => SqliteCases.VersoUnchangedSavesPerSecondAsync(Saves * 5, mode)),
             new Side("Python design", () => ExternalCases.AnchorSavesPerSecondAsync(anchor!, Saves * 5, name, changed: false)));
     }
+}
+
+if (only is "saves")
+{
+    return;
 }
 
 var agents = Enumerable.Range(0, Imported).Select(n => CanonicalJson.CreateDocument(Records.Agent(n))).ToArray();
