@@ -9,7 +9,26 @@ internal static class SequenceDiff
 {
     private static readonly Differ Differ = new();
 
-    public static IList<DiffBlock> Compute(IReadOnlyList<string> left, IReadOnlyList<string> right)
+    public static IList<DiffBlock> Compute(IReadOnlyList<string> left, IReadOnlyList<string> right) => Compute(left, right, 0);
+
+    /// <summary>
+    /// The blocks of two sequences that are the middles of longer ones: both had <paramref name="offset"/>
+    /// equal items before them (and any number of equal items after), so the blocks are shifted by it.
+    /// Differ strips equal items at both ends before it searches, so this gives the blocks of the longer
+    /// sequences without keying their equal ends.
+    /// </summary>
+    public static IList<DiffBlock> Compute(IReadOnlyList<string> left, IReadOnlyList<string> right, int offset)
+    {
+        var blocks = ComputeFromStart(left, right);
+        if (offset == 0)
+        {
+            return blocks;
+        }
+
+        return [.. blocks.Select(b => new DiffBlock(b.DeleteStartA + offset, b.DeleteCountA, b.InsertStartB + offset, b.InsertCountB))];
+    }
+
+    private static IList<DiffBlock> ComputeFromStart(IReadOnlyList<string> left, IReadOnlyList<string> right)
     {
         if (left.Count == 0 || right.Count == 0)
         {

@@ -91,13 +91,21 @@ internal sealed class StructuralDiffer
 
     private void Array(JsonArray left, JsonArray right, string path)
     {
+        var identityKey = _rules.IdentityKeyFor(path);
+        if (identityKey is null && !_rules.IsSet(path))
+        {
+            // A sequence skips its equal first and last items itself, so an equal array costs one pass.
+            Sequence(left, right, path);
+            return;
+        }
+
         // Most arrays of a record are unchanged: skip them before any item is canonicalized.
         if (JsonNode.DeepEquals(left, right))
         {
             return;
         }
 
-        if (_rules.IdentityKeyFor(path) is { } key && KeyedArrayMatch.TryCreate(left, right, key, _texts) is { } match)
+        if (identityKey is { } key && KeyedArrayMatch.TryCreate(left, right, key, _texts) is { } match)
         {
             Keyed(left, right, match, path);
         }
@@ -195,7 +203,7 @@ internal sealed class StructuralDiffer
     {
         if ((long)left.Count * right.Count > _rules.MaxArrayDiffCost)
         {
-            if (!_texts.Equal(left, right))
+            if (!JsonNode.DeepEquals(left, right) && !_texts.Equal(left, right))
             {
                 Modified(path, left, right);
             }
@@ -203,7 +211,32 @@ internal sealed class StructuralDiffer
             return;
         }
 
-        foreach (var block in SequenceDiff.Compute(left.Select(_texts.Of).ToList(), right.Select(_texts.Of).ToList()))
+        // Equal items at both ends are what the sequence diff strips first, so only the middle is keyed.
+        var start = 0;
+        while (start < left.Count && start < right.Count && SameItem(left[start], right[start]))
+        {
+            start++;
+        }
+
+        var end = 0;
+        while (end < left.Count - start && end < right.Count - start && SameItem(left[left.Count - 1 - end], right[right.Count - 1 - end]))
+        {
+            end++;
+        }
+
+        var leftKeys = new string[left.Count - start - end];
+        var rightKeys = new string[right.Count - start - end];
+        for (var k = 0; k < leftKeys.Length; k++)
+        {
+            leftKeys[k] = _texts.Of(left[start + k]);
+        }
+
+        for (var k = 0; k < rightKeys.Length; k++)
+        {
+            rightKeys[k] = _texts.Of(right[start + k]);
+        }
+
+        foreach (var block in SequenceDiff.Compute(leftKeys, rightKeys, start))
         {
             // Unpaired removals and additions are reported before the pair that follows them.
             var i = block.DeleteStartA;
@@ -229,6 +262,9 @@ internal sealed class StructuralDiffer
             }
         }
     }
+
+    // DeepEquals accepts most equal items without building keys; the keys decide the rest (1.0 and 1).
+    private bool SameItem(JsonNode? left, JsonNode? right) => JsonNode.DeepEquals(left, right) || _texts.Equal(left, right);
 
     private static bool AreContainersOfOneKind(JsonNode? left, JsonNode? right) =>
         (left is JsonObject && right is JsonObject) || (left is JsonArray && right is JsonArray);
