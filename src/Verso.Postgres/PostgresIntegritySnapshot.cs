@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Npgsql;
 using Verso.Integrity;
 using Verso.Naming;
+using Verso.Reading;
 using Verso.Snapshots;
 using Verso.Storage;
 
@@ -51,41 +52,10 @@ internal sealed class PostgresIntegritySnapshot(NpgsqlConnection connection, Npg
     private async IAsyncEnumerable<T> ReadAsync<T>(string sql, Func<NpgsqlDataReader, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
-        NpgsqlDataReader reader;
-        try
+        await foreach (var item in IntegrityRows.ReadAsync<NpgsqlDataReader, NpgsqlException, T>(
+            command, map, exception => PostgresFaults.Translate(exception, where)!, where, cancellationToken).ConfigureAwait(false))
         {
-            reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (NpgsqlException exception)
-        {
-            throw PostgresFaults.Translate(exception, where)!;
-        }
-
-        await using (reader)
-        {
-            while (true)
-            {
-                T item;
-                try
-                {
-                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        yield break;
-                    }
-
-                    item = map(reader);
-                }
-                catch (NpgsqlException exception)
-                {
-                    throw PostgresFaults.Translate(exception, where)!;
-                }
-                catch (Exception exception) when (exception is InvalidCastException or FormatException or OverflowException or Errors.InvalidNameException)
-                {
-                    throw new Errors.StoreFailureException(where, Errors.StoreFailureCause.Corrupt, $"a row of {where} holds a value Verso never writes: {exception.Message}", exception);
-                }
-
-                yield return item;
-            }
+            yield return item;
         }
     }
 }

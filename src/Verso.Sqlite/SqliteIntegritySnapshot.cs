@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Verso.Integrity;
 using Verso.Naming;
+using Verso.Reading;
 using Verso.Snapshots;
 using Verso.Storage;
 
@@ -100,42 +101,10 @@ internal sealed class SqliteIntegritySnapshot : IIntegritySnapshot
     {
         await using var command = _connection.CreateCommand();
         command.CommandText = sql;
-        SqliteDataReader reader;
-        try
+        await foreach (var item in IntegrityRows.ReadAsync<SqliteDataReader, SqliteException, T>(
+            command, map, exception => SqliteFaults.Translate(exception, _dataSource)!, _dataSource, cancellationToken).ConfigureAwait(false))
         {
-            reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException exception)
-        {
-            throw SqliteFaults.Translate(exception, _dataSource)!;
-        }
-
-        await using (reader)
-        {
-            while (true)
-            {
-                T item;
-                try
-                {
-                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        yield break;
-                    }
-
-                    item = map(reader);
-                }
-                catch (SqliteException exception)
-                {
-                    throw SqliteFaults.Translate(exception, _dataSource)!;
-                }
-                catch (Exception exception) when (exception is InvalidCastException or FormatException or OverflowException or Errors.InvalidNameException)
-                {
-                    // A row edited past its column's meaning (text where a number belongs, a hash that is not hex).
-                    throw new Errors.StoreFailureException(_dataSource, Errors.StoreFailureCause.Corrupt, $"a row of {_dataSource} holds a value Verso never writes: {exception.Message}", exception);
-                }
-
-                yield return item;
-            }
+            yield return item;
         }
     }
 }
