@@ -84,7 +84,7 @@ public sealed partial class ChangeRequestService
             Snapshot applied;
             try
             {
-                applied = (await _versions.AppendForServiceAsync(request.Target, content, options, VersionOperation.Apply, cancellationToken).ConfigureAwait(false)).Head;
+                applied = (await _versions.AppendForServiceAsync(request.Target, content, options, VersionOperation.Apply, owner: null, cancellationToken).ConfigureAwait(false)).Head;
             }
             catch (VersionConflictException) when (attempt < MaxAttempts)
             {

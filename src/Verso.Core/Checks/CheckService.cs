@@ -53,7 +53,7 @@ public sealed class CheckService
         // Forced: the same result twice is two runs, both kept.
         var appended = await _versions.AppendForServiceAsync(
             CheckLedger.KeyFor(version.Key, version.Version), content,
-            new SaveOptions(by) { Force = true, SavedAt = result.At, Message = $"{result.Result} {name}" }, VersionOperation.Save, cancellationToken).ConfigureAwait(false);
+            new SaveOptions(by) { Force = true, SavedAt = result.At, Message = $"{result.Result} {name}" }, VersionOperation.Save, PolicyKinds.CheckKind, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("check {Name} {Result} on {Ref} by {By}", name, result.Result, version.Ref, by);
 
         var moves = ImmutableArray.CreateBuilder<TagMove>();
