@@ -112,6 +112,8 @@ public sealed partial class ChangeRequestService
         return await MutateAsync(id, reviewer, $"{verdict.ToName()} by {reviewer}", async request =>
         {
             EnsureOpen(request, "reviewed");
+            // A request about a reserved kind can only have been forged into the store: nobody approves it.
+            VersioningService.EnsureWritable(request.Target, "change request");
             if (verdict != ReviewVerdict.Comment && reviewer.Shares(request.Author))
             {
                 throw new RefusedException(
@@ -196,7 +198,7 @@ public sealed partial class ChangeRequestService
         EntityKey target, ReadOnlyMemory<byte> utf8Json, int? baseVersion, CancellationToken cancellationToken)
     {
         // A proposal of a reserved kind would be refused at apply; refuse it now, before it is read or stored.
-        VersioningService.EnsureWritable(target, VersionOperation.Apply);
+        VersioningService.EnsureWritable(target, "change request");
 
         var proposal = _versions.Canonicalize(target.Kind, utf8Json.Span);
         if (target.Kind == PolicyKinds.PolicyKind)

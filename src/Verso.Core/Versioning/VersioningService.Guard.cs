@@ -9,8 +9,8 @@ namespace Verso.Versioning;
 
 // The one guard of reserved kinds. Every append this service makes (save, force, rollback, merge, batch,
 // import, git import, change-request apply, erase) is built by RequestFor, and RequestFor asks the guard
-// first; the public entry points ask it again before they read anything, so a refused write of a reserved
-// kind learns nothing about that kind's records (not even whether one exists).
+// first; entry points that read before they write (rollback, erase, tag moves, checks, change requests)
+// ask it before they read, so a refused write learns nothing about that kind's records.
 public sealed partial class VersioningService
 {
     /// <summary>
@@ -22,14 +22,14 @@ public sealed partial class VersioningService
 
     /// <summary>Fails when <paramref name="key"/>'s kind is reserved and <paramref name="owner"/> is not the service that owns it.</summary>
     /// <param name="key">The entity written.</param>
-    /// <param name="operation">What would write it, named in the refusal.</param>
+    /// <param name="operation">What would write it, named in the refusal: an operation's name (<c>save</c>, <c>rollback</c>), <c>tag move</c>, <c>check</c>.</param>
     /// <param name="owner">
     /// The reserved kind the calling service owns: the change request service passes <c>change-request</c> for
     /// its own records, the check service <c>check</c>; every other path passes null. (A <c>verso-*</c> kind's
     /// owner, such as the server's token store, appends through the store itself, beneath this service.)
     /// </param>
     /// <exception cref="RefusedException">The kind is reserved (rule <c>reserved_kind</c>).</exception>
-    internal static void EnsureWritable(EntityKey key, VersionOperation operation, string? owner = null)
+    internal static void EnsureWritable(EntityKey key, string operation, string? owner = null)
     {
         if (!IsReservedKind(key.Kind) || string.Equals(owner, key.Kind, StringComparison.Ordinal))
         {
@@ -39,9 +39,9 @@ public sealed partial class VersioningService
         throw ReservedRefusal(key, operation);
     }
 
-    private static RefusedException ReservedRefusal(EntityKey key, VersionOperation operation) => new(
+    private static RefusedException ReservedRefusal(EntityKey key, string operation) => new(
         PolicyRules.Reserved, null, key.ToString(),
-        $"{key.Kind} records are written only by {(ReservedKinds.IsReserved(key.Kind) ? "the server that owns them" : "propose, review, apply and check")}, never by a {operation.ToName()}",
+        $"{key.Kind} records are written only by {(ReservedKinds.IsReserved(key.Kind) ? "the server that owns them" : "propose, review, apply and check")}, never by a {operation}",
         "change a record of another kind");
 
     // Per save: its head when it is of a reserved kind and would change nothing (a no-op, as a single save
@@ -61,7 +61,7 @@ public sealed partial class VersioningService
             var operation = save.Options.Operation ?? (save.Options.Force ? VersionOperation.Force : VersionOperation.Save);
             unchanged[i] = !save.Options.Force && await Store.GetLatestAsync(save.Key, cancellationToken).ConfigureAwait(false) is { } head && head.Hash == save.Content.Hash
                 ? new AppendResult(AppendOutcome.Unchanged, head)
-                : throw ReservedRefusal(save.Key, operation);
+                : throw ReservedRefusal(save.Key, operation.ToName());
         }
 
         return unchanged;

@@ -29,7 +29,7 @@ public sealed partial class VersioningService
         RefusedException? refusal = null;
         if (IsReservedKind(key.Kind))
         {
-            refusal = ReservedRefusal(key, operation);
+            refusal = ReservedRefusal(key, operation.ToName());
         }
         else if ((await Policies.ForEntityAsync(key, cancellationToken).ConfigureAwait(false)).FirstOrDefault(p => !p.DirectSaves) is { } policy)
         {

@@ -62,6 +62,8 @@ public sealed partial class VersioningService
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentException.ThrowIfNullOrWhiteSpace(erasedBy);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        // A reserved kind's reader takes every version for a record of its own: no tombstone may be slipped in.
+        EnsureWritable(reference.Key, VersionOperation.Erase.ToName());
         var target = await GetAsync(reference, cancellationToken).ConfigureAwait(false);
         target.ThrowIfContentRemoved();
         Snapshot? tombstone = null;

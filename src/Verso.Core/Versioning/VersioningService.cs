@@ -149,7 +149,7 @@ public sealed partial class VersioningService
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(options);
-        EnsureWritable(key, VersionOperation.Rollback);
+        EnsureWritable(key, VersionOperation.Rollback.ToName());
         var target = await GetAsync(VersionRef.ForVersion(key, toVersion), cancellationToken).ConfigureAwait(false);
         // The stored bytes are canonical already: the rolled-back version hashes exactly as the old one did.
         var content = CanonicalDocument.FromCanonicalBytes(target.Content.ToArray());
@@ -204,6 +204,7 @@ public sealed partial class VersioningService
         ArgumentNullException.ThrowIfNull(target);
         ArgumentException.ThrowIfNullOrWhiteSpace(movedBy);
         TagNames.Validate(name);
+        EnsureWritable(target.Key, "tag move");
         var version = await GetAsync(target, cancellationToken).ConfigureAwait(false);
         if (version.Removal is { } removal)
         {
@@ -269,15 +270,10 @@ public sealed partial class VersioningService
         return result;
     }
 
-    // Every append is built here, so every one passes the reserved-kind guard; an erase's tombstone is the
-    // empty record and writes nothing a reserved kind's reader could take for a record, so it may pass.
+    // Every append is built here, so every one passes the reserved-kind guard.
     private AppendRequest RequestFor(EntityKey key, CanonicalDocument content, SaveOptions options, VersionOperation operation, int? revertOf, int schemaVersion, string? owner = null)
     {
-        if (operation != VersionOperation.Erase)
-        {
-            EnsureWritable(key, operation, owner);
-        }
-
+        EnsureWritable(key, operation.ToName(), owner);
         return new AppendRequest(key, content, options.SavedBy, TruncateToMicroseconds(options.SavedAt ?? _time.GetUtcNow()))
         {
             Message = options.Message,
