@@ -7,10 +7,11 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>The middleware the API runs behind: problem details for every failure and bare status code.</summary>
 public static class VersoServerApplicationBuilderExtensions
 {
-    /// <summary>Adds the request log, the problem-details middleware and bearer-token authentication, in that order.</summary>
+    /// <summary>Adds the security headers, the request log, the problem-details middleware and bearer-token authentication, in that order.</summary>
     public static IApplicationBuilder UseVersoServer(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<ProblemMiddleware>();
         // An empty error response (unknown route, wrong method, a status from the framework) still gets a problem body.

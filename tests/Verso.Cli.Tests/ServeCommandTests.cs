@@ -24,6 +24,22 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AnAddressBoundByConfigurationIsCheckedAfterStartAndRefusedWithoutTokens()
+    {
+        await _verso.InitializedAsync();
+        // --urls stays loopback; the working directory's appsettings.json binds every interface instead.
+        _verso.WriteFile("appsettings.json", """{"Kestrel":{"Endpoints":{"everywhere":{"Url":"http://0.0.0.0:0"}}}}""");
+
+        var result = await _verso.RunAsync("serve");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("refusing", StringComparison.Ordinal));
+        Assert.Contains("http://0.0.0.0:", line, StringComparison.Ordinal);
+        Assert.Contains("--insecure", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("loopback only", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABadUrlIsBadInput()
     {
         await _verso.InitializedAsync();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -47,17 +48,29 @@ internal static class ServeCommand
                 throw new UsageException($"refusing to listen on {string.Join(", ", exposed)} without tokens: add one with 'verso token add', or pass --insecure");
             }
 
-            var app = Build(store, addresses, parse.GetValue(logFormat) == "json", parse.GetValue(maxBody), console);
+            var gate = new BindingGate();
+            await using var app = Build(store, addresses, parse.GetValue(logFormat) == "json", parse.GetValue(maxBody), console, gate);
+            await app.StartAsync(cancellationToken);
+            // Configuration can bind other addresses than --urls named: what counts is what Kestrel bound.
+            var bound = BindingGate.Bound(app.Services.GetRequiredService<IServer>());
+            var reachable = bound.Where(a => !ServeAddresses.IsLoopback(a)).ToList();
+            if (!hasTokens && reachable.Count > 0 && !parse.GetValue(insecure))
+            {
+                await app.StopAsync(CancellationToken.None);
+                throw new UsageException($"refusing to serve on {string.Join(", ", reachable)} without tokens (bound by the configuration): add one with 'verso token add', or pass --insecure");
+            }
+
+            gate.Open();
             var mode = hasTokens ? " (bearer tokens required)"
-                : exposed.Count == 0 ? " (loopback only: no tokens in the store)" : " (INSECURE: no tokens, reachable from other machines)";
-            console.Error.WriteLine($"verso: serving {StoreLocator.Describe(parse.GetValue(globals.Store), console)} on {string.Join(", ", addresses)}{mode}");
-            await app.RunAsync(cancellationToken);
+                : reachable.Count == 0 ? " (loopback only: no tokens in the store)" : " (INSECURE: no tokens, reachable from other machines)";
+            console.Error.WriteLine($"verso: serving {StoreLocator.Describe(parse.GetValue(globals.Store), console)} on {string.Join(", ", bound)}{mode}");
+            await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static WebApplication Build(IVersionStore store, IReadOnlyList<string> addresses, bool jsonLogs, long maxBody, CliConsole console)
+    private static WebApplication Build(IVersionStore store, IReadOnlyList<string> addresses, bool jsonLogs, long maxBody, CliConsole console, BindingGate gate)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = console.WorkingDirectory, Args = [] });
         builder.WebHost.UseUrls([.. addresses]);
@@ -85,6 +98,7 @@ internal static class ServeCommand
         builder.Services.AddVerso();
         builder.Services.AddVersoServer(options => options.MaxRequestBodyBytes = maxBody);
         var app = builder.Build();
+        app.Use(gate.Guard);
         app.UseVersoServer();
         app.MapVersoApi();
         app.MapVersoPage();

@@ -29,6 +29,8 @@ public sealed partial class ChangeRequestService
         for (var attempt = 0; ; attempt++)
         {
             var request = await GetAsync(id, cancellationToken).ConfigureAwait(false);
+            // Refused before the target is read: the append below would refuse it anyway.
+            VersioningService.EnsureWritable(request.Target, VersionOperation.Apply.ToName());
             // The head first, then the search: every version up to the head read is searched, and the
             // append below expects that head, so an apply landing in between makes it conflict.
             var head = await _versions.Store.GetLatestAsync(request.Target, cancellationToken).ConfigureAwait(false);
@@ -84,7 +86,7 @@ public sealed partial class ChangeRequestService
             Snapshot applied;
             try
             {
-                applied = (await _versions.AppendForServiceAsync(request.Target, content, options, VersionOperation.Apply, cancellationToken).ConfigureAwait(false)).Head;
+                applied = (await _versions.AppendForServiceAsync(request.Target, content, options, VersionOperation.Apply, owner: null, cancellationToken).ConfigureAwait(false)).Head;
             }
             catch (VersionConflictException) when (attempt < MaxAttempts)
             {

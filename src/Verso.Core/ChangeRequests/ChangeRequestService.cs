@@ -112,6 +112,8 @@ public sealed partial class ChangeRequestService
         return await MutateAsync(id, reviewer, $"{verdict.ToName()} by {reviewer}", async request =>
         {
             EnsureOpen(request, "reviewed");
+            // A request about a reserved kind can only have been forged into the store: nobody approves it.
+            VersioningService.EnsureWritable(request.Target, "change request");
             if (verdict != ReviewVerdict.Comment && reviewer.Shares(request.Author))
             {
                 throw new RefusedException(
@@ -195,10 +197,8 @@ public sealed partial class ChangeRequestService
     private async Task<(CanonicalDocument Proposal, Snapshot? Base)> PrepareAsync(
         EntityKey target, ReadOnlyMemory<byte> utf8Json, int? baseVersion, CancellationToken cancellationToken)
     {
-        if (PolicyKinds.IsReserved(target.Kind))
-        {
-            throw new RefusedException(PolicyRules.Reserved, null, target.ToString(), $"{target.Kind} records are not changed through change requests", "propose a change to another kind");
-        }
+        // A proposal of a reserved kind would be refused at apply; refuse it now, before it is read or stored.
+        VersioningService.EnsureWritable(target, "change request");
 
         var proposal = _versions.Canonicalize(target.Kind, utf8Json.Span);
         if (target.Kind == PolicyKinds.PolicyKind)
@@ -230,7 +230,7 @@ public sealed partial class ChangeRequestService
             var content = CanonicalJson.CreateDocument(System.Text.Encoding.UTF8.GetBytes($$"""{"last":"{{id}}"}"""));
             try
             {
-                await _versions.AppendForServiceAsync(SequenceKey, content, new SaveOptions(by.Name) { ExpectedVersion = head }, VersionOperation.Save, cancellationToken).ConfigureAwait(false);
+                await _versions.AppendForServiceAsync(SequenceKey, content, new SaveOptions(by.Name) { ExpectedVersion = head }, VersionOperation.Save, PolicyKinds.ChangeRequestKind, cancellationToken).ConfigureAwait(false);
                 return id;
             }
             catch (VersionConflictException) when (attempt < MaxAttempts)
@@ -243,7 +243,7 @@ public sealed partial class ChangeRequestService
     private async Task<ChangeRequest> AppendAsync(ChangeRequest request, Actor by, string message, int expected, CancellationToken cancellationToken)
     {
         var options = new SaveOptions(by.Name) { ExpectedVersion = expected, Message = message };
-        var result = await _versions.AppendForServiceAsync(request.Key, ChangeRequestJson.Write(request), options, VersionOperation.Save, cancellationToken).ConfigureAwait(false);
+        var result = await _versions.AppendForServiceAsync(request.Key, ChangeRequestJson.Write(request), options, VersionOperation.Save, PolicyKinds.ChangeRequestKind, cancellationToken).ConfigureAwait(false);
         return ChangeRequestJson.Read(result.Head);
     }
 

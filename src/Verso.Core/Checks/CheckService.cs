@@ -47,13 +47,15 @@ public sealed class CheckService
             throw new InvalidNameException("check name", name, "use 1-64 of a-z 0-9 . _ -, starting with a letter");
         }
 
+        // Checks are about versions of ordinary kinds; one about a token or a change request is no one's business.
+        VersioningService.EnsureWritable(target.Key, "check");
         var version = await _versions.GetAsync(target, cancellationToken).ConfigureAwait(false);
         var result = new CheckResult(new PinnedRef(version.Key, version.Version, version.Hash), name, passed, by, _versions.Now(), url, message);
         var content = CanonicalJson.CreateDocument(result.ToJson());
         // Forced: the same result twice is two runs, both kept.
         var appended = await _versions.AppendForServiceAsync(
             CheckLedger.KeyFor(version.Key, version.Version), content,
-            new SaveOptions(by) { Force = true, SavedAt = result.At, Message = $"{result.Result} {name}" }, VersionOperation.Save, cancellationToken).ConfigureAwait(false);
+            new SaveOptions(by) { Force = true, SavedAt = result.At, Message = $"{result.Result} {name}" }, VersionOperation.Save, PolicyKinds.CheckKind, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("check {Name} {Result} on {Ref} by {By}", name, result.Result, version.Ref, by);
 
         var moves = ImmutableArray.CreateBuilder<TagMove>();

@@ -13,11 +13,13 @@ public sealed partial class VersioningService
 {
     /// <summary>
     /// Appends a version for the review services (change requests, checks, applies), past the rules
-    /// that govern direct changes: those services enforce their own.
+    /// that govern direct changes: those services enforce their own. <paramref name="owner"/> is the reserved
+    /// kind the calling service owns and writes here (its narrow way past the reserved-kind guard); an apply
+    /// passes null, so a change request never writes a reserved kind.
     /// </summary>
     internal Task<AppendResult> AppendForServiceAsync(
-        EntityKey key, CanonicalDocument content, SaveOptions options, VersionOperation operation, CancellationToken cancellationToken) =>
-        AppendAsync(key, content, options, operation, revertOf: null, Kinds.Resolve(key.Kind).SchemaVersion, cancellationToken);
+        EntityKey key, CanonicalDocument content, SaveOptions options, VersionOperation operation, string? owner, CancellationToken cancellationToken) =>
+        AppendAsync(key, content, options, operation, revertOf: null, Kinds.Resolve(key.Kind).SchemaVersion, cancellationToken, owner);
 
     // Null when the change may go ahead; the head, unchanged, when a refused change would have changed
     // nothing (so re-importing an exported protected entity is a no-op, not a refusal).
@@ -25,12 +27,9 @@ public sealed partial class VersioningService
         EntityKey key, CanonicalDocument content, bool force, VersionOperation operation, CancellationToken cancellationToken)
     {
         RefusedException? refusal = null;
-        if (PolicyKinds.IsReserved(key.Kind))
+        if (IsReservedKind(key.Kind))
         {
-            refusal = new RefusedException(
-                PolicyRules.Reserved, null, key.ToString(),
-                $"{key.Kind} records are written by propose, review, apply and check, never by a {operation.ToName()}",
-                "use those operations instead");
+            refusal = ReservedRefusal(key, operation.ToName());
         }
         else if ((await Policies.ForEntityAsync(key, cancellationToken).ConfigureAwait(false)).FirstOrDefault(p => !p.DirectSaves) is { } policy)
         {

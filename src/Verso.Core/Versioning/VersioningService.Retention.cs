@@ -19,6 +19,13 @@ public sealed partial class VersioningService
         EntityKey key, RetentionPolicy policy, string prunedBy, string? reason = null, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prunedBy);
+        // One entity named on purpose: a reserved kind's history is its service's to keep (a store-wide prune still covers it).
+        EnsureWritable(key, "prune");
+        return PruneOneAsync(key, policy, prunedBy, reason, dryRun, cancellationToken);
+    }
+
+    private Task<ContentRemovalResult> PruneOneAsync(EntityKey key, RetentionPolicy policy, string prunedBy, string? reason, bool dryRun, CancellationToken cancellationToken)
+    {
         var stamp = new ContentRemoval(ContentRemovalKind.Pruned, prunedBy, TruncateToMicroseconds(_time.GetUtcNow()), reason);
         return Store.PruneAsync(key, policy, stamp, dryRun, cancellationToken);
     }
@@ -42,7 +49,7 @@ public sealed partial class VersioningService
 
         foreach (var key in keys)
         {
-            var result = await PruneAsync(key, policy, prunedBy, reason, dryRun, cancellationToken).ConfigureAwait(false);
+            var result = await PruneOneAsync(key, policy, prunedBy, reason, dryRun, cancellationToken).ConfigureAwait(false);
             if (!result.Versions.IsEmpty)
             {
                 yield return result;
@@ -62,6 +69,8 @@ public sealed partial class VersioningService
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentException.ThrowIfNullOrWhiteSpace(erasedBy);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        // A reserved kind's reader takes every version for a record of its own: no tombstone may be slipped in.
+        EnsureWritable(reference.Key, VersionOperation.Erase.ToName());
         var target = await GetAsync(reference, cancellationToken).ConfigureAwait(false);
         target.ThrowIfContentRemoved();
         Snapshot? tombstone = null;

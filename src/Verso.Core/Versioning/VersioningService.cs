@@ -149,6 +149,7 @@ public sealed partial class VersioningService
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(options);
+        EnsureWritable(key, VersionOperation.Rollback.ToName());
         var target = await GetAsync(VersionRef.ForVersion(key, toVersion), cancellationToken).ConfigureAwait(false);
         // The stored bytes are canonical already: the rolled-back version hashes exactly as the old one did.
         var content = CanonicalDocument.FromCanonicalBytes(target.Content.ToArray());
@@ -203,6 +204,7 @@ public sealed partial class VersioningService
         ArgumentNullException.ThrowIfNull(target);
         ArgumentException.ThrowIfNullOrWhiteSpace(movedBy);
         TagNames.Validate(name);
+        EnsureWritable(target.Key, "tag move");
         var version = await GetAsync(target, cancellationToken).ConfigureAwait(false);
         if (version.Removal is { } removal)
         {
@@ -245,28 +247,34 @@ public sealed partial class VersioningService
     public async Task<IReadOnlyList<AppendResult>> SaveBatchAsync(IReadOnlyList<BatchSave> saves, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(saves);
-        var requests = saves.Select(save =>
+        // A reserved record equal to its head is left out (re-importing an export changes nothing); any other is refused whole.
+        var unchanged = await UnchangedReservedAsync(saves, cancellationToken).ConfigureAwait(false);
+        var requests = saves.Where((_, i) => unchanged[i] is null).Select(save =>
         {
-            ArgumentNullException.ThrowIfNull(save);
             var operation = save.Options.Operation ?? (save.Options.Force ? VersionOperation.Force : VersionOperation.Save);
             return RequestFor(save.Key, save.Content, save.Options, operation, revertOf: null, Kinds.Resolve(save.Key.Kind).SchemaVersion);
         }).ToArray();
-        var results = await Store.AppendBatchAsync(requests, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<AppendResult> appended = requests.Length == 0 ? [] : await Store.AppendBatchAsync(requests, cancellationToken).ConfigureAwait(false);
+        var next = 0;
+        var results = unchanged.Select(u => u ?? appended[next++]).ToList();
         _logger.LogDebug("batch of {Count}: {Created} created", results.Count, results.Count(r => r.Outcome == AppendOutcome.Created));
         return results;
     }
 
     private async Task<AppendResult> AppendAsync(
-        EntityKey key, CanonicalDocument content, SaveOptions options, VersionOperation operation, int? revertOf, int schemaVersion, CancellationToken cancellationToken)
+        EntityKey key, CanonicalDocument content, SaveOptions options, VersionOperation operation, int? revertOf, int schemaVersion, CancellationToken cancellationToken, string? owner = null)
     {
-        var request = RequestFor(key, content, options, operation, revertOf, schemaVersion);
+        var request = RequestFor(key, content, options, operation, revertOf, schemaVersion, owner);
         var result = await Store.AppendAsync(request, cancellationToken).ConfigureAwait(false);
         _logger.LogDebug("{Outcome} {Ref} {Hash}", result.Outcome, result.Head.Ref, result.Head.Hash);
         return result;
     }
 
-    private AppendRequest RequestFor(EntityKey key, CanonicalDocument content, SaveOptions options, VersionOperation operation, int? revertOf, int schemaVersion) =>
-        new AppendRequest(key, content, options.SavedBy, TruncateToMicroseconds(options.SavedAt ?? _time.GetUtcNow()))
+    // Every append is built here, so every one passes the reserved-kind guard.
+    private AppendRequest RequestFor(EntityKey key, CanonicalDocument content, SaveOptions options, VersionOperation operation, int? revertOf, int schemaVersion, string? owner = null)
+    {
+        EnsureWritable(key, operation.ToName(), owner);
+        return new AppendRequest(key, content, options.SavedBy, TruncateToMicroseconds(options.SavedAt ?? _time.GetUtcNow()))
         {
             Message = options.Message,
             ExpectedVersion = options.ExpectedVersion,
@@ -277,6 +285,7 @@ public sealed partial class VersioningService
             References = ReferencesOf(key.Kind, content),
             Source = options.Source,
         };
+    }
 
     /// <summary>The typed face of one kind.</summary>
     public VersionedCollection<T> Collection<T>(EntityKind<T> kind)

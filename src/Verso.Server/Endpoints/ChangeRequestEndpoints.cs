@@ -37,6 +37,7 @@ internal static class ChangeRequestEndpoints
     /// <summary>The actor of a request: the token, acting for <c>saved_by</c> when that names someone else.</summary>
     internal static Actor ActorOf(Caller caller, string? savedBy)
     {
+        Caller.EnsurePlainName(savedBy);
         if (string.IsNullOrWhiteSpace(savedBy) || savedBy == caller.Name)
         {
             return new Actor(caller.Name);

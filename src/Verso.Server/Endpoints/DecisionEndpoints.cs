@@ -19,6 +19,32 @@ internal static class DecisionEndpoints
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/decisions", RecordAsync).WithName("recordDecision").WithTags("decisions").Writes<OpenApi.DecisionInput, OpenApi.DecisionResult>("Record a decision pinned to the charters in force when the task ran");
 
+    // An array of strings, or absent/null; anything else (a number in it, a string for the list) is one 400, never a 500.
+    private static List<string>? Criteria(System.Text.Json.JsonElement root)
+    {
+        if (!root.TryGetProperty("criteria", out var list) || list.ValueKind == System.Text.Json.JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (list.ValueKind != System.Text.Json.JsonValueKind.Array)
+        {
+            throw JsonRequests.Invalid("criteria", "'criteria' must be an array of strings");
+        }
+
+        var criteria = new List<string>(list.GetArrayLength());
+        var index = 0;
+        foreach (var criterion in list.EnumerateArray())
+        {
+            criteria.Add(criterion.ValueKind == System.Text.Json.JsonValueKind.String
+                ? criterion.GetString()!
+                : throw JsonRequests.Invalid("criteria", $"'criteria' must be an array of strings; item {index} is a {criterion.ValueKind.ToString().ToLowerInvariant()}"));
+            index++;
+        }
+
+        return criteria;
+    }
+
     private static async Task<IResult> RecordAsync(HttpContext http, VersioningService service, TimeProvider time, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http);
@@ -41,9 +67,7 @@ internal static class DecisionEndpoints
             throw JsonRequests.Invalid("executed_at", $"'executed_at' '{executedAtText}' is not ISO 8601 UTC, e.g. 2026-11-01T12:00:00Z");
         }
 
-        var criteria = root.TryGetProperty("criteria", out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array
-            ? list.EnumerateArray().Select(c => c.GetString() ?? throw JsonRequests.Invalid("criteria", "'criteria' must be strings")).ToList()
-            : null;
+        var criteria = Criteria(root);
         var request = new DecisionRequest(
             EntityKey.Create(AgentKinds.Decision.Name, Required("task")).Id,
             EntityKey.Create(AgentKinds.Agent.Name, Required("executor")).Id,

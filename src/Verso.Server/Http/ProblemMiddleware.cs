@@ -30,7 +30,8 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
         }
         catch (VersoException exception)
         {
-            problem = ProblemWriter.ForException(exception);
+            // A kind-limited token learns nothing of other kinds from an error either.
+            problem = Security.ScopedProblems.Hide(ProblemWriter.ForException(exception), exception, Security.Caller.Of(context));
             if (problem.Status >= StatusCodes.Status500InternalServerError)
             {
                 logger.LogError(exception, "{Method} {Path} failed: {Message}", context.Request.Method, context.Request.Path, exception.Message);

@@ -32,9 +32,9 @@ public static class ProblemWriter
             ContentRemovedException removed => new ApiProblem(StatusCodes.Status410Gone, "content-removed", "Content removed", exception.Message)
                 .With("ref", removed.Reference).With("removal", removed.Removal.Verb).With("removed_by", removed.Removal.RemovedBy)
                 .With("removed_at", Naming.Timestamp.Format(removed.Removal.RemovedAt)).With("reason", removed.Removal.Reason),
-            // Who may act (authors, reviewers) is 403; every other rule of a policy is a conflict with the store's state.
+            // Who may act (authors, reviewers, the owners of reserved kinds) is 403; every other rule of a policy is a conflict with the store's state.
             RefusedException refused => new ApiProblem(
-                    refused.Rule is PolicyRules.NoSelfReview or PolicyRules.AuthorOnly ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
+                    refused.Rule is PolicyRules.NoSelfReview or PolicyRules.AuthorOnly or PolicyRules.Reserved ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
                     "refused", "Refused", exception.Message)
                 .With("rule", refused.Rule).With("policy", refused.Policy).With("target", refused.Target).With("reason", refused.Reason).With("remedy", refused.Remedy),
             NotFoundException notFound => ApiProblem.NotFound(exception.Message).With("ref", notFound.Reference),

@@ -48,6 +48,8 @@ internal static class ResponseHeaders
             Add(described, "Cache-Control", status >= 400
                 ? "no-store"
                 : "no-cache; public, max-age=31536000, immutable on a read addressed by version number or hash");
+            // Every answer, whoever wrote it (see SecurityHeadersMiddleware).
+            Add(described, "X-Content-Type-Options", "nosniff: a browser never reads a body as another media type than it says");
             if (status == 401)
             {
                 Add(described, "WWW-Authenticate", Descriptions["WWW-Authenticate"]);

@@ -37,14 +37,19 @@ public sealed record Caller(string Name, ApiRole Role, ImmutableArray<string> Ki
         context.Items[ItemKey] = caller;
     }
 
-    /// <summary>Fails with 403 unless this caller has <paramref name="role"/> (and, when given, may touch <paramref name="kind"/>).</summary>
+    /// <summary>
+    /// Fails with 403 unless this caller has <paramref name="role"/> (and, when given, may touch <paramref name="kind"/>).
+    /// A change of a governed kind (<see cref="GovernedKinds"/>: policies, groups) needs an admin whatever <paramref name="role"/> says.
+    /// </summary>
     /// <exception cref="ApiProblemException">403.</exception>
     public void Demand(ApiRole role, string? kind = null)
     {
-        if (Role < role)
+        var required = GovernedKinds.Required(role, kind);
+        if (Role < required)
         {
-            throw new ApiProblemException(ApiProblem.Forbidden($"token '{Name}' is a {Describe(Role)}; this needs a {Describe(role)}")
-                .With("token", Name).With("role", Describe(Role)).With("required_role", Describe(role)));
+            var why = required == role ? "" : $" (changes of {kind} records need an admin)";
+            throw new ApiProblemException(ApiProblem.Forbidden($"token '{Name}' is a {Describe(Role)}; this needs a {Describe(required)}{why}")
+                .With("token", Name).With("role", Describe(Role)).With("required_role", Describe(required)));
         }
 
         if (kind is not null && !MayTouch(kind))
@@ -76,6 +81,7 @@ public sealed record Caller(string Name, ApiRole Role, ImmutableArray<string> Ki
     /// <exception cref="ApiProblemException">403: a token without act-as named someone else.</exception>
     public string SavedBy(string? requested)
     {
+        EnsurePlainName(requested);
         if (string.IsNullOrWhiteSpace(requested) || requested == Name)
         {
             return Name;
@@ -93,6 +99,40 @@ public sealed record Caller(string Name, ApiRole Role, ImmutableArray<string> Ki
         }
 
         return $"{requested} (via {Name})";
+    }
+
+    /// <summary>
+    /// Fails with 400 when a <c>saved_by</c> holds a control character (it could forge a line of a log or of
+    /// <c>verso log</c>), U+FFFD (what bytes that are not UTF-8 decode to) or half of a surrogate pair: the
+    /// rule the CLI's <c>--by</c> follows.
+    /// </summary>
+    /// <exception cref="ApiProblemException">400 <c>invalid-name</c>.</exception>
+    public static void EnsurePlainName(string? requested)
+    {
+        if (requested is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < requested.Length; i++)
+        {
+            var c = requested[i];
+            var problem = char.IsControl(c) ? "holds a control character"
+                : c == '\uFFFD' ? "is not valid UTF-8 text"
+                : char.IsHighSurrogate(c) && i + 1 < requested.Length && char.IsLowSurrogate(requested[i + 1]) ? null
+                : char.IsSurrogate(c) ? "is not valid Unicode text"
+                : null;
+            if (problem is not null)
+            {
+                throw new ApiProblemException(ApiProblem.BadRequest($"saved_by {problem} (at character {i}); use plain text on one line", "invalid-name")
+                    .With("what", "saved_by"));
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                i++;
+            }
+        }
     }
 
     /// <summary>The role's name as the API writes it.</summary>

@@ -107,22 +107,25 @@ public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
     public async Task<(Caller? Caller, string Failure)> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
+        // The secret is what follows the last dot and has one length; anything else (a trailing dot, a
+        // pasted suffix) does not parse, and only a prefix that cannot reach into the secret is ever said.
         var dot = token.LastIndexOf('.');
-        if (!token.StartsWith(Prefix, StringComparison.Ordinal) || dot <= Prefix.Length)
+        if (!token.StartsWith(Prefix, StringComparison.Ordinal) || dot <= Prefix.Length || !IsSecret(token.AsSpan(dot + 1)))
         {
-            return (null, "malformed token");
+            return (null, Malformed(token));
         }
 
         var name = token[Prefix.Length..dot];
         if (!EntityKey.IsValidId(name))
         {
-            return (null, "malformed token");
+            return (null, Malformed(token));
         }
 
         var record = await RecordAsync(EntityKey.Create(Kind, name), cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
-            return (null, $"no token named '{name}'");
+            // A name nobody was given may be anything a client pasted, a secret too: say no more than a malformed token does.
+            return (null, $"no such token ({Malformed(token)})");
         }
 
         var expected = Convert.FromHexString(record.Sha256);
@@ -182,6 +185,45 @@ public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
         };
         await store.AppendAsync(request, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// How a token that does not parse is logged: <c>malformed token 'vt1.ab.'</c>, at most its first 8
+    /// characters and never into its secret (past its second dot); a text not shaped like a token at all
+    /// might be a secret pasted alone, so only its length is said.
+    /// </summary>
+    public static string Malformed(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (!token.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return $"malformed token ({token.Length} characters, not starting with '{Prefix}')";
+        }
+
+        var second = token.IndexOf('.', Prefix.Length);
+        var shown = token[..Math.Min(8, second < 0 ? Prefix.Length : second + 1)];
+        return $"malformed token '{string.Concat(shown.Where(c => !char.IsControl(c)))}'";
+    }
+
+    // Base64url of 32 bytes, as Base64UrlSecret writes it.
+    private static bool IsSecret(ReadOnlySpan<char> text)
+    {
+        if (text.Length != SecretLength)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private const int SecretLength = 43;
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
