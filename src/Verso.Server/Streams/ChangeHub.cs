@@ -18,7 +18,7 @@ internal sealed partial class ChangeHub : IAsyncDisposable
     private const int ReadBatch = 512;
 
     // Enough for every stream that keeps up; one further behind reads the log (see ChangeView.Behind).
-    private const int Memory = 4096;
+    private const int MemoryLength = 4096;
 
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
@@ -29,13 +29,11 @@ internal sealed partial class ChangeHub : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
-    private readonly List<ChangeEntry> _recent = [];
 
     // One pending wake is enough: the reader reads everything after its cursor, however many versions woke it.
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _floor;
-    private long _cursor;
+    // Replaced whole on every publish and read without a lock: a thousand streams waking at once do not queue.
+    private volatile Window _memory = new([], 0, 0, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
     private Task? _started;
     private Task _loops = Task.CompletedTask;
 
@@ -77,29 +75,28 @@ internal sealed partial class ChangeHub : IAsyncDisposable
     /// <summary>The entries after <paramref name="after"/> (at most <paramref name="max"/>) and the signal of the next change.</summary>
     public ChangeView Since(long after, int max)
     {
-        lock (_gate)
+        var memory = _memory;
+        if (after < memory.Floor)
         {
-            if (after < _floor)
-            {
-                return new ChangeView(true, [], _cursor, _changed.Task);
-            }
-
-            int low = 0, high = _recent.Count;
-            while (low < high)
-            {
-                var middle = (low + high) / 2;
-                if (_recent[middle].Sequence <= after)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            return new ChangeView(false, _recent.GetRange(low, Math.Min(max, _recent.Count - low)), _cursor, _changed.Task);
+            return new ChangeView(true, [], memory.Cursor, memory.Changed.Task);
         }
+
+        var recent = memory.Recent;
+        int low = 0, high = recent.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (recent[middle].Entry.Sequence <= after)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return new ChangeView(false, new ArraySegment<ChangeFrame>(recent, low, Math.Min(max, recent.Length - low)), memory.Cursor, memory.Changed.Task);
     }
 
     public async ValueTask DisposeAsync()
@@ -133,12 +130,7 @@ internal sealed partial class ChangeHub : IAsyncDisposable
             throw;
         }
 
-        lock (_gate)
-        {
-            _floor = last;
-            _cursor = last;
-        }
-
+        _memory = _memory with { Floor = last, Cursor = last };
         _loops = Task.WhenAll(ListenAsync(feed), ReadAsync(log), RecheckAsync());
     }
 
@@ -224,13 +216,7 @@ internal sealed partial class ChangeHub : IAsyncDisposable
     {
         while (true)
         {
-            long after;
-            lock (_gate)
-            {
-                after = _cursor;
-            }
-
-            var entries = await log.ReadChangesAsync(after, ReadBatch, null, cancellationToken).ConfigureAwait(false);
+            var entries = await log.ReadChangesAsync(_memory.Cursor, ReadBatch, null, cancellationToken).ConfigureAwait(false);
             if (entries.Count == 0)
             {
                 return;
@@ -251,25 +237,16 @@ internal sealed partial class ChangeHub : IAsyncDisposable
         }
     }
 
+    // Only the reader publishes, so the memory is replaced without a lock; streams see the old or the new one whole.
     private void Publish(IReadOnlyList<ChangeEntry> entries)
     {
-        TaskCompletionSource changed;
-        lock (_gate)
-        {
-            _recent.AddRange(entries);
-            _cursor = entries[^1].Sequence;
-            if (_recent.Count > Memory)
-            {
-                var drop = _recent.Count - Memory;
-                _floor = _recent[drop - 1].Sequence;
-                _recent.RemoveRange(0, drop);
-            }
-
-            changed = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        changed.TrySetResult();
+        var old = _memory;
+        var frames = entries.Select(ChangeFrame.Of);
+        var drop = Math.Max(0, old.Recent.Length + entries.Count - MemoryLength);
+        var recent = old.Recent.Skip(drop).Concat(frames.Skip(Math.Max(0, drop - old.Recent.Length))).ToArray();
+        var floor = drop == 0 ? old.Floor : recent[0].Entry.Sequence - 1;
+        _memory = new Window(recent, floor, entries[^1].Sequence, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        old.Changed.TrySetResult();
     }
 
     // Every interval: each open stream's token is checked again, and the log is read even without a
@@ -297,6 +274,9 @@ internal sealed partial class ChangeHub : IAsyncDisposable
             // The server is stopping.
         }
     }
+
+    // The newest entries (every one after Floor, up to Cursor) and the signal completed when more are read.
+    private sealed record Window(ChangeFrame[] Recent, long Floor, long Cursor, TaskCompletionSource Changed);
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "change listener lost the store, reconnecting: {Reason}")]
     private static partial void LogListenerLost(ILogger logger, string reason);

@@ -1,9 +1,4 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Verso.Json;
-using Verso.Server.Http;
 using Verso.Storage;
 
 namespace Verso.Server.Streams;
@@ -29,7 +24,7 @@ internal static class ChangeStreamWriter
             {
                 // Read with a pooled connection held for this one query, not while waiting.
                 var entries = await log.ReadChangesAsync(cursor, Batch, stream.Kind, cancellationToken);
-                cursor = await WriteEntriesAsync(response, stream, entries, cursor, cancellationToken);
+                cursor = await WriteEntriesAsync(response, stream, [.. entries.Select(ChangeFrame.Of)], cursor, cancellationToken);
                 if (entries.Count < Batch)
                 {
                     // Everything of the kind up to the hub's cursor (taken before the read) has now been read.
@@ -54,15 +49,15 @@ internal static class ChangeStreamWriter
         }
     }
 
-    private static async Task<long> WriteEntriesAsync(HttpResponse response, ChangeStream stream, IReadOnlyList<ChangeEntry> entries, long cursor, CancellationToken cancellationToken)
+    private static async Task<long> WriteEntriesAsync(HttpResponse response, ChangeStream stream, IReadOnlyList<ChangeFrame> frames, long cursor, CancellationToken cancellationToken)
     {
-        foreach (var entry in entries)
+        foreach (var frame in frames)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            cursor = entry.Sequence;
-            if (stream.Allows(entry))
+            cursor = frame.Entry.Sequence;
+            if (stream.Allows(frame.Entry))
             {
-                await WriteEventAsync(response, entry, cancellationToken);
+                await response.Body.WriteAsync(frame.Event, cancellationToken);
             }
         }
 
@@ -78,19 +73,5 @@ internal static class ChangeStreamWriter
         await quiet.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
         return first == changed;
-    }
-
-    private static async Task WriteEventAsync(HttpResponse response, ChangeEntry entry, CancellationToken cancellationToken)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, JsonBody.WriterOptions))
-        {
-            ChangeEntryJson.Write(writer, entry);
-        }
-
-        var id = entry.Sequence.ToString(CultureInfo.InvariantCulture);
-        await response.WriteAsync($"id: {id}\nevent: version\ndata: ", cancellationToken);
-        await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken);
-        await response.WriteAsync("\n\n", cancellationToken);
     }
 }

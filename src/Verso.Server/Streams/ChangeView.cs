@@ -10,4 +10,4 @@ namespace Verso.Server.Streams;
 /// <param name="Entries">The hub's entries after the cursor, oldest first (empty when behind).</param>
 /// <param name="Cursor">The sequence the hub has read up to.</param>
 /// <param name="Changed">Completes when the hub has read past <paramref name="Cursor"/>.</param>
-internal readonly record struct ChangeView(bool Behind, IReadOnlyList<ChangeEntry> Entries, long Cursor, Task Changed);
+internal readonly record struct ChangeView(bool Behind, IReadOnlyList<ChangeFrame> Entries, long Cursor, Task Changed);
