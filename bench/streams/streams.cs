@@ -3,7 +3,8 @@
 // Whether open change streams cost other requests anything: a Release `verso serve` on SQLite and on
 // PostgreSQL answers GET /api/v1/kinds and a head GET from a few workers, once with no stream open and once
 // with STREAMS open `GET /api/v1/changes` event streams, rounds alternating (ABBA) so drift falls on both.
-// Two loads: idle streams, and streams fed by a save every 100 ms (every stream receives every version).
+// Three loads: idle streams, and streams fed by a save every second or every 100 ms (every stream receives
+// every version: 1,000 or 10,000 events a second for 1,000 streams), the same saves made in both halves.
 // Prints the medians over rounds and the ratio with/without. Usage (from the repository root):
 //   dotnet run bench/streams/streams.cs -- VERSO [STREAMS] [SECONDS] [ROUNDS] [WORKERS]
 using System.Diagnostics;
@@ -54,8 +55,9 @@ async Task BenchAsync(string name, string store)
         await WaitReadyAsync(client);
         await PutAsync(client, 0);
         var saves = 1;
-        foreach (var fed in new[] { false, true })
+        foreach (var every in new[] { 0, 1000, 100 })
         {
+            var fed = every > 0;
             var without = new List<Measurement>();
             var with = new List<Measurement>();
             long delivered = 0, expected = 0;
@@ -65,7 +67,7 @@ async Task BenchAsync(string name, string store)
                 {
                     await using var opened = open ? await OpenStreamsAsync(baseUri, streams, await LastSequenceAsync(client)) : null;
                     var before = saves;
-                    var measured = await MeasureAsync(client, workers, seconds, fed ? () => PutAsync(client, saves++) : null);
+                    var measured = await MeasureAsync(client, workers, seconds, fed ? () => PutAsync(client, saves++) : null, every);
                     (open ? with : without).Add(measured);
                     if (opened is not null)
                     {
@@ -75,7 +77,7 @@ async Task BenchAsync(string name, string store)
                 }
             }
 
-            var load = fed ? "streams fed a save every 100 ms" : "idle streams";
+            var load = fed ? $"streams fed a save every {every} ms ({streams * 1000 / every} events/s)" : "idle streams";
             Report($"{name}, {load}", without, with);
             if (fed)
             {
@@ -106,14 +108,14 @@ static void Report(string title, List<Measurement> without, List<Measurement> wi
         $"{title}: p50 {p50a:F2} → {p50b:F2} ms (×{p50b / p50a:F2}), p99 {p99a:F2} → {p99b:F2} ms (×{p99b / p99a:F2}), {rpsA:F0} → {rpsB:F0} req/s (×{rpsB / rpsA:F2}), failed requests {failed}"));
 }
 
-static async Task<Measurement> MeasureAsync(HttpClient client, int workers, double seconds, Func<Task>? save)
+static async Task<Measurement> MeasureAsync(HttpClient client, int workers, double seconds, Func<Task>? save, int every)
 {
     var stop = Stopwatch.StartNew();
     var duration = TimeSpan.FromSeconds(seconds);
     var failed = 0;
     var saving = save is null ? Task.CompletedTask : Task.Run(async () =>
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(every));
         while (stop.Elapsed < duration && await timer.WaitForNextTickAsync())
         {
             await save();
