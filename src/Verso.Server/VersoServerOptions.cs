@@ -14,4 +14,16 @@ public sealed class VersoServerOptions
 
     /// <summary>How often an idle change stream sends a comment line, so proxies keep it open.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How many change streams (<c>GET /changes</c> as Server-Sent Events) one token may hold open at once;
+    /// past it a new stream is refused with 429. Default 32.
+    /// </summary>
+    public int MaxStreamsPerToken { get; set; } = 32;
+
+    /// <summary>
+    /// How often every open change stream's token is checked again even when no event arrives (a revoked
+    /// token's streams end at the revoke's event, or within this). Default 5 seconds.
+    /// </summary>
+    public TimeSpan StreamRecheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Verso.Server;
 using Verso.Server.OpenApi;
 using Verso.Server.Security;
+using Verso.Server.Streams;
 using Verso.Storage;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -16,6 +19,10 @@ public static class VersoServerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddVersoOpenApi();
         services.TryAddSingleton(provider => new TokenStore(provider.GetRequiredService<IVersionStore>(), provider.GetService<TimeProvider>()));
+        // One change listener per server process, shared by every open change stream.
+        services.TryAddSingleton(provider => new ChangeHub(
+            provider.GetRequiredService<IVersionStore>(), provider.GetRequiredService<TokenStore>(), provider.GetRequiredService<IOptions<VersoServerOptions>>().Value,
+            provider.GetRequiredService<ILogger<ChangeHub>>(), provider.GetService<TimeProvider>()));
         var options = services.AddOptions<VersoServerOptions>().BindConfiguration("Verso:Server");
         if (configure is not null)
         {

@@ -11,6 +11,7 @@ using Verso.Json;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.Security;
+using Verso.Server.Streams;
 using Verso.Storage;
 using Verso.Versioning;
 
@@ -22,13 +23,15 @@ namespace Verso.Server.Endpoints;
 /// </summary>
 internal static class ChangeEndpoints
 {
-    private const int StreamBatch = 256;
+    // A closed stream frees its place at once; a client that was refused may try again this much later.
+    private const string RetryAfterSeconds = "5";
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/changes", ChangesAsync).WithName("changes").WithTags("changes").Reads<OpenApi.ChangePage>("New versions after a sequence (JSON), or as Server-Sent Events with Accept: text/event-stream").Produces<string>(StatusCodes.Status200OK, "text/event-stream");
+        api.MapGet("/changes", ChangesAsync).WithName("changes").WithTags("changes").Reads<OpenApi.ChangePage>("New versions after a sequence (JSON), or as Server-Sent Events with Accept: text/event-stream").Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+            .Problems(StatusCodes.Status429TooManyRequests);
 
     private static async Task<IResult> ChangesAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, IHostApplicationLifetime lifetime,
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, IHostApplicationLifetime lifetime, ChangeHub hub,
         long? after, int? limit, string? kind, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http);
@@ -57,9 +60,7 @@ internal static class ChangeEndpoints
 
         if (WantsStream(http.Request))
         {
-            // A stream ends when the server stops, so a graceful shutdown does not wait on it.
-            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-            await StreamAsync(http, service.Store, log, start, kind, options.Value.HeartbeatInterval, stopping.Token);
+            await StreamAsync(http, hub, log, caller, start, kind, options.Value, lifetime.ApplicationStopping, cancellationToken);
             return Results.Empty;
         }
 
@@ -81,99 +82,49 @@ internal static class ChangeEndpoints
         });
     }
 
+    private static async Task StreamAsync(
+        HttpContext http, ChangeHub hub, IChangeLog log, Caller caller, long after, string? kind, VersoServerOptions options, CancellationToken stopping, CancellationToken cancellationToken)
+    {
+        await hub.StartAsync(cancellationToken);
+        var stream = hub.Streams.TryOpen(caller, caller.IsLocal ? null : BearerToken(http.Request), kind);
+        if (stream is null)
+        {
+            // Written here rather than thrown: the problem middleware clears headers, and Retry-After must stay.
+            http.Response.Headers.RetryAfter = RetryAfterSeconds;
+            await ProblemWriter.WriteAsync(http, new ApiProblem(StatusCodes.Status429TooManyRequests, "too-many-streams", "Too many streams",
+                    $"token '{caller.Name}' already holds {hub.Streams.MaxPerToken} open change streams, the most one token may; close one, or raise Verso:Server:MaxStreamsPerToken")
+                .With("token", caller.Name).With("limit", hub.Streams.MaxPerToken));
+            return;
+        }
+
+        try
+        {
+            var response = http.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "text/event-stream";
+            response.Headers.CacheControl = "no-cache";
+            response.Headers["X-Accel-Buffering"] = "no";
+            // A stream ends when the client leaves, when its token no longer holds, and when the server stops
+            // (so a graceful shutdown does not wait on it).
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stream.Ended, stopping);
+            await ChangeStreamWriter.WriteAsync(response, hub, log, stream, after, options.HeartbeatInterval, ending.Token);
+        }
+        catch (OperationCanceledException) when (stream.Ended.IsCancellationRequested || stopping.IsCancellationRequested || cancellationToken.IsCancellationRequested)
+        {
+            // The stream simply ends.
+        }
+        finally
+        {
+            hub.Streams.Close(stream);
+        }
+    }
+
+    // The token the authentication middleware accepted, kept so the stream can check it again later.
+    private static string BearerToken(HttpRequest request) => request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+
     private static bool WantsStream(HttpRequest request) =>
         request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true);
 
     private static long? LastEventId(HttpRequest request) =>
         long.TryParse(request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-
-    private static async Task StreamAsync(HttpContext http, IVersionStore store, IChangeLog log, long after, string? kind, TimeSpan heartbeat, CancellationToken cancellationToken)
-    {
-        var response = http.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        response.Headers["X-Accel-Buffering"] = "no";
-        // Subscribed before the first read: a version landing between the read and the wait still wakes us.
-        await using var feed = await store.SubscribeAsync(kind, cancellationToken);
-        using var wake = new SemaphoreSlim(0);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var listener = ListenAsync(feed, wake, stop.Token);
-        await response.WriteAsync(": verso change feed\n\n", cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
-        try
-        {
-            var cursor = after;
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var entries = await log.ReadChangesAsync(cursor, StreamBatch, kind, cancellationToken);
-                foreach (var entry in entries)
-                {
-                    cursor = entry.Sequence;
-                    if (!Kinds.ReservedKinds.IsReserved(entry.Ref.Key.Kind))
-                    {
-                        await WriteEventAsync(response, entry, cancellationToken);
-                    }
-                }
-
-                if (entries.Count == StreamBatch)
-                {
-                    continue;
-                }
-
-                await response.Body.FlushAsync(cancellationToken);
-                if (!await wake.WaitAsync(heartbeat, cancellationToken))
-                {
-                    await response.WriteAsync(": keep-alive\n\n", cancellationToken);
-                    await response.Body.FlushAsync(cancellationToken);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The client disconnected or the server is stopping: the stream simply ends.
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await listener;
-        }
-    }
-
-    // Each notification only wakes the reader; the log, read by sequence, is what the client gets.
-    private static async Task ListenAsync(IChangeFeed feed, SemaphoreSlim wake, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var _ in feed.ReadAsync(cancellationToken))
-            {
-                if (wake.CurrentCount == 0)
-                {
-                    wake.Release();
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped with the stream.
-        }
-        catch (Errors.StoreUnavailableException)
-        {
-            // The heartbeat still polls the log; the stream goes on without pushes.
-        }
-    }
-
-    private static async Task WriteEventAsync(HttpResponse response, ChangeEntry entry, CancellationToken cancellationToken)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, JsonBody.WriterOptions))
-        {
-            ChangeEntryJson.Write(writer, entry);
-        }
-
-        var id = entry.Sequence.ToString(CultureInfo.InvariantCulture);
-        await response.WriteAsync($"id: {id}\nevent: version\ndata: ", cancellationToken);
-        await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken);
-        await response.WriteAsync("\n\n", cancellationToken);
-    }
 }

@@ -19,6 +19,7 @@ internal static class ResponseHeaders
         [Location] = "Where the new resource is read",
         ["X-Accel-Buffering"] = "no, on the event stream: tells a proxy in front not to buffer it",
         ["WWW-Authenticate"] = "Bearer",
+        ["Retry-After"] = "Seconds to wait before asking again",
     };
 
     // Operation names (WithName) → the statuses that send each of its own headers.
@@ -31,7 +32,7 @@ internal static class ResponseHeaders
         ["merge"] = [(ETag, [200, 201]), (Location, [201])],
         ["recordDecision"] = [(ETag, [200, 201]), (Location, [201])],
         ["proposeChangeRequest"] = [(Location, [201])],
-        ["changes"] = [("X-Accel-Buffering", [200])],
+        ["changes"] = [("X-Accel-Buffering", [200]), ("Retry-After", [429])],
     };
 
     /// <summary>Describes the headers of every response of <paramref name="operation"/>, named <paramref name="name"/>.</summary>
