@@ -14,4 +14,11 @@ public sealed class VersoServerOptions
 
     /// <summary>How often an idle change stream sends a comment line, so proxies keep it open.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The most steps the comparisons of one request (a diff, a blame, a merge, a replay check, a change
+    /// request's diffs) may take together; past it the answer is 422 <c>too-large-to-compare</c>. Default
+    /// <see cref="Verso.Diff.ComparisonBudget.DefaultMaxSteps"/> (about a second of one core).
+    /// </summary>
+    public long DiffBudget { get; set; } = Verso.Diff.ComparisonBudget.DefaultMaxSteps;
 }

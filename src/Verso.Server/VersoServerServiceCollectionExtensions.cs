@@ -16,7 +16,8 @@ public static class VersoServerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddVersoOpenApi();
         services.TryAddSingleton(provider => new TokenStore(provider.GetRequiredService<IVersionStore>(), provider.GetService<TimeProvider>()));
-        var options = services.AddOptions<VersoServerOptions>().BindConfiguration("Verso:Server");
+        var options = services.AddOptions<VersoServerOptions>().BindConfiguration("Verso:Server")
+            .Validate(o => o.DiffBudget > 0, "Verso:Server:DiffBudget must be a positive number of steps");
         if (configure is not null)
         {
             options.Configure(configure);

@@ -47,7 +47,8 @@ internal static class ServeCommand
                 throw new UsageException($"refusing to listen on {string.Join(", ", exposed)} without tokens: add one with 'verso token add', or pass --insecure");
             }
 
-            var app = Build(store, addresses, parse.GetValue(logFormat) == "json", parse.GetValue(maxBody), console);
+            var diffBudget = context.DiffBudget;
+            var app = Build(store, addresses, parse.GetValue(logFormat) == "json", parse.GetValue(maxBody), diffBudget, console);
             var mode = hasTokens ? " (bearer tokens required)"
                 : exposed.Count == 0 ? " (loopback only: no tokens in the store)" : " (INSECURE: no tokens, reachable from other machines)";
             console.Error.WriteLine($"verso: serving {StoreLocator.Describe(parse.GetValue(globals.Store), console)} on {string.Join(", ", addresses)}{mode}");
@@ -57,7 +58,7 @@ internal static class ServeCommand
         return command;
     }
 
-    private static WebApplication Build(IVersionStore store, IReadOnlyList<string> addresses, bool jsonLogs, long maxBody, CliConsole console)
+    private static WebApplication Build(IVersionStore store, IReadOnlyList<string> addresses, bool jsonLogs, long maxBody, long? diffBudget, CliConsole console)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = console.WorkingDirectory, Args = [] });
         builder.WebHost.UseUrls([.. addresses]);
@@ -83,7 +84,12 @@ internal static class ServeCommand
         builder.Services.AddSingleton(AgentKinds.RegisterAll(new KindRegistry()));
         builder.Services.AddSingleton(store);
         builder.Services.AddVerso();
-        builder.Services.AddVersoServer(options => options.MaxRequestBodyBytes = maxBody);
+        builder.Services.AddVersoServer(options =>
+        {
+            options.MaxRequestBodyBytes = maxBody;
+            // Only a budget asked for here overrides Verso:Server:DiffBudget from the configuration.
+            options.DiffBudget = diffBudget ?? options.DiffBudget;
+        });
         var app = builder.Build();
         app.UseVersoServer();
         app.MapVersoApi();

@@ -54,8 +54,23 @@ public sealed class ComparisonBudgetTests
         var before = JsonNode.Parse(ShuffledProse.Agent(Original));
         var after = JsonNode.Parse(ShuffledProse.Agent(Shuffled));
 
-        Assert.Throws<ComparisonTooLargeException>(() => JsonDiff.Compute(before, after));
-        Assert.Throws<ComparisonTooLargeException>(() => JsonMerge.Merge(before, after, JsonNode.Parse(ShuffledProse.Agent(Original + "More.\n"))));
+        Assert.Throws<ComparisonTooLargeException>(() => JsonDiff.Compute(before, after, budget: new ComparisonBudget(10_000_000)));
+        Assert.Throws<ComparisonTooLargeException>(() => JsonMerge.Merge(
+            before, after, JsonNode.Parse(ShuffledProse.Agent(Original + "More.\n")), budget: new ComparisonBudget(10_000_000)));
+    }
+
+    [Fact]
+    public void TheDiffAndPatchOfAShuffledArrayAreRefused()
+    {
+        var items = Enumerable.Range(0, 2000).ToArray();
+        var before = new JsonArray([.. items.Select(i => (JsonNode)i)]);
+        new Random(3).Shuffle(items);
+        var after = new JsonArray([.. items.Select(i => (JsonNode)i)]);
+
+        Assert.Throws<ComparisonTooLargeException>(() => JsonDiff.Compute(before, after, budget: new ComparisonBudget(1_000_000)));
+        Assert.Throws<ComparisonTooLargeException>(() => JsonPatchBuilder.Create(before, after, budget: new ComparisonBudget(1_000_000)));
+        // Within the default budget the same arrays diff as they always did.
+        Assert.NotEmpty(JsonDiff.Compute(before, after));
     }
 
     [Fact]
