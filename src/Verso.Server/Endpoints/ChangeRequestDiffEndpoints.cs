@@ -44,7 +44,7 @@ internal static class ChangeRequestDiffEndpoints
             : await service.Store.GetLatestAsync(request.Target, cancellationToken);
         var before = older is { HasContent: true } ? JsonLimits.ParseNode(older.Content.Span) : null;
         var after = JsonNode.Parse(request.Proposal.Utf8.Span);
-        var changes = JsonDiff.Compute(before, after, service.Kinds.Resolve(request.Target.Kind).DiffRules, ComparisonBudgets.For(options, cancellationToken));
+        var changes = JsonDiff.Compute(before, after, service.Kinds.Resolve(request.Target.Kind).DiffRules, ComparisonBudgets.For(http, options, cancellationToken));
         return new JsonBody(writer =>
         {
             writer.WriteStartObject();

@@ -109,7 +109,7 @@ internal static class ChangeRequestEndpoints
         var proposal = JsonNode.Parse(request.Proposal.Utf8.Span);
         var @base = request.BaseRef is { } baseRef ? await service.GetAsync(baseRef, cancellationToken) : null;
         var head = await service.Store.GetLatestAsync(request.Target, cancellationToken);
-        var budget = ComparisonBudgets.For(options, cancellationToken);
+        var budget = ComparisonBudgets.For(http, options, cancellationToken);
         var againstBase = JsonDiff.Compute(@base is { HasContent: true } ? JsonNode.Parse(@base.Content.Span) : null, proposal, budget: budget);
         var againstHead = JsonDiff.Compute(head is { HasContent: true } ? JsonNode.Parse(head.Content.Span) : null, proposal, budget: budget);
         return new JsonBody(writer =>

@@ -48,7 +48,7 @@ internal static class CompareEndpoints
         var newer = await service.GetAsync(to is null ? VersionRef.Latest(key) : HistoryEndpoints.ParseSelector(key, to), cancellationToken);
         var entityKind = service.Kinds.Resolve(kind);
         var (before, after) = (Parse(older), Parse(newer));
-        var budget = ComparisonBudgets.For(options, cancellationToken);
+        var budget = ComparisonBudgets.For(http, options, cancellationToken);
         switch (style)
         {
             case "patch":
@@ -91,7 +91,7 @@ internal static class CompareEndpoints
         }
 
         history.Reverse();
-        var blame = JsonBlame.Compute(history, service.Kinds.Resolve(kind).DiffRules, ComparisonBudgets.For(options, cancellationToken));
+        var blame = JsonBlame.Compute(history, service.Kinds.Resolve(kind).DiffRules, ComparisonBudgets.For(http, options, cancellationToken));
         return new JsonBody(writer =>
         {
             writer.WriteStartObject();
@@ -133,7 +133,7 @@ internal static class CompareEndpoints
 
         var older = await service.GetAsync(left, cancellationToken);
         var newer = await service.GetAsync(right, cancellationToken);
-        var verdict = ReplayCompatibility.Compare(service.Kinds.Resolve(older.Key.Kind), Parse(older), Parse(newer), ComparisonBudgets.For(options, cancellationToken));
+        var verdict = ReplayCompatibility.Compare(service.Kinds.Resolve(older.Key.Kind), Parse(older), Parse(newer), ComparisonBudgets.For(http, options, cancellationToken));
         return new JsonBody(writer => ReplayJson.WriteVerdict(writer, verdict));
     }
 
