@@ -20,10 +20,11 @@ namespace Verso.Diff;
 public sealed class ComparisonBudget
 {
     /// <summary>
-    /// The steps a comparison may take unless configured otherwise: 200 million, about a second of one core,
-    /// enough to diff two unrelated texts of several thousand lines each.
+    /// The steps a comparison may take unless configured otherwise: 100 million, about a second of one core
+    /// (docs/BENCHMARKS.md); a rewrite of every line of an N-line text takes N² steps, so two entirely
+    /// different texts of 10,000 lines fit, and so does any edit that leaves most lines in order, however long.
     /// </summary>
-    public const long DefaultMaxSteps = 200_000_000;
+    public const long DefaultMaxSteps = 100_000_000;
 
     // How often the token is looked at: often enough to stop within a millisecond, rarely enough to cost nothing.
     private const long CancellationInterval = 1 << 16;

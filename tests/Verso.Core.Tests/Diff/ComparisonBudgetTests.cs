@@ -30,7 +30,7 @@ public sealed class ComparisonBudgetTests
 
         Assert.Equal(ComparisonBudget.DefaultMaxSteps, refused.MaxSteps);
         Assert.Equal(ErrorCategory.BadInput, refused.Category);
-        Assert.Contains("budget of 200000000 steps", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("budget of 100000000 steps", refused.Message, StringComparison.Ordinal);
         // It stopped at the budget: past it by at most the one diagonal it was following.
         Assert.InRange(budget.Spent, budget.MaxSteps + 1, budget.MaxSteps + (2L * Lines) + 1);
     }
