@@ -15,6 +15,7 @@ internal static class VersoCommandLine
         root.Options.Add(globals.Store);
         root.Options.Add(globals.Json);
         root.Options.Add(globals.Verbose);
+        root.Options.Add(globals.DiffBudget);
         foreach (var command in CreateCommands(globals, console).Concat(CompletionCommand.Create(root, console)))
         {
             root.Subcommands.Add(command);

@@ -26,4 +26,11 @@ public sealed class VersoServerOptions
     /// token's streams end at the revoke's event, or within this). Default 5 seconds.
     /// </summary>
     public TimeSpan StreamRecheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The most steps the comparisons of one request (a diff, a blame, a merge, a replay check, a change
+    /// request's diffs) may take together; past it the answer is 422 <c>too-large-to-compare</c>. Default
+    /// <see cref="Verso.Diff.ComparisonBudget.DefaultMaxSteps"/> (about a second of one core).
+    /// </summary>
+    public long DiffBudget { get; set; } = Verso.Diff.ComparisonBudget.DefaultMaxSteps;
 }

@@ -23,7 +23,8 @@ public static class VersoServerServiceCollectionExtensions
         services.TryAddSingleton(provider => new ChangeHub(
             provider.GetRequiredService<IVersionStore>(), provider.GetRequiredService<TokenStore>(), provider.GetRequiredService<IOptions<VersoServerOptions>>().Value,
             provider.GetRequiredService<ILogger<ChangeHub>>(), provider.GetService<TimeProvider>()));
-        var options = services.AddOptions<VersoServerOptions>().BindConfiguration("Verso:Server");
+        var options = services.AddOptions<VersoServerOptions>().BindConfiguration("Verso:Server")
+            .Validate(o => o.DiffBudget > 0, "Verso:Server:DiffBudget must be a positive number of steps");
         if (configure is not null)
         {
             options.Configure(configure);

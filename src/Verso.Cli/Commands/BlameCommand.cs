@@ -30,7 +30,7 @@ internal static class BlameCommand
             }
 
             history.Reverse();
-            var blame = JsonBlame.Compute(history, service.Kinds.Resolve(target.Key.Kind).DiffRules);
+            var blame = JsonBlame.Compute(history, service.Kinds.Resolve(target.Key.Kind).DiffRules, context.ComparisonBudget(cancellationToken));
             if (context.Json)
             {
                 JsonOutput.Write(console, writer => BlameJson.Write(writer, blame));

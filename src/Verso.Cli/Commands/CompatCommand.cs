@@ -23,7 +23,7 @@ internal static class CompatCommand
             var service = context.CreateService();
             var from = await Refs.GetAsync(service, context.ParseResult.GetRequiredValue(left), cancellationToken);
             var to = await Refs.GetAsync(service, context.ParseResult.GetRequiredValue(right), cancellationToken);
-            var verdict = ReplayCompatibility.Compare(service.Kinds.Resolve(from.Key.Kind), JsonInput.Parse(from), JsonInput.Parse(to));
+            var verdict = ReplayCompatibility.Compare(service.Kinds.Resolve(from.Key.Kind), JsonInput.Parse(from), JsonInput.Parse(to), context.ComparisonBudget(cancellationToken));
             var name = verdict.Verdict.ToString().ToLowerInvariant();
             if (context.Json)
             {

@@ -36,7 +36,8 @@ internal static class CrCommand
             var @base = request.BaseRef is { } baseRef ? JsonInput.Parse(await service.GetAsync(baseRef, cancellationToken)) : null;
             var head = await service.Store.GetLatestAsync(request.Target, cancellationToken);
             var headNode = head is null ? null : JsonInput.Parse(head);
-            var (againstBase, againstHead) = (JsonDiff.Compute(@base, proposal, kind.DiffRules), JsonDiff.Compute(headNode, proposal, kind.DiffRules));
+            var budget = context.ComparisonBudget(cancellationToken);
+            var (againstBase, againstHead) = (JsonDiff.Compute(@base, proposal, kind.DiffRules, budget), JsonDiff.Compute(headNode, proposal, kind.DiffRules, budget));
             if (context.Json)
             {
                 JsonOutput.Write(console, writer =>

@@ -59,19 +59,20 @@ internal static class DiffCommand
 
             var kind = service.Kinds.Resolve(from.Key.Kind);
             var outputFormat = context.Json ? "json" : context.ParseResult.GetValue(format);
+            var budget = context.ComparisonBudget(cancellationToken);
             switch (outputFormat)
             {
                 case "patch":
-                    var patch = Patch.JsonPatch.Create(JsonPatchBuilder.Create(before, after, kind.DiffRules));
+                    var patch = Patch.JsonPatch.Create(JsonPatchBuilder.Create(before, after, kind.DiffRules, budget));
                     await console.OutputStream.WriteAsync(patch.ToUtf8Bytes(), cancellationToken);
                     console.OutputStream.WriteByte((byte)'\n');
                     break;
                 case "json":
-                    var changes = JsonDiff.Compute(before, after, kind.DiffRules);
+                    var changes = JsonDiff.Compute(before, after, kind.DiffRules, budget);
                     JsonOutput.Write(console, writer => ChangeJson.WriteChanges(writer, changes));
                     break;
                 default:
-                    DiffText.Write(console, kind, $"{from.Ref} → {toName}", before, after);
+                    DiffText.Write(console, kind, $"{from.Ref} → {toName}", before, after, budget);
                     break;
             }
 

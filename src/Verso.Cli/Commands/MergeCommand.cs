@@ -38,7 +38,7 @@ internal static class MergeCommand
             var baseVersion = await service.GetAsync(VersionRef.ForVersion(key, Positive(parse.GetValue(@base), "--base")), cancellationToken);
             var ourVersion = await service.GetAsync(VersionRef.ForVersion(key, Positive(parse.GetValue(ours), "--ours")), cancellationToken);
             var (theirContent, theirName) = await TheirsAsync(context, service, key, parse.GetRequiredValue(theirs), cancellationToken);
-            var result = JsonMerge.Merge(JsonInput.Parse(baseVersion), JsonInput.Parse(ourVersion), theirContent, service.Kinds.Resolve(key.Kind).DiffRules);
+            var result = JsonMerge.Merge(JsonInput.Parse(baseVersion), JsonInput.Parse(ourVersion), theirContent, service.Kinds.Resolve(key.Kind).DiffRules, context.ComparisonBudget(cancellationToken));
             if (!result.IsClean)
             {
                 ReportConflicts(context, key, result);

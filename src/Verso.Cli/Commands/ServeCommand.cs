@@ -49,7 +49,7 @@ internal static class ServeCommand
             }
 
             var gate = new BindingGate();
-            await using var app = Build(store, addresses, parse.GetValue(logFormat) == "json", parse.GetValue(maxBody), console, gate);
+            await using var app = Build(store, addresses, parse.GetValue(logFormat) == "json", parse.GetValue(maxBody), context.DiffBudget, console, gate);
             await app.StartAsync(cancellationToken);
             // Configuration can bind other addresses than --urls named: what counts is what Kestrel bound.
             var bound = BindingGate.Bound(app.Services.GetRequiredService<IServer>());
@@ -70,7 +70,7 @@ internal static class ServeCommand
         return command;
     }
 
-    private static WebApplication Build(IVersionStore store, IReadOnlyList<string> addresses, bool jsonLogs, long maxBody, CliConsole console, BindingGate gate)
+    private static WebApplication Build(IVersionStore store, IReadOnlyList<string> addresses, bool jsonLogs, long maxBody, long? diffBudget, CliConsole console, BindingGate gate)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = console.WorkingDirectory, Args = [] });
         builder.WebHost.UseUrls([.. addresses]);
@@ -96,7 +96,12 @@ internal static class ServeCommand
         builder.Services.AddSingleton(AgentKinds.RegisterAll(new KindRegistry()));
         builder.Services.AddSingleton(store);
         builder.Services.AddVerso();
-        builder.Services.AddVersoServer(options => options.MaxRequestBodyBytes = maxBody);
+        builder.Services.AddVersoServer(options =>
+        {
+            options.MaxRequestBodyBytes = maxBody;
+            // Only a budget asked for here overrides Verso:Server:DiffBudget from the configuration.
+            options.DiffBudget = diffBudget ?? options.DiffBudget;
+        });
         var app = builder.Build();
         app.Use(gate.Guard);
         app.UseVersoServer();

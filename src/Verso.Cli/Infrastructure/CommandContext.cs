@@ -39,6 +39,34 @@ internal sealed class CommandContext(ParseResult parseResult, GlobalOptions glob
         long.TryParse(Console.Environment(MaxRecordSizeVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit > 0
             ? limit
             : RecordLimits.DefaultMaxBytes;
+
+    /// <summary>The diff budget asked for by <c>--diff-budget</c> or <c>$VERSO_DIFF_BUDGET</c>; null when neither names one.</summary>
+    /// <exception cref="UsageException">The value is not a positive number of steps.</exception>
+    public long? DiffBudget
+    {
+        get
+        {
+            if (ParseResult.GetValue(globals.DiffBudget) is { } steps)
+            {
+                return steps > 0 ? steps : throw new UsageException($"--diff-budget takes a number of steps from 1, not {steps}");
+            }
+
+            var variable = Console.Environment(GlobalOptions.DiffBudgetVariable);
+            if (string.IsNullOrEmpty(variable))
+            {
+                return null;
+            }
+
+            return long.TryParse(variable, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var fromVariable) && fromVariable > 0
+                ? fromVariable
+                : throw new UsageException($"${GlobalOptions.DiffBudgetVariable} takes a number of steps from 1, not '{variable}'");
+        }
+    }
+
+    /// <summary>A budget for this command's comparisons (<see cref="DiffBudget"/> or the default), stopped by <paramref name="cancellationToken"/>.</summary>
+    public Diff.ComparisonBudget ComparisonBudget(CancellationToken cancellationToken) =>
+        new(DiffBudget ?? Diff.ComparisonBudget.DefaultMaxSteps, cancellationToken);
+
     /// <summary>The change request service over <see cref="Store"/>.</summary>
     public ChangeRequestService CreateRequests() => new(CreateService());
 

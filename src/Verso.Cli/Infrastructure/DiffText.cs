@@ -10,8 +10,8 @@ namespace Verso.Cli.Infrastructure;
 /// <summary>A diff for people: a header line, then the kind's rendering, colored on a terminal.</summary>
 internal static class DiffText
 {
-    public static void Write(CliConsole console, EntityKind kind, string header, JsonNode? before, JsonNode? after) =>
-        Write(console, kind, header, before, after, JsonDiff.Compute(before, after, kind.DiffRules));
+    public static void Write(CliConsole console, EntityKind kind, string header, JsonNode? before, JsonNode? after, ComparisonBudget budget) =>
+        Write(console, kind, header, before, after, JsonDiff.Compute(before, after, kind.DiffRules, budget));
 
     /// <summary>The same, for changes already computed.</summary>
     public static void Write(CliConsole console, EntityKind kind, string header, JsonNode? before, JsonNode? after, ImmutableArray<JsonChange> changes)

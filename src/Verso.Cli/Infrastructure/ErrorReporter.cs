@@ -26,6 +26,9 @@ internal static class ErrorReporter
                 // One line per problem, each naming its JSON path, so every mistake can be fixed in one go.
                 code = Write(console, json, invalid.Category, invalid.Problems.Select(p => $"invalid {invalid.Kind} record at {(p.Path.Length == 0 ? "/" : p.Path)}: {p.Message}"));
                 break;
+            case ComparisonTooLargeException tooLarge:
+                code = Write(console, json, tooLarge.Category, [$"{tooLarge.Message}; raise it with --diff-budget STEPS or ${GlobalOptions.DiffBudgetVariable}"]);
+                break;
             case VersoException verso:
                 code = Write(console, json, verso.Category, [verso.Message]);
                 break;

@@ -7,6 +7,7 @@ internal sealed class GlobalOptions
 {
     public const string StoreVariable = "VERSO_STORE";
     public const string DefaultStore = "verso.db";
+    public const string DiffBudgetVariable = "VERSO_DIFF_BUDGET";
 
     public Option<string?> Store { get; } = new("--store")
     {
@@ -18,6 +19,13 @@ internal sealed class GlobalOptions
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "print one JSON document for machines",
+        Recursive = true,
+    };
+
+    public Option<long?> DiffBudget { get; } = new("--diff-budget")
+    {
+        Description = $"the most steps a diff, blame, merge or compat may take before it stops with 'too large to compare' (default ${DiffBudgetVariable} or {Diff.ComparisonBudget.DefaultMaxSteps}); for serve, each request's",
+        HelpName = "STEPS",
         Recursive = true,
     };
 

@@ -24,7 +24,7 @@ internal static class StatusDiff
             var record = RecordFormat.Read(service, path, bytes);
             context.Console.Out.WriteLine();
             DiffText.Write(context.Console, service.Kinds.Resolve(head.Key.Kind), $"{Refs.Verified(head).Ref} → {file.Path}",
-                JsonInput.Parse(head), JsonLimits.ParseNode(record.Utf8.Span));
+                JsonInput.Parse(head), JsonLimits.ParseNode(record.Utf8.Span), context.ComparisonBudget(cancellationToken));
         }
     }
 }

@@ -16,19 +16,24 @@ public static class JsonBlame
     /// <summary>Blames the last snapshot of <paramref name="oldestFirst"/> (an entity's history up to the version asked about).</summary>
     /// <param name="oldestFirst">The versions, oldest first.</param>
     /// <param name="rules">The kind's diff rules: keyed arrays let items keep their origin when they move.</param>
+    /// <param name="budget">The work all the line and item diffs of the blame may do together, and the token that stops them; a fresh <see cref="ComparisonBudget"/> of the default size when null.</param>
     /// <returns>Every leaf in document order; empty when there is no version with content.</returns>
-    public static ImmutableArray<BlameEntry> Compute(IEnumerable<Snapshot> oldestFirst, DiffRules? rules = null)
+    /// <exception cref="Verso.Errors.ComparisonTooLargeException">The budget ran out.</exception>
+    /// <exception cref="OperationCanceledException">The budget's token was cancelled.</exception>
+    public static ImmutableArray<BlameEntry> Compute(IEnumerable<Snapshot> oldestFirst, DiffRules? rules = null, ComparisonBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(oldestFirst);
         rules ??= DiffRules.Default;
+        budget ??= new ComparisonBudget();
         AnnotatedNode? tree = null;
         // A pruned or erased version cannot be read: what changed in it is credited to the next version
         // that can, the earliest one known to hold the value.
         foreach (var snapshot in oldestFirst.Where(s => s.HasContent))
         {
+            budget.CancellationToken.ThrowIfCancellationRequested();
             var document = Verso.Canonical.JsonLimits.ParseNode(snapshot.Content.Span);
             var origin = BlameOrigin.Of(snapshot);
-            tree = tree is null ? Build(document, origin) : Update(tree, document, origin, JsonPointer.Root, rules);
+            tree = tree is null ? Build(document, origin) : Update(tree, document, origin, JsonPointer.Root, rules, budget);
         }
 
         var entries = ImmutableArray.CreateBuilder<BlameEntry>();
@@ -47,19 +52,19 @@ public static class JsonBlame
         _ => new AnnotatedNode.LeafNode(node, origin, IsMultiline(node, out var text) ? [.. SplitLines(text).Select(line => (line, origin))] : null),
     };
 
-    private static AnnotatedNode Update(AnnotatedNode old, JsonNode? node, BlameOrigin origin, string path, DiffRules rules) => (old, node) switch
+    private static AnnotatedNode Update(AnnotatedNode old, JsonNode? node, BlameOrigin origin, string path, DiffRules rules, ComparisonBudget budget) => (old, node) switch
     {
         (AnnotatedNode.ObjectNode oldObject, JsonObject obj) => new AnnotatedNode.ObjectNode(
             [.. obj.Select(m => KeyValuePair.Create(m.Key, Member(oldObject, m.Key) is { } previous
-                ? Update(previous, m.Value, origin, JsonPointer.Append(path, m.Key), rules)
+                ? Update(previous, m.Value, origin, JsonPointer.Append(path, m.Key), rules, budget)
                 : Build(m.Value, origin)))],
             oldObject.Origin),
-        (AnnotatedNode.ArrayNode oldArray, JsonArray array) => UpdateArray(oldArray, array, origin, path, rules),
-        (AnnotatedNode.LeafNode leaf, _) when node is not JsonObject and not JsonArray => UpdateLeaf(leaf, node, origin),
+        (AnnotatedNode.ArrayNode oldArray, JsonArray array) => UpdateArray(oldArray, array, origin, path, rules, budget),
+        (AnnotatedNode.LeafNode leaf, _) when node is not JsonObject and not JsonArray => UpdateLeaf(leaf, node, origin, budget),
         _ => Build(node, origin),
     };
 
-    private static AnnotatedNode UpdateArray(AnnotatedNode.ArrayNode old, JsonArray array, BlameOrigin origin, string path, DiffRules rules)
+    private static AnnotatedNode UpdateArray(AnnotatedNode.ArrayNode old, JsonArray array, BlameOrigin origin, string path, DiffRules rules, ComparisonBudget budget)
     {
         var items = new List<(JsonNode?, AnnotatedNode)>(array.Count);
         if (rules.IdentityKeyFor(path) is { } key && KeysOf(old.Items.Select(i => i.Value), key) is { } oldKeys)
@@ -71,27 +76,27 @@ public static class JsonBlame
                 var itemKey = KeyOf(array[i], key);
                 var itemPath = JsonPointer.Append(path, i);
                 items.Add((array[i], itemKey is not null && byKey.TryGetValue(itemKey, out var previous)
-                    ? Update(previous, array[i], origin, itemPath, rules)
+                    ? Update(previous, array[i], origin, itemPath, rules, budget)
                     : Build(array[i], origin)));
             }
         }
         else
         {
             var alignment = SequenceAlignment.Align(
-                [.. old.Items.Select(i => Canonical(i.Value))], [.. array.Select(Canonical)]);
+                [.. old.Items.Select(i => Canonical(i.Value))], [.. array.Select(Canonical)], budget);
             for (var i = 0; i < array.Count; i++)
             {
                 var (oldIndex, equal) = alignment[i];
                 items.Add((array[i], oldIndex < 0 || oldIndex >= old.Items.Count
                     ? Build(array[i], origin)
-                    : equal ? old.Items[oldIndex].Node : Update(old.Items[oldIndex].Node, array[i], origin, JsonPointer.Append(path, i), rules)));
+                    : equal ? old.Items[oldIndex].Node : Update(old.Items[oldIndex].Node, array[i], origin, JsonPointer.Append(path, i), rules, budget)));
             }
         }
 
         return new AnnotatedNode.ArrayNode(items, old.Origin);
     }
 
-    private static AnnotatedNode UpdateLeaf(AnnotatedNode.LeafNode leaf, JsonNode? node, BlameOrigin origin)
+    private static AnnotatedNode UpdateLeaf(AnnotatedNode.LeafNode leaf, JsonNode? node, BlameOrigin origin, ComparisonBudget budget)
     {
         if (JsonNode.DeepEquals(leaf.Value, node))
         {
@@ -106,7 +111,7 @@ public static class JsonBlame
         // Lines the new text kept keep their origin; the others are this version's.
         var newLines = SplitLines(text);
         var oldLines = leaf.Lines ?? (leaf.Value is JsonValue v && v.TryGetValue(out string? oldText) ? [.. SplitLines(oldText).Select(l => (l, leaf.Origin))] : []);
-        var alignment = SequenceAlignment.Align([.. oldLines.Select(l => l.Text)], newLines);
+        var alignment = SequenceAlignment.Align([.. oldLines.Select(l => l.Text)], newLines, budget);
         var lines = new List<(string, BlameOrigin)>(newLines.Length);
         for (var i = 0; i < newLines.Length; i++)
         {

@@ -8,11 +8,11 @@ namespace Verso.Blame;
 internal static class SequenceAlignment
 {
     /// <summary>Per new index: the old index it comes from (-1 when new) and whether the two are equal.</summary>
-    public static (int OldIndex, bool Equal)[] Align(IReadOnlyList<string> oldItems, IReadOnlyList<string> newItems)
+    public static (int OldIndex, bool Equal)[] Align(IReadOnlyList<string> oldItems, IReadOnlyList<string> newItems, ComparisonBudget budget)
     {
         var result = new (int OldIndex, bool Equal)[newItems.Count];
         int oldIndex = 0, newIndex = 0;
-        foreach (var block in SequenceDiff.Compute(oldItems, newItems))
+        foreach (var block in SequenceDiff.Compute(oldItems, newItems, budget))
         {
             while (newIndex < block.InsertStartB)
             {

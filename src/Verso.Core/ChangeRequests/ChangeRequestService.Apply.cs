@@ -176,7 +176,8 @@ public sealed partial class ChangeRequestService
         }
 
         // Ours is the head (what is in force), theirs the proposal: a conflict shows what each would make it.
-        return JsonMerge.Merge(@base, JsonLimits.ParseNode(head.Content.Span), JsonLimits.ParseNode(request.Proposal.Utf8.Span), kind.DiffRules);
+        return JsonMerge.Merge(@base, JsonLimits.ParseNode(head.Content.Span), JsonLimits.ParseNode(request.Proposal.Utf8.Span), kind.DiffRules,
+            new Diff.ComparisonBudget(cancellationToken: cancellationToken));
     }
 
     // A version after the base whose source names this request: the request was applied already.

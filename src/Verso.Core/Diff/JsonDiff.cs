@@ -43,8 +43,11 @@ public static class JsonDiff
     /// <param name="left">The old value (null is a JSON null).</param>
     /// <param name="right">The new value (null is a JSON null).</param>
     /// <param name="rules">How arrays and strings are compared; <see cref="DiffRules.Default"/> when null.</param>
+    /// <param name="budget">The work the array and line diffs may do, and the token that stops them; a fresh <see cref="ComparisonBudget"/> of the default size when null.</param>
     /// <returns>The changes in document order; empty when the values are equal.</returns>
     /// <exception cref="Verso.Errors.CanonicalJsonException">A value has no canonical form (e.g. a lone surrogate in a string).</exception>
-    public static ImmutableArray<JsonChange> Compute(JsonNode? left, JsonNode? right, DiffRules? rules = null) =>
-        StructuralDiffer.Run(left, right, rules ?? DiffRules.Default);
+    /// <exception cref="Verso.Errors.ComparisonTooLargeException">The budget ran out.</exception>
+    /// <exception cref="OperationCanceledException">The budget's token was cancelled.</exception>
+    public static ImmutableArray<JsonChange> Compute(JsonNode? left, JsonNode? right, DiffRules? rules = null, ComparisonBudget? budget = null) =>
+        StructuralDiffer.Run(left, right, rules ?? DiffRules.Default, budget ?? new ComparisonBudget());
 }

@@ -31,8 +31,11 @@ public static class JsonPatchBuilder
     /// <param name="left">The value the patch applies to (null is a JSON null).</param>
     /// <param name="right">The value the patch produces (null is a JSON null).</param>
     /// <param name="rules">How arrays are matched; <see cref="DiffRules.Default"/> when null.</param>
+    /// <param name="budget">The work the array diffs may do, and the token that stops them; a fresh <see cref="ComparisonBudget"/> of the default size when null.</param>
     /// <returns>The operations, in the order they must be applied; empty when the values are equal.</returns>
     /// <exception cref="Verso.Errors.CanonicalJsonException">A value has no canonical form (e.g. a lone surrogate in a string).</exception>
-    public static ImmutableArray<PatchOperation> Create(JsonNode? left, JsonNode? right, DiffRules? rules = null) =>
-        PatchEmitter.Run(left, right, rules ?? DiffRules.Default);
+    /// <exception cref="Verso.Errors.ComparisonTooLargeException">The budget ran out.</exception>
+    /// <exception cref="OperationCanceledException">The budget's token was cancelled.</exception>
+    public static ImmutableArray<PatchOperation> Create(JsonNode? left, JsonNode? right, DiffRules? rules = null, ComparisonBudget? budget = null) =>
+        PatchEmitter.Run(left, right, rules ?? DiffRules.Default, budget ?? new ComparisonBudget());
 }

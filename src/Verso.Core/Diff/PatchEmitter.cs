@@ -12,14 +12,15 @@ namespace Verso.Diff;
 internal sealed class PatchEmitter
 {
     private readonly DiffRules _rules;
+    private readonly ComparisonBudget _budget;
     private readonly CanonicalTexts _texts = new();
     private readonly ImmutableArray<PatchOperation>.Builder _operations = ImmutableArray.CreateBuilder<PatchOperation>();
 
-    private PatchEmitter(DiffRules rules) => _rules = rules;
+    private PatchEmitter(DiffRules rules, ComparisonBudget budget) => (_rules, _budget) = (rules, budget);
 
-    public static ImmutableArray<PatchOperation> Run(JsonNode? left, JsonNode? right, DiffRules rules)
+    public static ImmutableArray<PatchOperation> Run(JsonNode? left, JsonNode? right, DiffRules rules, ComparisonBudget budget)
     {
-        var emitter = new PatchEmitter(rules);
+        var emitter = new PatchEmitter(rules, budget);
         emitter.Value(left, right, JsonPointer.Root);
         return emitter._operations.ToImmutable();
     }
@@ -154,7 +155,7 @@ internal sealed class PatchEmitter
         var removals = new List<int>();
         var additions = new List<int>();
         var pairs = new List<(int Left, int Right)>();
-        foreach (var block in SequenceDiff.Compute(left.Select(_texts.Of).ToList(), right.Select(_texts.Of).ToList()))
+        foreach (var block in SequenceDiff.Compute(left.Select(_texts.Of).ToList(), right.Select(_texts.Of).ToList(), _budget))
         {
             var paired = SequenceDiff.Pair(block, (l, r) => Shape(left[l]) == Shape(right[r]));
             pairs.AddRange(paired);

@@ -1,53 +1,50 @@
-using DiffPlex;
-using DiffPlex.Model;
-
 namespace Verso.Diff;
 
-// The longest common subsequence of two sequences of strings, as DiffPlex's blocks of deletions and
-// insertions (Myers' algorithm in linear space).
+// The longest common subsequence of two sequences of strings, as blocks of deletions and insertions
+// (Myers' algorithm in linear space, within a ComparisonBudget).
 internal static class SequenceDiff
 {
-    private static readonly Differ Differ = new();
-
-    public static IList<DiffBlock> Compute(IReadOnlyList<string> left, IReadOnlyList<string> right) => Compute(left, right, 0);
+    public static List<EditBlock> Compute(IReadOnlyList<string> left, IReadOnlyList<string> right, ComparisonBudget budget) =>
+        Compute(left, right, 0, budget);
 
     /// <summary>
     /// The blocks of two sequences that are the middles of longer ones: both had <paramref name="offset"/>
     /// equal items before them (and any number of equal items after), so the blocks are shifted by it.
-    /// Differ strips equal items at both ends before it searches, so this gives the blocks of the longer
+    /// The diff strips equal items at both ends before it searches, so this gives the blocks of the longer
     /// sequences without keying their equal ends.
     /// </summary>
-    public static IList<DiffBlock> Compute(IReadOnlyList<string> left, IReadOnlyList<string> right, int offset)
+    public static List<EditBlock> Compute(IReadOnlyList<string> left, IReadOnlyList<string> right, int offset, ComparisonBudget budget)
     {
-        var blocks = ComputeFromStart(left, right);
-        if (offset == 0)
+        budget.CancellationToken.ThrowIfCancellationRequested();
+        var blocks = ComputeFromStart(left, right, budget);
+        if (offset != 0)
         {
-            return blocks;
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                blocks[i] = blocks[i] with { DeleteStartA = blocks[i].DeleteStartA + offset, InsertStartB = blocks[i].InsertStartB + offset };
+            }
         }
 
-        return [.. blocks.Select(b => new DiffBlock(b.DeleteStartA + offset, b.DeleteCountA, b.InsertStartB + offset, b.InsertCountB))];
+        return blocks;
     }
 
-    private static IList<DiffBlock> ComputeFromStart(IReadOnlyList<string> left, IReadOnlyList<string> right)
+    private static List<EditBlock> ComputeFromStart(IReadOnlyList<string> left, IReadOnlyList<string> right, ComparisonBudget budget)
     {
         if (left.Count == 0 || right.Count == 0)
         {
-            // DiffPlex sees an empty text as one empty piece, so the trivial cases are answered here.
-            return left.Count == 0 && right.Count == 0 ? [] : [new DiffBlock(0, left.Count, 0, right.Count)];
+            return left.Count == 0 && right.Count == 0 ? [] : [new EditBlock(0, left.Count, 0, right.Count)];
         }
 
-        // DiffPlex diffs pieces of one text; each distinct element becomes a short numeric piece, so that
-        // elements holding line breaks or the separator stay whole and long elements are compared once.
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var result = Differ.CreateCustomDiffs(Encode(left, ids), Encode(right, ids), false, text => text.Split('\n'));
-        return result.DiffBlocks;
+        // Each distinct element becomes a number, so long elements are hashed once and compared as integers.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        return MyersDiff.Compute(Encode(left, ids), Encode(right, ids), budget);
     }
 
     // Within one block of deletions and insertions, pairs each deleted item with the first insertion
     // after the previous pair that it is compatible with. Pairs keep their order on both sides, which
     // is what lets a patch remove the unpaired deletions, add the unpaired insertions and find every
     // paired item at its right-hand index.
-    public static List<(int Left, int Right)> Pair(DiffBlock block, Func<int, int, bool> compatible)
+    public static List<(int Left, int Right)> Pair(EditBlock block, Func<int, int, bool> compatible)
     {
         var pairs = new List<(int Left, int Right)>();
         var next = block.InsertStartB;
@@ -68,20 +65,20 @@ internal static class SequenceDiff
         return pairs;
     }
 
-    private static string Encode(IReadOnlyList<string> elements, Dictionary<string, string> ids)
+    private static int[] Encode(IReadOnlyList<string> elements, Dictionary<string, int> ids)
     {
-        var pieces = new string[elements.Count];
+        var numbers = new int[elements.Count];
         for (var i = 0; i < elements.Count; i++)
         {
             if (!ids.TryGetValue(elements[i], out var id))
             {
-                id = ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                id = ids.Count;
                 ids[elements[i]] = id;
             }
 
-            pieces[i] = id;
+            numbers[i] = id;
         }
 
-        return string.Join('\n', pieces);
+        return numbers;
     }
 }

@@ -9,14 +9,15 @@ namespace Verso.Diff;
 internal sealed class StructuralDiffer
 {
     private readonly DiffRules _rules;
+    private readonly ComparisonBudget _budget;
     private readonly CanonicalTexts _texts = new();
     private readonly ImmutableArray<JsonChange>.Builder _changes = ImmutableArray.CreateBuilder<JsonChange>();
 
-    private StructuralDiffer(DiffRules rules) => _rules = rules;
+    private StructuralDiffer(DiffRules rules, ComparisonBudget budget) => (_rules, _budget) = (rules, budget);
 
-    public static ImmutableArray<JsonChange> Run(JsonNode? left, JsonNode? right, DiffRules rules)
+    public static ImmutableArray<JsonChange> Run(JsonNode? left, JsonNode? right, DiffRules rules, ComparisonBudget budget)
     {
-        var differ = new StructuralDiffer(rules);
+        var differ = new StructuralDiffer(rules, budget);
         differ.Value(left, right, JsonPointer.Root);
         return differ._changes.ToImmutable();
     }
@@ -236,7 +237,7 @@ internal sealed class StructuralDiffer
             rightKeys[k] = _texts.Of(right[start + k]);
         }
 
-        foreach (var block in SequenceDiff.Compute(leftKeys, rightKeys, start))
+        foreach (var block in SequenceDiff.Compute(leftKeys, rightKeys, start, _budget))
         {
             // Unpaired removals and additions are reported before the pair that follows them.
             var i = block.DeleteStartA;
@@ -277,7 +278,7 @@ internal sealed class StructuralDiffer
         }
 
         var lines = _rules.DiffMultilineText && (left.Contains('\n', StringComparison.Ordinal) || right.Contains('\n', StringComparison.Ordinal))
-            ? TextDiffer.Compute(left, right)
+            ? TextDiffer.Compute(left, right, TextDiffer.DefaultContext, _budget)
             : null;
         _changes.Add(new JsonChange(path, ChangeKind.Modified, leftNode!.DeepClone(), rightNode!.DeepClone()) { Lines = lines });
     }

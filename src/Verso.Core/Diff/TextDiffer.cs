@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Verso.Diff;
 
-/// <summary>Line-by-line differences of two texts as unified-diff hunks (Myers' algorithm, via DiffPlex).</summary>
+/// <summary>Line-by-line differences of two texts as unified-diff hunks (Myers' algorithm in linear space, within a <see cref="ComparisonBudget"/>).</summary>
 /// <remarks>
 /// <para>
 /// Lines end at <c>\n</c>; a <c>\r</c> before it stays part of the line's text, so a change of line
@@ -25,10 +25,13 @@ public static class TextDiffer
     /// <param name="left">The old text.</param>
     /// <param name="right">The new text.</param>
     /// <param name="context">Unchanged lines to show before and after each change.</param>
+    /// <param name="budget">The work the line diff may do, and the token that stops it; a fresh <see cref="ComparisonBudget"/> of the default size when null.</param>
     /// <returns>The hunks; none when the texts are equal.</returns>
     /// <exception cref="ArgumentNullException">A text is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="context"/> is negative.</exception>
-    public static TextDiff Compute(string left, string right, int context = DefaultContext)
+    /// <exception cref="Verso.Errors.ComparisonTooLargeException">The budget ran out.</exception>
+    /// <exception cref="OperationCanceledException">The budget's token was cancelled.</exception>
+    public static TextDiff Compute(string left, string right, int context = DefaultContext, ComparisonBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
@@ -36,7 +39,7 @@ public static class TextDiffer
 
         var oldLines = SplitKeepingBreaks(left);
         var newLines = SplitKeepingBreaks(right);
-        var script = Script(oldLines, newLines);
+        var script = Script(oldLines, newLines, budget ?? new ComparisonBudget());
         return new TextDiff(Hunks(script, context));
     }
 
@@ -56,11 +59,11 @@ public static class TextDiffer
         return lines;
     }
 
-    private static List<DiffLine> Script(List<string> oldLines, List<string> newLines)
+    private static List<DiffLine> Script(List<string> oldLines, List<string> newLines, ComparisonBudget budget)
     {
         var script = new List<DiffLine>(Math.Max(oldLines.Count, newLines.Count));
         var oldIndex = 0;
-        foreach (var block in SequenceDiff.Compute(oldLines, newLines))
+        foreach (var block in SequenceDiff.Compute(oldLines, newLines, budget))
         {
             for (; oldIndex < block.DeleteStartA; oldIndex++)
             {

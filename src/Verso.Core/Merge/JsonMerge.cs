@@ -36,13 +36,16 @@ public static class JsonMerge
     /// <param name="ours">One side's value.</param>
     /// <param name="theirs">The other side's value.</param>
     /// <param name="rules">Which arrays are keyed or sets; <see cref="DiffRules.Default"/> when null.</param>
+    /// <param name="budget">The work the line merges may do together, and the token that stops them; a fresh <see cref="ComparisonBudget"/> of the default size when null.</param>
     /// <returns>
     /// The merged value, built from copies (the inputs are never changed), and the conflicts; see
     /// <see cref="MergeResult.Merged"/> for what a conflicting place holds.
     /// </returns>
-    public static MergeResult Merge(JsonNode? @base, JsonNode? ours, JsonNode? theirs, DiffRules? rules = null)
+    /// <exception cref="Verso.Errors.ComparisonTooLargeException">The budget ran out.</exception>
+    /// <exception cref="OperationCanceledException">The budget's token was cancelled.</exception>
+    public static MergeResult Merge(JsonNode? @base, JsonNode? ours, JsonNode? theirs, DiffRules? rules = null, ComparisonBudget? budget = null)
     {
-        var merger = new ThreeWayMerger(rules ?? DiffRules.Default);
+        var merger = new ThreeWayMerger(rules ?? DiffRules.Default, budget ?? new ComparisonBudget());
         var merged = merger.Merge(@base, ours, theirs);
         return new MergeResult(merged, merger.Conflicts);
     }

@@ -7,7 +7,7 @@ namespace Verso.Merge;
 /// <summary>Three-way merge of texts, line by line (diff3).</summary>
 /// <remarks>
 /// <para>
-/// Both sides are diffed against the base (Myers, through DiffPlex). Changes are grouped into regions
+/// Both sides are diffed against the base (Myers in linear space, within a <see cref="ComparisonBudget"/>). Changes are grouped into regions
 /// of the base: changes whose base ranges overlap or touch fall into one region, so edits to adjacent
 /// lines, or an insertion right next to another side's edit, are one region, as in GNU diff3 and git.
 /// A region only one side changed takes that side's lines; a region both sides changed to the same
@@ -25,9 +25,12 @@ public static class TextMerge
     /// <param name="base">The common ancestor.</param>
     /// <param name="ours">One side's text.</param>
     /// <param name="theirs">The other side's text.</param>
+    /// <param name="budget">The work both line diffs may do together, and the token that stops them; a fresh <see cref="ComparisonBudget"/> of the default size when null.</param>
     /// <returns>The merged text and the regions the sides disagree on.</returns>
     /// <exception cref="ArgumentNullException">A text is null.</exception>
-    public static TextMergeResult Merge3(string @base, string ours, string theirs)
+    /// <exception cref="Verso.Errors.ComparisonTooLargeException">The budget ran out.</exception>
+    /// <exception cref="OperationCanceledException">The budget's token was cancelled.</exception>
+    public static TextMergeResult Merge3(string @base, string ours, string theirs, ComparisonBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(@base);
         ArgumentNullException.ThrowIfNull(ours);
@@ -36,8 +39,9 @@ public static class TextMerge
         var baseLines = SplitLines(@base);
         var oursLines = SplitLines(ours);
         var theirsLines = SplitLines(theirs);
-        var hunks = Hunks(baseLines, oursLines, isOurs: true)
-            .Concat(Hunks(baseLines, theirsLines, isOurs: false))
+        budget ??= new ComparisonBudget();
+        var hunks = Hunks(baseLines, oursLines, isOurs: true, budget)
+            .Concat(Hunks(baseLines, theirsLines, isOurs: false, budget))
             .OrderBy(h => h.BaseStart)
             .ThenBy(h => h.IsOurs ? 0 : 1)
             .ToList();
@@ -123,8 +127,8 @@ public static class TextMerge
     }
 
     // The lines are split once, in Merge3; the diff's shared LCS keeps each line whole, breaks included.
-    private static IEnumerable<Hunk> Hunks(string[] baseLines, string[] sideLines, bool isOurs) =>
-        SequenceDiff.Compute(baseLines, sideLines).Select(block =>
+    private static IEnumerable<Hunk> Hunks(string[] baseLines, string[] sideLines, bool isOurs, ComparisonBudget budget) =>
+        SequenceDiff.Compute(baseLines, sideLines, budget).Select(block =>
             new Hunk(isOurs, block.DeleteStartA, block.DeleteCountA, block.InsertStartB, block.InsertCountB));
 
     // Outside its own hunks a side's lines pair one to one with base lines, so the side's part of a

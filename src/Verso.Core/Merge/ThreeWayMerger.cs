@@ -7,9 +7,10 @@ using Verso.Pointers;
 namespace Verso.Merge;
 
 // One merge run: walks the three values together and collects conflicts in document order.
-internal sealed partial class ThreeWayMerger(DiffRules rules)
+internal sealed partial class ThreeWayMerger(DiffRules rules, ComparisonBudget budget)
 {
     private readonly DiffRules _rules = rules;
+    private readonly ComparisonBudget _budget = budget;
     private readonly ImmutableArray<MergeConflict>.Builder _conflicts = ImmutableArray.CreateBuilder<MergeConflict>();
 
     public ImmutableArray<MergeConflict> Conflicts => _conflicts.ToImmutable();
@@ -81,7 +82,7 @@ internal sealed partial class ThreeWayMerger(DiffRules rules)
             && (baseText.Contains('\n', StringComparison.Ordinal) || oursText.Contains('\n', StringComparison.Ordinal)
                 || theirsText.Contains('\n', StringComparison.Ordinal)))
         {
-            var text = TextMerge.Merge3(baseText, oursText, theirsText);
+            var text = TextMerge.Merge3(baseText, oursText, theirsText, _budget);
             return text.IsClean ? Side.Of(JsonValue.Create(text.Merged)) : Conflict(path, @base, ours, theirs, text);
         }
 

@@ -46,11 +46,14 @@ public static class ReplayCompatibility
     /// <param name="kind">The kind of both values: its volatile fields, diff rules and behaviour fields.</param>
     /// <param name="left">The version a task was recorded under (null is a JSON null).</param>
     /// <param name="right">The version it would be replayed under (null is a JSON null).</param>
+    /// <param name="budget">The work the diff may do, and the token that stops it; a fresh <see cref="ComparisonBudget"/> of the default size when null.</param>
     /// <returns>The verdict, with the behaviour-changing and the cosmetic differences.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="kind"/> is null.</exception>
     /// <exception cref="ArgumentException">A behaviour field of the kind is not an RFC 6901 pointer.</exception>
     /// <exception cref="Errors.CanonicalJsonException">A value has no canonical form (e.g. a lone surrogate in a string).</exception>
-    public static ReplayVerdict Compare(EntityKind kind, JsonNode? left, JsonNode? right)
+    /// <exception cref="Errors.ComparisonTooLargeException">The budget ran out.</exception>
+    /// <exception cref="OperationCanceledException">The budget's token was cancelled.</exception>
+    public static ReplayVerdict Compare(EntityKind kind, JsonNode? left, JsonNode? right, ComparisonBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(kind);
         var leftBytes = Canonicalize(left, kind.VolatileFields);
@@ -61,7 +64,7 @@ public static class ReplayCompatibility
         }
 
         // Diffing the canonical forms keeps the volatile fields out of the changes as well.
-        var changes = JsonDiff.Compute(Canonical.JsonLimits.ParseNode(leftBytes), Canonical.JsonLimits.ParseNode(rightBytes), kind.DiffRules);
+        var changes = JsonDiff.Compute(Canonical.JsonLimits.ParseNode(leftBytes), Canonical.JsonLimits.ParseNode(rightBytes), kind.DiffRules, budget);
         if (kind.BehaviourFields is not { } fields)
         {
             return new ReplayVerdict(changes.IsEmpty ? CompatibilityLevel.Compatible : CompatibilityLevel.Breaking, changes, []);

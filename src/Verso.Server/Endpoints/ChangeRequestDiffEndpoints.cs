@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Verso.Canonical;
 using Verso.ChangeRequests;
 using Verso.Diff;
@@ -26,7 +27,8 @@ internal static class ChangeRequestDiffEndpoints
             .Reads<OpenApi.DiffResult>("The proposal compared with its base (against=base, the default) or the current head (against=head)");
     }
 
-    private static async Task<IResult> DiffAsync(HttpContext http, VersioningService service, string cr, string? against, CancellationToken cancellationToken)
+    private static async Task<IResult> DiffAsync(
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string cr, string? against, CancellationToken cancellationToken)
     {
         var side = against ?? "base";
         if (side is not ("base" or "head"))
@@ -42,7 +44,7 @@ internal static class ChangeRequestDiffEndpoints
             : await service.Store.GetLatestAsync(request.Target, cancellationToken);
         var before = older is { HasContent: true } ? JsonLimits.ParseNode(older.Content.Span) : null;
         var after = JsonNode.Parse(request.Proposal.Utf8.Span);
-        var changes = JsonDiff.Compute(before, after, service.Kinds.Resolve(request.Target.Kind).DiffRules);
+        var changes = JsonDiff.Compute(before, after, service.Kinds.Resolve(request.Target.Kind).DiffRules, ComparisonBudgets.For(http, options, cancellationToken));
         return new JsonBody(writer =>
         {
             writer.WriteStartObject();

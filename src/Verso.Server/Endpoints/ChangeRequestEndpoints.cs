@@ -102,7 +102,7 @@ internal static class ChangeRequestEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, VersioningService service, string cr, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string cr, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http);
         var request = await new ChangeRequestService(service).GetAsync(cr, cancellationToken);
@@ -110,8 +110,9 @@ internal static class ChangeRequestEndpoints
         var proposal = JsonNode.Parse(request.Proposal.Utf8.Span);
         var @base = request.BaseRef is { } baseRef ? await service.GetAsync(baseRef, cancellationToken) : null;
         var head = await service.Store.GetLatestAsync(request.Target, cancellationToken);
-        var againstBase = JsonDiff.Compute(@base is { HasContent: true } ? JsonNode.Parse(@base.Content.Span) : null, proposal);
-        var againstHead = JsonDiff.Compute(head is { HasContent: true } ? JsonNode.Parse(head.Content.Span) : null, proposal);
+        var budget = ComparisonBudgets.For(http, options, cancellationToken);
+        var againstBase = JsonDiff.Compute(@base is { HasContent: true } ? JsonNode.Parse(@base.Content.Span) : null, proposal, budget: budget);
+        var againstHead = JsonDiff.Compute(head is { HasContent: true } ? JsonNode.Parse(head.Content.Span) : null, proposal, budget: budget);
         return new JsonBody(writer =>
         {
             writer.WriteStartObject();

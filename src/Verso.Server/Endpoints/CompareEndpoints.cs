@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Verso.Blame;
 using Verso.Diff;
 using Verso.Json;
@@ -28,7 +29,8 @@ internal static class CompareEndpoints
     }
 
     private static async Task<IResult> DiffAsync(
-        HttpContext http, VersioningService service, string kind, string id, string? from, string? to, string? format, CancellationToken cancellationToken)
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string? from, string? to, string? format,
+        CancellationToken cancellationToken)
     {
         var key = HistoryEndpoints.ReadableKey(http, kind, id);
         var style = format ?? "json";
@@ -46,13 +48,14 @@ internal static class CompareEndpoints
         var newer = await service.GetAsync(to is null ? VersionRef.Latest(key) : HistoryEndpoints.ParseSelector(key, to), cancellationToken);
         var entityKind = service.Kinds.Resolve(kind);
         var (before, after) = (Parse(older), Parse(newer));
+        var budget = ComparisonBudgets.For(http, options, cancellationToken);
         switch (style)
         {
             case "patch":
-                var patch = Patch.JsonPatch.Create(JsonPatchBuilder.Create(before, after, entityKind.DiffRules));
+                var patch = Patch.JsonPatch.Create(JsonPatchBuilder.Create(before, after, entityKind.DiffRules, budget));
                 return Results.Bytes(patch.ToUtf8Bytes(), "application/json-patch+json");
             case "text":
-                var lines = entityKind.DiffRenderer.Render(before, after, JsonDiff.Compute(before, after, entityKind.DiffRules));
+                var lines = entityKind.DiffRenderer.Render(before, after, JsonDiff.Compute(before, after, entityKind.DiffRules, budget));
                 var text = new StringBuilder().Append(older.Ref).Append(" → ").Append(newer.Ref).Append('\n');
                 foreach (var line in lines)
                 {
@@ -61,7 +64,7 @@ internal static class CompareEndpoints
 
                 return Results.Text(text.ToString(), "text/plain; charset=utf-8");
             default:
-                var changes = JsonDiff.Compute(before, after, entityKind.DiffRules);
+                var changes = JsonDiff.Compute(before, after, entityKind.DiffRules, budget);
                 return new JsonBody(writer =>
                 {
                     writer.WriteStartObject();
@@ -74,7 +77,8 @@ internal static class CompareEndpoints
         }
     }
 
-    private static async Task<IResult> BlameAsync(HttpContext http, VersioningService service, string kind, string id, string? @ref, CancellationToken cancellationToken)
+    private static async Task<IResult> BlameAsync(
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string? @ref, CancellationToken cancellationToken)
     {
         var key = HistoryEndpoints.ReadableKey(http, kind, id);
         var target = await service.GetAsync(@ref is null ? VersionRef.Latest(key) : HistoryEndpoints.ParseSelector(key, @ref), cancellationToken);
@@ -87,7 +91,7 @@ internal static class CompareEndpoints
         }
 
         history.Reverse();
-        var blame = JsonBlame.Compute(history, service.Kinds.Resolve(kind).DiffRules);
+        var blame = JsonBlame.Compute(history, service.Kinds.Resolve(kind).DiffRules, ComparisonBudgets.For(http, options, cancellationToken));
         return new JsonBody(writer =>
         {
             writer.WriteStartObject();
@@ -110,7 +114,8 @@ internal static class CompareEndpoints
         return new JsonBody(writer => ReplayJson.WriteReferrers(writer, target, visible));
     }
 
-    private static async Task<IResult> CompatAsync(HttpContext http, VersioningService service, string? a, string? b, CancellationToken cancellationToken)
+    private static async Task<IResult> CompatAsync(
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string? a, string? b, CancellationToken cancellationToken)
     {
         if (a is null || b is null)
         {
@@ -128,7 +133,7 @@ internal static class CompareEndpoints
 
         var older = await service.GetAsync(left, cancellationToken);
         var newer = await service.GetAsync(right, cancellationToken);
-        var verdict = ReplayCompatibility.Compare(service.Kinds.Resolve(older.Key.Kind), Parse(older), Parse(newer));
+        var verdict = ReplayCompatibility.Compare(service.Kinds.Resolve(older.Key.Kind), Parse(older), Parse(newer), ComparisonBudgets.For(http, options, cancellationToken));
         return new JsonBody(writer => ReplayJson.WriteVerdict(writer, verdict));
     }
 

@@ -38,7 +38,7 @@ internal static class MergeEndpoints
         var baseVersion = await service.GetAsync(VersionRef.ForVersion(key, JsonRequests.RequiredInt(root, "base", 1)), cancellationToken);
         var ourVersion = await service.GetAsync(VersionRef.ForVersion(key, JsonRequests.RequiredInt(root, "ours", 1)), cancellationToken);
         var (theirs, theirName) = await TheirsAsync(service, key, root, cancellationToken);
-        var result = JsonMerge.Merge(Parse(baseVersion), Parse(ourVersion), theirs, service.Kinds.Resolve(kind).DiffRules);
+        var result = JsonMerge.Merge(Parse(baseVersion), Parse(ourVersion), theirs, service.Kinds.Resolve(kind).DiffRules, ComparisonBudgets.For(http, options, cancellationToken));
         if (!result.IsClean)
         {
             throw new ApiProblemException(new ApiProblem(StatusCodes.Status409Conflict, "merge-conflict", "Merge conflict", $"{key} does not merge cleanly: {result.Conflicts.Length} conflict(s); nothing saved")

@@ -37,6 +37,9 @@ public static class ProblemWriter
                     refused.Rule is PolicyRules.NoSelfReview or PolicyRules.AuthorOnly or PolicyRules.Reserved ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
                     "refused", "Refused", exception.Message)
                 .With("rule", refused.Rule).With("policy", refused.Policy).With("target", refused.Target).With("reason", refused.Reason).With("remedy", refused.Remedy),
+            ComparisonTooLargeException tooLarge => new ApiProblem(StatusCodes.Status422UnprocessableEntity, "too-large-to-compare", "Too large to compare",
+                    $"{exception.Message}; the server's operator can raise it with Verso:Server:DiffBudget (verso serve --diff-budget N)")
+                .With("budget", tooLarge.MaxSteps),
             NotFoundException notFound => ApiProblem.NotFound(exception.Message).With("ref", notFound.Reference),
             StoreUnavailableException => new ApiProblem(StatusCodes.Status503ServiceUnavailable, "store-unavailable", "Store unavailable", exception.Message),
             _ => exception.Category switch

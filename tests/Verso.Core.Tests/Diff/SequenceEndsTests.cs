@@ -32,8 +32,8 @@ public sealed class SequenceEndsTests
                 end++;
             }
 
-            var whole = SequenceDiff.Compute(left, right);
-            var middle = SequenceDiff.Compute(left[start..^end], right[start..^end], start);
+            var whole = SequenceDiff.Compute(left, right, new ComparisonBudget());
+            var middle = SequenceDiff.Compute(left[start..^end], right[start..^end], start, new ComparisonBudget());
 
             Assert.Equal(Describe(whole), Describe(middle));
         }
@@ -78,6 +78,6 @@ public sealed class SequenceEndsTests
         return edited;
     }
 
-    private static string Describe(IList<DiffPlex.Model.DiffBlock> blocks) =>
+    private static string Describe(IList<EditBlock> blocks) =>
         string.Join(" ", blocks.Select(b => $"-{b.DeleteStartA}+{b.DeleteCountA}/+{b.InsertStartB}+{b.InsertCountB}"));
 }
