@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Data.Sqlite;
-using Verso.Compression;
+using Verso.Storage.Relational.Compression;
 
 namespace Verso.Sqlite;
 

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Verso.Compression;
+using Verso.Storage.Relational.Compression;
 using Verso.Storage;
 
 namespace Verso.Sqlite;

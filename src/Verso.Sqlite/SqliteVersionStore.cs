@@ -6,7 +6,7 @@ using Verso.Integrity;
 using Verso.Naming;
 using Verso.Snapshots;
 using Verso.Storage;
-using Verso.Writing;
+using Verso.Storage.Relational.Writing;
 
 namespace Verso.Sqlite;
 
