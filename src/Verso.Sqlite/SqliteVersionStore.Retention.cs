@@ -17,7 +17,7 @@ public sealed partial class SqliteVersionStore
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(stamp);
         stamp.EnsureKind(ContentRemovalKind.Pruned);
-        return RemoveContentAsync(key, stamp, dryRun, async (connection, entityPk, head) =>
+        return _faults.WriteAsync(() => RemoveContentAsync(key, stamp, dryRun, async (connection, entityPk, head) =>
         {
             // Under the write lock: no tag or pin can land on a version between this check and the removal.
             await using var command = connection.CreateCommand();
@@ -43,7 +43,7 @@ public sealed partial class SqliteVersionStore
             }
 
             return policy.SelectPrunable(candidates, head, protectedVersions, stamp.RemovedAt);
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -51,7 +51,7 @@ public sealed partial class SqliteVersionStore
     {
         ArgumentNullException.ThrowIfNull(stamp);
         stamp.EnsureKind(ContentRemovalKind.Erased);
-        return RemoveContentAsync(key, stamp, dryRun: false, async (connection, entityPk, _) =>
+        return _faults.WriteAsync(() => RemoveContentAsync(key, stamp, dryRun: false, async (connection, entityPk, _) =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
@@ -72,7 +72,7 @@ public sealed partial class SqliteVersionStore
             return versions.Count > 0
                 ? versions.ToImmutable()
                 : throw NotFoundException.ForContent(key, hash);
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     // One transaction under the write lock: choose the versions, stamp them, then free blobs nothing needs
