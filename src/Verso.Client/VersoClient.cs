@@ -14,8 +14,6 @@ namespace Verso.Client;
 /// </summary>
 public sealed class VersoClient(HttpClient http)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     /// <summary>The head of an entity; null when it has none.</summary>
     public Task<VersionInfo?> GetHeadAsync(string kind, string id, CancellationToken cancellationToken = default) =>
         GetVersionOrNullAsync(Entity(kind, id), null, cancellationToken);
@@ -114,7 +112,7 @@ public sealed class VersoClient(HttpClient http)
     }
 
     private static StringContent JsonContent(Dictionary<string, object?> body) =>
-        new(JsonSerializer.Serialize(body.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value), Json), Encoding.UTF8, "application/json");
+        new(JsonSerializer.Serialize(body.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value), ClientJsonContext.Default.DictionaryStringObject), Encoding.UTF8, "application/json");
 
     private async Task<VersionInfo?> GetVersionOrNullAsync(string url, string? ifNoneMatch, CancellationToken cancellationToken)
     {
@@ -153,7 +151,8 @@ public sealed class VersoClient(HttpClient http)
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return await JsonSerializer.DeserializeAsync<T>(stream, Json, cancellationToken).ConfigureAwait(false)
+        var type = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)ClientJsonContext.Default.GetTypeInfo(typeof(T))!;
+        return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
             ?? throw new JsonException("the API answered JSON null");
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using Verso.Storage;
+using Verso.Storage.Relational.Schema;
 
 namespace Verso.Postgres;
 
@@ -15,6 +16,10 @@ internal static class PostgresSchema
 
     private static readonly IReadOnlyList<SchemaMigration> Migrations =
         SchemaMigration.LoadEmbedded(typeof(PostgresSchema).Assembly, "Verso.Postgres.Schema.");
+
+    // Before both stores numbered their steps alike, this store ran content removals as 4, import
+    // sources as 5 and the change sequence as 6 (see MigrationPlan).
+    private static readonly Dictionary<int, int> OldNumbers = new() { [4] = 5, [5] = 6, [6] = 4 };
 
     public static int CurrentVersion => Migrations[^1].Version;
 
@@ -33,7 +38,13 @@ internal static class PostgresSchema
         var from = await ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false) ?? 0;
         SchemaVersionCheck.EnsureNotNewer(from, CurrentVersion, "the store");
 
-        foreach (var migration in Migrations.Where(m => m.Version > from))
+        var plan = MigrationPlan.For(Migrations, from, OldNumbers);
+        if (plan.Renumbered.Count > 0)
+        {
+            await ExecuteAsync(connection, plan.RenumberSql("verso.verso_schema"), cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var migration in plan.Pending)
         {
             await ExecuteAsync(connection, migration.Sql, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(

@@ -1,4 +1,4 @@
-using Verso.Compression;
+using Verso.Storage.Relational.Compression;
 using Npgsql;
 using Verso.Hashing;
 using Verso.Naming;

@@ -1,6 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
-using Verso.Compression;
+using Verso.Storage.Relational.Compression;
 using Verso.Storage;
 
 namespace Verso.Postgres;

@@ -1,5 +1,5 @@
 using Npgsql;
-using Verso.Compression;
+using Verso.Storage.Relational.Compression;
 using Verso.Hashing;
 using Verso.Storage;
 

@@ -8,7 +8,7 @@ using Verso.Snapshots;
 
 namespace Verso.Postgres;
 
-// Pruning and erasure (schema 4): a removal row replaces a version's bytes; the version row stays.
+// Pruning and erasure (schema 5): a removal row replaces a version's bytes; the version row stays.
 public sealed partial class PostgresVersionStore
 {
     /// <inheritdoc />

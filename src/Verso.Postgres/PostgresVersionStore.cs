@@ -1,4 +1,4 @@
-using Verso.Compression;
+using Verso.Storage.Relational.Compression;
 using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
@@ -8,7 +8,7 @@ using Verso.Integrity;
 using Verso.Naming;
 using Verso.Snapshots;
 using Verso.Storage;
-using Verso.Writing;
+using Verso.Storage.Relational.Writing;
 
 namespace Verso.Postgres;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Verso.Compression;
+using Verso.Storage.Relational.Compression;
 
 namespace Verso.Sqlite;
 
@@ -28,7 +27,7 @@ internal static class SqliteBlobRetirement
                 ORDER BY v.hash;
                 """;
             select.Parameters.AddWithValue("$entity", entityPk);
-            select.Parameters.AddWithValue("$versions", JsonSerializer.Serialize(versions.ToArray()));
+            select.Parameters.AddWithValue("$versions", SqliteJsonArray.Of(versions));
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -41,7 +40,7 @@ internal static class SqliteBlobRetirement
             return;
         }
 
-        var hashes = JsonSerializer.Serialize(doomed);
+        var hashes = SqliteJsonArray.Of(doomed);
         foreach (var group in await ReadDependentsAsync(connection, hashes, cancellationToken).ConfigureAwait(false))
         {
             foreach (var (hash, stored, @base) in DeltaRebase.Plan(group, store))

@@ -6,8 +6,9 @@ namespace Verso.Sqlite;
 // Opens connections to one store file with the settings every operation relies on.
 internal sealed class SqliteConnectionFactory
 {
-    // How long a writer waits for another process's write transaction before giving up.
-    private const int BusyTimeoutMilliseconds = 60_000;
+    // How long a writer waits for another process's write transaction before giving up, unless the
+    // connection string says otherwise (Default Timeout, in seconds).
+    private const int BusyTimeoutSeconds = 60;
 
     private const int SqliteCantOpen = 14;
 
@@ -21,13 +22,17 @@ internal sealed class SqliteConnectionFactory
     // the PRAGMAs hold per connection, and running them on every open cost each save a statement.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
     private readonly string _synchronous;
+    private readonly int _busyTimeoutMilliseconds;
 
     public SqliteConnectionFactory(string connectionString, SqliteSynchronous synchronous)
     {
         // FULL syncs the WAL at every commit; NORMAL only at checkpoints (a commit survives a process
         // crash but may be lost with the machine's power). Both keep the file consistent.
         _synchronous = synchronous == SqliteSynchronous.Normal ? " PRAGMA synchronous = NORMAL;" : " PRAGMA synchronous = FULL;";
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = BusyTimeoutMilliseconds / 1000 };
+        var given = new SqliteConnectionStringBuilder(connectionString);
+        var waitSeconds = given.ShouldSerialize("Default Timeout") ? given.DefaultTimeout : BusyTimeoutSeconds;
+        _busyTimeoutMilliseconds = waitSeconds * 1000;
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = waitSeconds };
         if (string.IsNullOrWhiteSpace(builder.DataSource))
         {
             throw new ArgumentException("the SQLite connection string names no Data Source", nameof(connectionString));
@@ -40,6 +45,12 @@ internal sealed class SqliteConnectionFactory
     }
 
     public string DataSource { get; }
+
+    /// <summary>
+    /// Statements run on every open after the store's own settings: a way for tests to give a real
+    /// connection a real limit (<c>max_page_count</c> for a full disk, <c>query_only</c>, <c>busy_timeout</c>).
+    /// </summary>
+    internal string? ExtraPragmas { get; set; }
 
     /// <summary>Opens the store for an operation, checking once per process that its schema is current.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -79,9 +90,16 @@ internal sealed class SqliteConnectionFactory
                 // SQLite's own busy handler makes writers queue for the write lock instead of failing "database is locked".
                 // A batch or group commit touches pages all over the hash-keyed trees; a cache of 32 MB (not
                 // SQLite's 2 MB) keeps them in memory instead of spilling them to the WAL and reading them back.
-                pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA cache_size = -32768;" + _synchronous;
+                pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA cache_size = -32768;" + _synchronous;
                 await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 _configured.AddOrUpdate(handle, Seen);
+            }
+
+            if (ExtraPragmas is { } extra)
+            {
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = extra;
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             return connection;

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Verso.Storage;
-using Verso.Writing;
+using Verso.Storage.Relational.Writing;
 
 namespace Verso.Sqlite;
 

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Verso.Integrity;
 using Verso.Naming;
-using Verso.Reading;
+using Verso.Storage.Relational.Reading;
 using Verso.Snapshots;
 using Verso.Storage;
 

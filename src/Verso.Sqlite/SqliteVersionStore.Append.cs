@@ -11,16 +11,16 @@ public sealed partial class SqliteVersionStore
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.Force && await TryUnchangedAsync(request, cancellationToken).ConfigureAwait(false) is { } unchanged)
+        if (!request.Force && await _faults.ReadAsync(() => TryUnchangedAsync(request, cancellationToken)).ConfigureAwait(false) is { } unchanged)
         {
             return unchanged;
         }
 
-        return (await _groupCommit.AppendAsync([request], cancellationToken).ConfigureAwait(false))[0];
+        return (await _faults.WriteAsync(() => _groupCommit.AppendAsync([request], cancellationToken)).ConfigureAwait(false))[0];
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<AppendResult>> AppendBatchAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AppendResult>> AppendBatchAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken = default) => _faults.WriteAsync<IReadOnlyList<AppendResult>>(async () =>
     {
         ArgumentNullException.ThrowIfNull(requests);
         foreach (var request in requests)
@@ -29,7 +29,7 @@ public sealed partial class SqliteVersionStore
         }
 
         return requests.Count == 0 ? [] : await _groupCommit.AppendAsync(requests, cancellationToken).ConfigureAwait(false);
-    }
+    });
 
     // The head as one read sees it: when it already holds the content (and is the expected version),
     // that is the answer an append under the lock would give at that moment. The content is the

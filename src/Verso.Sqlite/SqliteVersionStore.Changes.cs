@@ -10,7 +10,7 @@ namespace Verso.Sqlite;
 public sealed partial class SqliteVersionStore : IChangeLog
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ChangeEntry>> ReadChangesAsync(long after, int limit, string? kind = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ChangeEntry>> ReadChangesAsync(long after, int limit, string? kind = null, CancellationToken cancellationToken = default) => _faults.ReadAsync<IReadOnlyList<ChangeEntry>>(async () =>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -37,14 +37,14 @@ public sealed partial class SqliteVersionStore : IChangeLog
         }
 
         return entries;
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<long> GetLastSequenceAsync(CancellationToken cancellationToken = default)
+    public Task<long> GetLastSequenceAsync(CancellationToken cancellationToken = default) => _faults.ReadAsync<long>(async () =>
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT coalesce(max(seq), 0) FROM versions;";
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
+    });
 }

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Verso.Compression;
+using Verso.Storage.Relational.Compression;
 using Verso.Storage;
 
 namespace Verso.Sqlite;
@@ -10,7 +10,7 @@ namespace Verso.Sqlite;
 public sealed partial class SqliteVersionStore : IContentCompaction
 {
     /// <inheritdoc />
-    public async Task<CompactionResult> CompactAsync(CancellationToken cancellationToken = default)
+    public Task<CompactionResult> CompactAsync(CancellationToken cancellationToken = default) => _faults.WriteAsync<CompactionResult>(async () =>
     {
         var entities = new List<long>();
         await using (var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false))
@@ -32,7 +32,7 @@ public sealed partial class SqliteVersionStore : IContentCompaction
         }
 
         return result;
-    }
+    });
 
     private async Task<CompactionResult> CompactEntityAsync(long entityPk, CompactionResult sofar, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed partial class SqliteVersionStore
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        return ReadHistoryAsync(key, "v.version <= e.head - $bound", offset, limit, cancellationToken);
+        return _faults.StreamAsync(ReadHistoryAsync(key, "v.version <= e.head - $bound", offset, limit, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -22,7 +22,7 @@ public sealed partial class SqliteVersionStore
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        return ReadHistoryAsync(key, "v.version < $bound", beforeVersion, limit, cancellationToken);
+        return _faults.StreamAsync(ReadHistoryAsync(key, "v.version < $bound", beforeVersion, limit, cancellationToken), cancellationToken);
     }
 
     private async IAsyncEnumerable<Snapshot> ReadHistoryAsync(

@@ -6,7 +6,7 @@ public sealed partial class SqliteVersionStore : IIntegritySource
 {
     /// <inheritdoc />
     /// <remarks>One connection in one read transaction: in WAL mode it sees the file as of its first read, whatever commits meanwhile.</remarks>
-    public async Task<IIntegritySnapshot> OpenIntegritySnapshotAsync(CancellationToken cancellationToken = default)
+    public Task<IIntegritySnapshot> OpenIntegritySnapshotAsync(CancellationToken cancellationToken = default) => _faults.ReadAsync<IIntegritySnapshot>(async () =>
     {
         var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -18,5 +18,5 @@ public sealed partial class SqliteVersionStore : IIntegritySource
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
+    });
 }

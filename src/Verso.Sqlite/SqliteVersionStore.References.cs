@@ -10,7 +10,7 @@ namespace Verso.Sqlite;
 public sealed partial class SqliteVersionStore
 {
     /// <inheritdoc />
-    public async Task<Snapshot?> GetAsOfAsync(EntityKey key, DateTimeOffset time, CancellationToken cancellationToken = default)
+    public Task<Snapshot?> GetAsOfAsync(EntityKey key, DateTimeOffset time, CancellationToken cancellationToken = default) => _faults.ReadAsync<Snapshot?>(async () =>
     {
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -22,10 +22,10 @@ public sealed partial class SqliteVersionStore
         AddKey(command, key);
         command.Parameters.AddWithValue("$time", SqliteSnapshotReader.ToMicroseconds(time));
         return (await SqliteSnapshotReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<VersionRef>> FindReferrersAsync(EntityKey key, int version, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<VersionRef>> FindReferrersAsync(EntityKey key, int version, CancellationToken cancellationToken = default) => _faults.ReadAsync<IReadOnlyList<VersionRef>>(async () =>
     {
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -48,20 +48,23 @@ public sealed partial class SqliteVersionStore
         }
 
         return referrers;
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<IChangeFeed> SubscribeAsync(string? kind = null, CancellationToken cancellationToken = default)
+    public Task<IChangeFeed> SubscribeAsync(string? kind = null, CancellationToken cancellationToken = default) => _faults.ReadAsync<IChangeFeed>(async () =>
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT coalesce(max(seq), 0) FROM versions;";
         var after = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         return new SqliteChangeFeed(_connections, kind, after);
-    }
+    });
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Snapshot> ScanAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<Snapshot> ScanAsync(CancellationToken cancellationToken = default) =>
+        _faults.StreamAsync(ScanCoreAsync(cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<Snapshot> ScanCoreAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
@@ -76,7 +79,10 @@ public sealed partial class SqliteVersionStore
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Storage.EntityHead> ListAllHeadsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<Storage.EntityHead> ListAllHeadsAsync(CancellationToken cancellationToken = default) =>
+        _faults.StreamAsync(ListAllHeadsCoreAsync(cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<Storage.EntityHead> ListAllHeadsCoreAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();

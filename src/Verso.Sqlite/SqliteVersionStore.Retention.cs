@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Verso.Errors;
 using Verso.Hashing;
@@ -18,7 +17,7 @@ public sealed partial class SqliteVersionStore
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(stamp);
         stamp.EnsureKind(ContentRemovalKind.Pruned);
-        return RemoveContentAsync(key, stamp, dryRun, async (connection, entityPk, head) =>
+        return _faults.WriteAsync(() => RemoveContentAsync(key, stamp, dryRun, async (connection, entityPk, head) =>
         {
             // Under the write lock: no tag or pin can land on a version between this check and the removal.
             await using var command = connection.CreateCommand();
@@ -44,7 +43,7 @@ public sealed partial class SqliteVersionStore
             }
 
             return policy.SelectPrunable(candidates, head, protectedVersions, stamp.RemovedAt);
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -52,7 +51,7 @@ public sealed partial class SqliteVersionStore
     {
         ArgumentNullException.ThrowIfNull(stamp);
         stamp.EnsureKind(ContentRemovalKind.Erased);
-        return RemoveContentAsync(key, stamp, dryRun: false, async (connection, entityPk, _) =>
+        return _faults.WriteAsync(() => RemoveContentAsync(key, stamp, dryRun: false, async (connection, entityPk, _) =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
@@ -73,7 +72,7 @@ public sealed partial class SqliteVersionStore
             return versions.Count > 0
                 ? versions.ToImmutable()
                 : throw NotFoundException.ForContent(key, hash);
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     // One transaction under the write lock: choose the versions, stamp them, then free blobs nothing needs
@@ -107,7 +106,7 @@ public sealed partial class SqliteVersionStore
                     SELECT $entity, value, $kind, $by, $at, $reason FROM json_each($versions);
                     """;
                 stampCommand.Parameters.AddWithValue("$entity", head.EntityPk);
-                stampCommand.Parameters.AddWithValue("$versions", JsonSerializer.Serialize(versions.ToArray()));
+                stampCommand.Parameters.AddWithValue("$versions", SqliteJsonArray.Of(versions));
                 stampCommand.Parameters.AddWithValue("$kind", stamp.Kind.ToName());
                 stampCommand.Parameters.AddWithValue("$by", stamp.RemovedBy);
                 stampCommand.Parameters.AddWithValue("$at", SqliteSnapshotReader.ToMicroseconds(stamp.RemovedAt));

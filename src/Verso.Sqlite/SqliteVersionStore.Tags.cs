@@ -9,7 +9,7 @@ namespace Verso.Sqlite;
 public sealed partial class SqliteVersionStore
 {
     /// <inheritdoc />
-    public async Task<TagMove?> MoveTagAsync(TagMove move, CancellationToken cancellationToken = default)
+    public Task<TagMove?> MoveTagAsync(TagMove move, CancellationToken cancellationToken = default) => _faults.WriteAsync<TagMove?>(async () =>
     {
         ArgumentNullException.ThrowIfNull(move);
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -63,10 +63,10 @@ public sealed partial class SqliteVersionStore
         {
             _writeGate.Release();
         }
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<int?> GetTagAsync(EntityKey key, string name, CancellationToken cancellationToken = default)
+    public Task<int?> GetTagAsync(EntityKey key, string name, CancellationToken cancellationToken = default) => _faults.ReadAsync<int?>(async () =>
     {
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -76,10 +76,10 @@ public sealed partial class SqliteVersionStore
         command.Parameters.AddWithValue("$name", name);
         var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return value is null or DBNull ? null : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<EntityTag>> ListTagsAsync(EntityKey key, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EntityTag>> ListTagsAsync(EntityKey key, CancellationToken cancellationToken = default) => _faults.ReadAsync<IReadOnlyList<EntityTag>>(async () =>
     {
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -94,10 +94,10 @@ public sealed partial class SqliteVersionStore
         }
 
         return tags;
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<TagMove>> GetTagHistoryAsync(EntityKey key, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TagMove>> GetTagHistoryAsync(EntityKey key, CancellationToken cancellationToken = default) => _faults.ReadAsync<IReadOnlyList<TagMove>>(async () =>
     {
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -118,7 +118,7 @@ public sealed partial class SqliteVersionStore
         }
 
         return moves;
-    }
+    });
 
     private static async Task<long?> VersionEntityAsync(SqliteConnection connection, EntityKey key, int version, CancellationToken cancellationToken)
     {

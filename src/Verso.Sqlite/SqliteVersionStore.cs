@@ -6,7 +6,8 @@ using Verso.Integrity;
 using Verso.Naming;
 using Verso.Snapshots;
 using Verso.Storage;
-using Verso.Writing;
+using Verso.Storage.Relational.Faults;
+using Verso.Storage.Relational.Writing;
 
 namespace Verso.Sqlite;
 
@@ -27,6 +28,8 @@ public sealed partial class SqliteVersionStore : IVersionStore
 
     private readonly GroupCommit _groupCommit;
 
+    private readonly FaultBoundary _faults;
+
     /// <summary>Creates a store over a SQLite connection string such as <c>Data Source=verso.db</c>.</summary>
     /// <param name="connectionString">Names the file.</param>
     /// <param name="synchronous">How hard a commit waits for the disk; <see cref="SqliteSynchronous.Full"/> unless said otherwise.</param>
@@ -35,6 +38,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _connections = new SqliteConnectionFactory(connectionString, synchronous);
+        _faults = new FaultBoundary(exception => SqliteFaults.Translate(exception, _connections.DataSource));
         _groupCommit = new GroupCommit((_, cancellation) => SqliteGroupTransaction.BeginAsync(_connections, cancellation), _writeGate);
     }
 
@@ -48,15 +52,15 @@ public sealed partial class SqliteVersionStore : IVersionStore
     public string DataSource => _connections.DataSource;
 
     /// <inheritdoc />
-    public async Task<SchemaUpgrade> InitializeAsync(CancellationToken cancellationToken = default)
+    public Task<SchemaUpgrade> InitializeAsync(CancellationToken cancellationToken = default) => _faults.WriteAsync<SchemaUpgrade>(async () =>
     {
         await using var connection = await _connections.OpenOrCreateAsync(cancellationToken).ConfigureAwait(false);
         await SqliteForeignCheck.EnsureOwnAsync(connection, DataSource, cancellationToken).ConfigureAwait(false);
         return await SqliteSchema.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<Snapshot?> GetLatestAsync(EntityKey key, CancellationToken cancellationToken = default)
+    public Task<Snapshot?> GetLatestAsync(EntityKey key, CancellationToken cancellationToken = default) => _faults.ReadAsync<Snapshot?>(async () =>
     {
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -64,18 +68,18 @@ public sealed partial class SqliteVersionStore : IVersionStore
         command.CommandText = SqliteSnapshotReader.SelectSnapshot + " WHERE e.kind = $kind AND e.id = $id AND v.version = e.head;";
         AddKey(command, key);
         return (await SqliteSnapshotReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<Snapshot?> GetVersionAsync(EntityKey key, int version, CancellationToken cancellationToken = default)
+    public Task<Snapshot?> GetVersionAsync(EntityKey key, int version, CancellationToken cancellationToken = default) => _faults.ReadAsync<Snapshot?>(async () =>
     {
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await GetVersionAsync(connection, key, version, cancellationToken).ConfigureAwait(false);
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<Snapshot>> FindByHashAsync(EntityKey key, ContentHashPrefix prefix, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Snapshot>> FindByHashAsync(EntityKey key, ContentHashPrefix prefix, int limit, CancellationToken cancellationToken = default) => _faults.ReadAsync<IReadOnlyList<Snapshot>>(async () =>
     {
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -93,20 +97,21 @@ public sealed partial class SqliteVersionStore : IVersionStore
         command.Parameters.AddWithValue("$high", prefix.Hex + "g");
         command.Parameters.AddWithValue("$limit", limit);
         return await SqliteSnapshotReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<int> CountVersionsAsync(EntityKey key, CancellationToken cancellationToken = default)
+    public Task<int> CountVersionsAsync(EntityKey key, CancellationToken cancellationToken = default) => _faults.ReadAsync<int>(async () =>
     {
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         return (await ReadHeadAsync(connection, key, cancellationToken).ConfigureAwait(false))?.Version ?? 0;
-    }
+    });
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<EntityHead> ListEntitiesAsync(
-        string kind,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<EntityHead> ListEntitiesAsync(string kind, CancellationToken cancellationToken = default) =>
+        _faults.StreamAsync(ListEntitiesCoreAsync(kind, cancellationToken), cancellationToken);
+
+    private async IAsyncEnumerable<EntityHead> ListEntitiesCoreAsync(string kind, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
@@ -124,7 +129,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
     }
 
     /// <inheritdoc />
-    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => _faults.ReadAsync<StoreStatistics>(async () =>
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
@@ -135,7 +140,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return new StoreStatistics(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
-    }
+    });
 
     internal static async Task<Snapshot?> GetVersionAsync(SqliteConnection connection, EntityKey key, int version, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
 using Npgsql;
-using Verso.Compression;
+using Verso.Storage.Relational.Compression;
 using Verso.Integrity;
 using Verso.Naming;
 using Verso.Testing.Postgres;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
-using Verso.Compression;
+using Verso.Storage.Relational.Compression;
 using Verso.Hashing;
 using Verso.Naming;
 using Verso.Testing.Support;

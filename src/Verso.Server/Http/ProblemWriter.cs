@@ -42,6 +42,7 @@ public static class ProblemWriter
                 .With("budget", tooLarge.MaxSteps),
             NotFoundException notFound => ApiProblem.NotFound(exception.Message).With("ref", notFound.Reference),
             StoreUnavailableException => new ApiProblem(StatusCodes.Status503ServiceUnavailable, "store-unavailable", "Store unavailable", exception.Message),
+            StoreFailureException failure => ForStoreFailure(failure),
             _ => exception.Category switch
             {
                 ErrorCategory.BadInput => ApiProblem.BadRequest(exception.Message),
@@ -51,6 +52,24 @@ public static class ProblemWriter
             },
         };
     }
+
+    // The store's own failures by cause, as the CLI reports them (the store translated its driver's error):
+    // a full disk is 507 (RFC 4918), a read-only or busy store 503, busy with when to try again.
+    private static ApiProblem ForStoreFailure(StoreFailureException failure) => (failure.Cause switch
+    {
+        StoreFailureCause.DiskFull => new ApiProblem(StatusCodes.Status507InsufficientStorage, "store-full", "Store full", failure.Message),
+        StoreFailureCause.ReadOnly => new ApiProblem(StatusCodes.Status503ServiceUnavailable, "store-read-only", "Store read-only", failure.Message),
+        StoreFailureCause.Busy => new ApiProblem(StatusCodes.Status503ServiceUnavailable, "store-busy", "Store busy", failure.Message).With(RetryAfter, BusyRetrySeconds),
+        StoreFailureCause.TooBig => ApiProblem.BadRequest(failure.Message, "too-big"),
+        StoreFailureCause.Corrupt => new ApiProblem(StatusCodes.Status500InternalServerError, "store-corrupt", "Store damaged", failure.Message),
+        _ => new ApiProblem(StatusCodes.Status503ServiceUnavailable, "store-unavailable", "Store unavailable", failure.Message),
+    }).With("store_cause", failure.Cause.ToString());
+
+    // The extension a problem carries when the client should wait before trying again; also sent as Retry-After.
+    private const string RetryAfter = "retry_after";
+
+    // A busy store waited out its whole busy timeout already: a second is a polite pause, not a promise.
+    private const int BusyRetrySeconds = 1;
 
     /// <summary>Writes <paramref name="problem"/> as the response.</summary>
     public static async Task WriteAsync(HttpContext context, ApiProblem problem)
@@ -64,6 +83,11 @@ public static class ProblemWriter
         if (problem.Status == StatusCodes.Status401Unauthorized)
         {
             response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        if (problem.Extensions.TryGetValue(RetryAfter, out var seconds) && seconds is int wait)
+        {
+            response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         await using (var writer = new Utf8JsonWriter(response.BodyWriter, JsonBody.WriterOptions))

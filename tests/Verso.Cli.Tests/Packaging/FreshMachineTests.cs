@@ -33,7 +33,7 @@ public sealed partial class FreshMachineTests : IDisposable
         Assert.True(pack.ExitCode == 0, pack.ToString());
         var packages = Directory.GetFiles(feed, "*.nupkg").ToDictionary(Identity, StringComparer.OrdinalIgnoreCase);
         Assert.Contains("verso", packages.Keys);
-        foreach (var library in new[] { "Verso.Core", "Verso.Agents", "Verso.Files", "Verso.Sqlite", "Verso.Postgres" })
+        foreach (var library in new[] { "Verso.Core", "Verso.Agents", "Verso.Files", "Verso.Storage.Relational", "Verso.Sqlite", "Verso.Postgres" })
         {
             Assert.Contains(library, packages.Keys);
         }

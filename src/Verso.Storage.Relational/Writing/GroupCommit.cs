@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Verso.Storage;
 
-namespace Verso.Writing;
+namespace Verso.Storage.Relational.Writing;
 
-// Compiled into each store (SQLite, PostgreSQL) as shared source. Group commit: appends that arrive
+// Shared by the SQL stores (SQLite, PostgreSQL). Group commit: appends that arrive
 // while a commit is on its way to the disk queue up, and the next writer through the store's write gate
 // commits all of them in one transaction and one sync. Each caller's appends run in a savepoint of their
 // own, so one failing (a conflict, say) undoes only its own; every caller hears back only after the

@@ -2,9 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using ZstdSharp;
 
-namespace Verso.Compression;
+namespace Verso.Storage.Relational.Compression;
 
-// Compiled into each store (SQLite, PostgreSQL) as shared source, so Core keeps no compression dependency.
+// Shared by the SQL stores (SQLite, PostgreSQL); here rather than in Core, so Core keeps no compression dependency.
 // How a blob's canonical bytes are kept, one of three ways:
 // - as they are (short contents, and rows written before compression);
 // - as a zstd frame of their own (a "keyframe"), when that is smaller. A frame starts with 28 B5 2F FD and
@@ -37,9 +37,10 @@ internal static class StoredContent
 
     // The last base each thread compressed or decompressed against, with its dictionary loaded: a batch or
     // a history page of one entity uses the same keyframe again and again. Keyed by the stored bytes of the
-    // base (compared whole), so a base whose row changed is never served from here.
+    // base (compared whole), so a base whose row changed is never served from here; the compressor's also by
+    // the hash it was checked against, so bytes that were intact under one name are not taken under another.
     [ThreadStatic]
-    private static (byte[] BaseStored, Compressor Compressor)? t_deltaCompressor;
+    private static (byte[] BaseStored, string BaseHash, Compressor Compressor)? t_deltaCompressor;
 
     [ThreadStatic]
     private static (byte[] BaseStored, Decompressor Decompressor)? t_deltaDecompressor;
@@ -70,7 +71,9 @@ internal static class StoredContent
             return null;
         }
 
-        if (t_deltaCompressor is not { } cached || !cached.BaseStored.AsSpan().SequenceEqual(baseStored))
+        if (t_deltaCompressor is not { } cached
+            || !string.Equals(cached.BaseHash, baseHashHex, StringComparison.Ordinal)
+            || !cached.BaseStored.AsSpan().SequenceEqual(baseStored))
         {
             var baseContent = Decode(baseStored);
             // A delta on damaged bytes would read back right, and hide the damage from whoever repairs the base.
@@ -81,7 +84,7 @@ internal static class StoredContent
 
             var compressor = t_deltaCompressor?.Compressor ?? new Compressor(DeltaLevel);
             compressor.LoadDictionary(baseContent);
-            t_deltaCompressor = cached = (baseStored.ToArray(), compressor);
+            t_deltaCompressor = cached = (baseStored.ToArray(), baseHashHex, compressor);
         }
 
         var delta = cached.Compressor.Wrap(canonical);

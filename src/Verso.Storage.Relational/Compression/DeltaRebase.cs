@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using Verso.Errors;
 
-namespace Verso.Compression;
+namespace Verso.Storage.Relational.Compression;
 
-// Compiled into each store as shared source. Before a blob that deltas are built on is deleted (a prune or
+// Shared by the SQL stores. Before a blob that deltas are built on is deleted (a prune or
 // an erase), those deltas are re-encoded so that none needs it: the first of them (in version order)
 // becomes a keyframe, the others deltas against it. Each is decoded and checked against its hash first;
 // a damaged one stops the removal, since re-encoding it would lose what verify can still tell.

@@ -1,4 +1,4 @@
--- Verso schema 6: a store-wide sequence over versions in commit order, so a change feed can resume
+-- Verso schema 4: a store-wide sequence over versions in commit order, so a change feed can resume
 -- "after N" with no gap and no duplicate (the REST API's Last-Event-ID). Appends allocate it under a
 -- transaction-scoped advisory lock taken just before the version row is written, so a later sequence
 -- never commits before an earlier one.

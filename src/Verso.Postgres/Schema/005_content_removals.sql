@@ -1,4 +1,4 @@
--- Verso schema 4: pruned and erased content. The version row, its hash and its chain hash stay; a
+-- Verso schema 5: pruned and erased content. The version row, its hash and its chain hash stay; a
 -- removal row says the bytes are gone, by whom, when and why.
 
 CREATE TABLE verso.content_removals (

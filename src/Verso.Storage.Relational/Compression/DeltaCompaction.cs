@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 
-namespace Verso.Compression;
+namespace Verso.Storage.Relational.Compression;
 
 /// <summary>One blob of an entity's history as gc reads it: the first version holding it, and how many entities hold it.</summary>
 internal sealed record CompactionRow(int Version, StoredBlob Blob, long Holders);
 
-// Compiled into each store as shared source: what gc stores anew for one entity's blobs, walking them in
+// Shared by the SQL stores: what gc stores anew for one entity's blobs, walking them in
 // version order with the append's rule (a delta on the current keyframe while that pays, else a new
 // keyframe). Only blobs no other entity holds are rewritten, and only when their base (if any) is such a
 // blob too: the deltas on a blob are always among the blobs of the entities holding it, so every delta on

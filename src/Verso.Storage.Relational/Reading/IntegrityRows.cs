@@ -1,9 +1,9 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 
-namespace Verso.Reading;
+namespace Verso.Storage.Relational.Reading;
 
-// Compiled into each store (SQLite, PostgreSQL) as shared source. The rows verify reads, with every
+// Shared by the SQL stores (SQLite, PostgreSQL). The rows verify reads, with every
 // failure met on the way in a user's words: a driver error (a damaged page stops a scan) as the store's
 // translation, and a row edited past its column's meaning (text where a number belongs, a hash that is
 // not hex) as a corrupt store, so the verifier can report it and go on.

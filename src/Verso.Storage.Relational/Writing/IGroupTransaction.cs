@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Verso.Storage;
 
-namespace Verso.Writing;
+namespace Verso.Storage.Relational.Writing;
 
 // One store's write transaction as the group commit drives it: appends, savepoints, one commit.
 internal interface IGroupTransaction : IAsyncDisposable

@@ -1,3 +1,0 @@
--- Verso schema 5: where an imported version came from (a git commit and path), as canonical JSON.
-
-ALTER TABLE verso.versions ADD COLUMN source text;
