@@ -28,7 +28,7 @@ internal static class SqliteBlobRetirement
                 ORDER BY v.hash;
                 """;
             select.Parameters.AddWithValue("$entity", entityPk);
-            select.Parameters.AddWithValue("$versions", JsonSerializer.Serialize(versions.ToArray()));
+            select.Parameters.AddWithValue("$versions", SqliteJsonArrays.Of(versions));
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -41,7 +41,7 @@ internal static class SqliteBlobRetirement
             return;
         }
 
-        var hashes = JsonSerializer.Serialize(doomed);
+        var hashes = SqliteJsonArrays.Of(doomed);
         foreach (var group in await ReadDependentsAsync(connection, hashes, cancellationToken).ConfigureAwait(false))
         {
             foreach (var (hash, stored, @base) in DeltaRebase.Plan(group, store))

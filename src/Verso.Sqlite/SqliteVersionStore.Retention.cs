@@ -107,7 +107,7 @@ public sealed partial class SqliteVersionStore
                     SELECT $entity, value, $kind, $by, $at, $reason FROM json_each($versions);
                     """;
                 stampCommand.Parameters.AddWithValue("$entity", head.EntityPk);
-                stampCommand.Parameters.AddWithValue("$versions", JsonSerializer.Serialize(versions.ToArray()));
+                stampCommand.Parameters.AddWithValue("$versions", SqliteJsonArrays.Of(versions));
                 stampCommand.Parameters.AddWithValue("$kind", stamp.Kind.ToName());
                 stampCommand.Parameters.AddWithValue("$by", stamp.RemovedBy);
                 stampCommand.Parameters.AddWithValue("$at", SqliteSnapshotReader.ToMicroseconds(stamp.RemovedAt));

@@ -17,7 +17,7 @@ def parse_time(text: Optional[str]) -> Optional[datetime]:
     # fromisoformat before 3.11 wants 0, 3 or 6 fraction digits; Verso writes up to 6 with trailing zeros cut.
     if "." in text:
         head, rest = text.split(".", 1)
-        digits = "".join(c for c in rest if c.isdigit())
+        digits = rest[:len(rest) - len(rest.lstrip("0123456789"))]
         text = f"{head}.{digits.ljust(6, '0')[:6]}{rest[len(digits):]}"
     return datetime.fromisoformat(text)
 
