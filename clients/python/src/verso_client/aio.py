@@ -17,6 +17,13 @@ class AsyncVersoClient:
     def __init__(self, base_url: str, token: Optional[str] = None, *, timeout: float = 30.0):
         self.sync = VersoClient(base_url, token, timeout=timeout)
 
+    @classmethod
+    def wrapping(cls, client: VersoClient) -> "AsyncVersoClient":
+        """The asyncio face of an existing synchronous client (sharing its connections and ETag cache)."""
+        wrapped = cls.__new__(cls)
+        wrapped.sync = client
+        return wrapped
+
     async def __aenter__(self):
         return self
 

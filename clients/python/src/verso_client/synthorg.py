@@ -74,11 +74,7 @@ class VersoVersionRepository(Generic[T]):
     """``VersionRepository[T]`` on a Verso server: ``VersoVersionRepository(client, kind="agent", model=AgentIdentity)``."""
 
     def __init__(self, client: Union[VersoClient, AsyncVersoClient], *, kind: str, model: Type[T]):
-        if isinstance(client, VersoClient):
-            wrapped = AsyncVersoClient.__new__(AsyncVersoClient)
-            wrapped.sync = client
-            client = wrapped
-        self.client: AsyncVersoClient = client
+        self.client = AsyncVersoClient.wrapping(client) if isinstance(client, VersoClient) else client
         self.kind = kind
         self.model = model
 
