@@ -91,6 +91,7 @@ internal static class VersoCommandLine
         yield return StatusCommand.Create(globals, console);
         yield return ImportSquadCommand.Create(globals, console);
         yield return ImportGitCommand.Create(globals, console);
+        yield return ImportSynthorgCommand.Create(globals, console);
         yield return ProposeCommand.Create(globals, console);
         yield return CrsCommand.Create(globals, console);
         yield return CrCommand.Create(globals, console);

@@ -40,6 +40,7 @@ internal static class CommandExamples
         ["import"] = ["verso import out -m \"reviewed in PR 42\"", "verso import samples/org --kind role"],
         ["status"] = ["verso status out", "verso status out --diff"],
         ["import-squad"] = ["verso import-squad ~/src/our-team"],
+        ["import-synthorg"] = ["verso import-synthorg synthorg.db --table agent_identity_versions=agent-identity"],
         ["import-git"] = ["verso import-git ~/src/our-team --path '.squad/agents/*/charter.md' --kind agent --format squad"],
         ["completion"] = ["source <(verso completion bash)", "verso completion zsh > \"${fpath[1]}/_verso\"", "verso completion fish | source", "verso completion pwsh | Out-String | Invoke-Expression"],
         ["serve"] = ["verso serve"],

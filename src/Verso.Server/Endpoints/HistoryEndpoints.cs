@@ -17,7 +17,7 @@ internal static class HistoryEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/entities/{kind}/{id}/versions", ListAsync).WithName("listVersions").WithTags("history").Reads<OpenApi.VersionPage>("History, newest first, cursor-paged");
+        api.MapGet("/entities/{kind}/{id}/versions", ListAsync).WithName("listVersions").WithTags("history").Reads<OpenApi.VersionPage>("History, newest first, paged by cursor or offset; include=content adds each content, hash=sha256:… keeps the versions holding it");
         api.MapGet("/entities/{kind}/{id}/versions/{ref}", GetAsync).WithName("getVersion").WithTags("history").Reads<OpenApi.VersionWithContent>("One version by number, tag, sha256: prefix or {time}", notModified: true);
         api.MapPost("/entities/{kind}/{id}/rollback", RollbackAsync).WithName("rollback").WithTags("history").Writes<OpenApi.RollbackRequest, OpenApi.AppendOutcomeInfo>("Append a version with an earlier version's content");
     }
@@ -40,38 +40,23 @@ internal static class HistoryEndpoints
 
     private static async Task<IResult> ListAsync(
         HttpContext http, Versioning.VersioningService service, IOptions<VersoServerOptions> options,
-        string kind, string id, int? limit, string? cursor, CancellationToken cancellationToken)
+        string kind, string id, int? limit, string? cursor, int? offset, string? include, string? hash, CancellationToken cancellationToken)
     {
         var key = ReadableKey(http, kind, id);
         var size = Paging.Size(limit, options.Value);
+        var withContent = HistoryQuery.IncludesContent(include);
         var head = await service.Store.CountVersionsAsync(key, cancellationToken);
         if (head == 0)
         {
             throw Errors.NotFoundException.ForEntity(key);
         }
 
-        // The cursor is "versions below N": versions are gapless, so the page starts at a known offset.
-        var below = head + 1;
-        if (cursor is not null)
-        {
-            var text = Cursor.Decode('v', cursor);
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out below) || below < 1)
-            {
-                throw new ApiProblemException(ApiProblem.BadRequest($"invalid cursor '{cursor}'", "invalid-cursor"));
-            }
-        }
-
-        var page = new List<Snapshot>(size);
-        var newest = Math.Min(below - 1, head);
-        if (newest >= 1)
-        {
-            await foreach (var snapshot in service.Store.GetHistoryAsync(key, head - newest, size, cancellationToken))
-            {
-                page.Add(snapshot);
-            }
-        }
-
-        var next = page.Count > 0 && page[^1].Version > 1 ? Cursor.Encode('v', page[^1].Version.ToString(CultureInfo.InvariantCulture)) : null;
+        // Versions are gapless, so both a cursor ("versions below N") and an offset name a known start: an index read.
+        var below = HistoryQuery.Below(head, cursor, offset);
+        var page = hash is null
+            ? await HistoryQuery.PageAsync(service.Store, key, head, below, size, cancellationToken)
+            : await HistoryQuery.WithHashAsync(service.Store, key, HistoryQuery.FullHash(hash), below, size, cancellationToken);
+        var next = page.Count == size && page[^1].Version > 1 ? Cursor.Encode('v', page[^1].Version.ToString(CultureInfo.InvariantCulture)) : null;
         return new JsonBody(writer =>
         {
             writer.WriteStartObject();
@@ -80,7 +65,14 @@ internal static class HistoryEndpoints
             writer.WriteStartArray("items");
             foreach (var snapshot in page)
             {
-                SnapshotJson.WriteMetadataObject(writer, snapshot);
+                if (withContent)
+                {
+                    SnapshotJson.WriteWithContent(writer, snapshot);
+                }
+                else
+                {
+                    SnapshotJson.WriteMetadataObject(writer, snapshot);
+                }
             }
 
             writer.WriteEndArray();

@@ -29,6 +29,8 @@ public static class ProblemWriter
             Security.TokenExistsException exists => new ApiProblem(StatusCodes.Status409Conflict, "token-exists", "Token exists", exception.Message).With("name", exists.Name),
             VersionConflictException conflict => new ApiProblem(StatusCodes.Status409Conflict, "version-conflict", "Version conflict", exception.Message)
                 .With("kind", conflict.Kind).With("id", conflict.Id).With("expected", conflict.ExpectedVersion).With("actual", conflict.ActualVersion),
+            ImportConflictException import => new ApiProblem(StatusCodes.Status409Conflict, "import-conflict", "Import conflict", exception.Message)
+                .With("ref", import.Ref).With("head", import.Head).With("reason", import.Reason),
             ContentRemovedException removed => new ApiProblem(StatusCodes.Status410Gone, "content-removed", "Content removed", exception.Message)
                 .With("ref", removed.Reference).With("removal", removed.Removal.Verb).With("removed_by", removed.Removal.RemovedBy)
                 .With("removed_at", Naming.Timestamp.Format(removed.Removal.RemovedAt)).With("reason", removed.Removal.Reason),

@@ -61,7 +61,7 @@ internal sealed class VersionPage
 {
     public required string Ref { get; init; }
     public required int Head { get; init; }
-    public required IReadOnlyList<VersionMetadata> Items { get; init; }
+    public required IReadOnlyList<VersionPageItem> Items { get; init; }
     public required string? NextCursor { get; init; }
 }
 
