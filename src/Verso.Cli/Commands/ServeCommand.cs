@@ -84,9 +84,11 @@ internal static class ServeCommand
         builder.Services.AddSingleton(store);
         builder.Services.AddVerso();
         builder.Services.AddVersoServer(options => options.MaxRequestBodyBytes = maxBody);
+        builder.Services.AddVersoMcp();
         var app = builder.Build();
         app.UseVersoServer();
         app.MapVersoApi();
+        app.MapVersoMcp();
         app.MapVersoPage();
         return app;
     }
