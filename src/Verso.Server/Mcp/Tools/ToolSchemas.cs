@@ -1,13 +1,15 @@
 namespace Verso.Server.Mcp.Tools;
 
 /// <summary>
-/// JSON Schema 2020-12 fragments the tools share: names as Verso defines them, refs, hashes, a version's
-/// metadata. Written by hand rather than reflected from types, so each schema says exactly what the tool
-/// accepts and returns and the server needs no reflection (it also runs in the NativeAOT build).
+/// JSON Schema fragments the tools share: names as Verso defines them, refs, hashes, a version's metadata.
+/// Written by hand rather than reflected from types, so each schema says exactly what the tool accepts and
+/// returns and the server needs no reflection (it also runs in the NativeAOT build). They carry no
+/// <c>$schema</c>: MCP's default dialect is 2020-12, and they use only keywords that mean the same in
+/// draft-07, so clients whose validators default to draft-07 (the TypeScript SDK's Ajv) check them too.
 /// </summary>
 internal static class ToolSchemas
 {
-    public const string Dialect = "\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"";
+
 
     public const string Kind = """{"type":"string","pattern":"^[a-z][a-z0-9-]{0,63}$","description":"a kind, e.g. agent"}""";
 
@@ -59,9 +61,9 @@ internal static class ToolSchemas
 
     /// <summary>An input schema: an object of exactly these properties.</summary>
     public static string Input(string properties, string required) =>
-        $$$$"""{ {{{{Dialect}}}},"type":"object","properties":{ {{{{properties}}}} },"required":[{{{{required}}}}],"additionalProperties":false}""";
+        $$$$"""{"type":"object","properties":{ {{{{properties}}}} },"required":[{{{{required}}}}],"additionalProperties":false}""";
 
     /// <summary>An output schema: an object with these properties.</summary>
     public static string Output(string properties, string required) =>
-        $$$$"""{ {{{{Dialect}}}},"type":"object","properties":{ {{{{properties}}}} },"required":[{{{{required}}}}]}""";
+        $$$$"""{"type":"object","properties":{ {{{{properties}}}} },"required":[{{{{required}}}}]}""";
 }
