@@ -52,7 +52,7 @@ expect(first.version === 1 && first.pin.ref === 'agent/alice@1', `alice@1 in for
 
 // 2. A decision pinned to what was resolved at the start.
 const decision = await call('record_decision', {
-  task: 'task-1', executor: 'alice', reviewer: 'bob', decision: 'approved',
+  task: 'task-1', executor: 'alice', reviewer: 'ravi', decision: 'approved',
   started_at: first.resolved_at, pins: [first.pin], reason: 'tests cover the change',
 });
 expect(decision.pinned.some(p => p.ref === 'agent/alice@1' && p.hash === first.hash), 'the decision to pin alice@1');

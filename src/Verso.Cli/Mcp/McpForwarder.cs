@@ -25,10 +25,10 @@ internal static class McpForwarder
         await using var client = await McpClient.CreateAsync(new HttpClientTransport(transportOptions, NullLoggerFactory.Instance), null, NullLoggerFactory.Instance, cancellationToken);
         var options = new McpServerOptions();
         VersoMcpServer.Configure(options);
-        options.Handlers.ListToolsHandler = async (context, ct) => await client.ListToolsAsync(context.Params!, ct);
+        options.Handlers.ListToolsHandler = async (context, ct) => await client.ListToolsAsync(context.Params ?? new(), ct);
         options.Handlers.CallToolHandler = async (context, ct) => await client.CallToolAsync(context.Params!, ct);
-        options.Handlers.ListResourceTemplatesHandler = async (context, ct) => await client.ListResourceTemplatesAsync(context.Params!, ct);
-        options.Handlers.ListResourcesHandler = async (context, ct) => await client.ListResourcesAsync(context.Params!, ct);
+        options.Handlers.ListResourceTemplatesHandler = async (context, ct) => await client.ListResourceTemplatesAsync(context.Params ?? new(), ct);
+        options.Handlers.ListResourcesHandler = async (context, ct) => await client.ListResourcesAsync(context.Params ?? new(), ct);
         options.Handlers.ReadResourceHandler = async (context, ct) => await client.ReadResourceAsync(context.Params!, ct);
         await using var transport = new StreamServerTransport(console.Input, console.OutputStream, VersoMcpServer.Name, NullLoggerFactory.Instance);
         await using var server = McpServer.Create(transport, options, NullLoggerFactory.Instance);
