@@ -16,6 +16,22 @@ public sealed class SqliteMcpHttpTests : McpContract, IDisposable
     protected override Task<IVersionStore> CreateStoreAsync() => Task.FromResult<IVersionStore>(SqliteVersionStore.ForFile(_directory.File("verso.db")));
 
     public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task WithoutAValidBearerTokenMcpIs401AndNothingIsAnswered()
+    {
+        using var http = Host.CreateClient();
+        var initialize = """{"jsonrpc":"2.0","id":1,"method":"tools/list"}""";
+
+        var missing = await http.PostAsync("/mcp", Server.Tests.Support.Api.Body(initialize));
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AgentToken + "x");
+        var wrong = await http.PostAsync("/mcp", Server.Tests.Support.Api.Body(initialize));
+
+        var problem = await Server.Tests.Support.Api.ProblemAsync(missing, 401);
+        Assert.Equal("urn:verso:problem:unauthorized", problem["type"]!.GetValue<string>());
+        await Server.Tests.Support.Api.ProblemAsync(wrong, 401);
+        await Assert.ThrowsAnyAsync<Exception>(() => Host.ConnectHttpAsync(null));
+    }
 }
 
 /// <summary>MCP over stdio (the server <c>verso mcp</c> runs, on in-process pipes) on a real SQLite file.</summary>
