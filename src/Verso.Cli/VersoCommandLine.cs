@@ -101,5 +101,6 @@ internal static class VersoCommandLine
         yield return PoliciesCommand.Create(globals, console);
         yield return ServeCommand.Create(globals, console);
         yield return TokenCommand.Create(globals, console);
+        yield return McpCommand.Create(globals, console);
     }
 }

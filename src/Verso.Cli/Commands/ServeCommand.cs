@@ -102,10 +102,12 @@ internal static class ServeCommand
             // Only a budget asked for here overrides Verso:Server:DiffBudget from the configuration.
             options.DiffBudget = diffBudget ?? options.DiffBudget;
         });
+        builder.Services.AddVersoMcp();
         var app = builder.Build();
         app.Use(gate.Guard);
         app.UseVersoServer();
         app.MapVersoApi();
+        app.MapVersoMcp();
         app.MapVersoPage();
         return app;
     }

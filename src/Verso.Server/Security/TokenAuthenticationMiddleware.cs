@@ -5,7 +5,7 @@ using Verso.Server.Http;
 namespace Verso.Server.Security;
 
 /// <summary>
-/// Sets each API request's <see cref="Caller"/> from its bearer token, or refuses it with 401. Without any
+/// Sets each API (and MCP) request's <see cref="Caller"/> from its bearer token, or refuses it with 401. Without any
 /// token in the store every caller is <see cref="Caller.Local"/> (the server then listens on loopback only).
 /// Failures are logged with the token's name when it has one, never with the token.
 /// </summary>
@@ -13,7 +13,8 @@ internal sealed partial class TokenAuthenticationMiddleware(RequestDelegate next
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments(Endpoints.ApiPaths.Root, StringComparison.Ordinal))
+        if (!context.Request.Path.StartsWithSegments(Endpoints.ApiPaths.Root, StringComparison.Ordinal)
+            && !context.Request.Path.StartsWithSegments(Mcp.McpPaths.Root, StringComparison.Ordinal))
         {
             // Probes, the OpenAPI document and the page carry no data of the store.
             await next(context);

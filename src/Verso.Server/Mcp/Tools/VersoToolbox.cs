@@ -1,0 +1,169 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Verso.Errors;
+using Verso.Server.Http;
+using Verso.Server.Mcp.Audit;
+using Verso.Versioning;
+
+namespace Verso.Server.Mcp.Tools;
+
+/// <summary>
+/// The tools Verso serves over MCP and the one place a call becomes a result: arguments checked against the
+/// tool's schema, the caller's role and kind scopes applied as the REST API applies them, Verso's errors
+/// turned into tool errors carrying the problem's one-line message and type, and every write audited.
+/// </summary>
+internal static class VersoToolbox
+{
+    /// <summary>Every tool. Nothing here approves, applies, tags or saves: an agent reads, pins and proposes.</summary>
+    public static IReadOnlyList<VersoTool> All { get; } =
+    [
+        new ResolveTool(), new GetVersionTool(), new ListVersionsTool(), new DiffTool(), new CompatTool(), new BlameTool(),
+        new RecordDecisionTool(), new ProposeChangeTool(), new ChangeRequestTool(), new PromotionTool(),
+    ];
+
+    private static readonly Dictionary<string, VersoTool> ByName = All.ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+    public static ValueTask<ListToolsResult> ListAsync(RequestContext<ListToolsRequestParams> context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new ListToolsResult
+        {
+            Tools = [.. All.Select(t => t.Definition)],
+            // The list is the same for every caller and changes only with a new build of the server.
+            TimeToLive = TimeSpan.FromHours(1),
+            CacheScope = CacheScope.Public,
+        });
+
+    public static async ValueTask<CallToolResult> CallAsync(RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken)
+    {
+        var name = context.Params?.Name ?? "";
+        if (!ByName.TryGetValue(name, out var tool))
+        {
+            // An unknown tool is a protocol error, as the SDK reports its own (apply, approve, tag and save are not here).
+            throw new McpProtocolException($"unknown tool '{name}'", McpErrorCode.InvalidParams);
+        }
+
+        var services = context.Services ?? throw new InvalidOperationException("the MCP server has no services");
+        var caller = McpCaller.Of(services);
+        var service = services.GetRequiredService<VersioningService>();
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        ToolArguments? arguments = null;
+        try
+        {
+            arguments = new ToolArguments(context.Params!.Arguments, tool.Parameters);
+            var outcome = await tool.CallAsync(new ToolCall(caller, arguments, service, time), cancellationToken);
+            var result = outcome.Result;
+            if (tool.Writes)
+            {
+                var audit = await new McpAuditLog(service.Store, time).RecordAsync(caller, tool.Name, arguments.Sha256(), outcome.Produced, null, cancellationToken);
+                result = WithAudit(result, audit.ToString());
+            }
+
+            return Success(result);
+        }
+        catch (Exception exception) when (ProblemOf(exception) is { } problem)
+        {
+            if (tool.Writes && problem.Status != 401)
+            {
+                // A refused write is audited too: who tried what, and why it was refused.
+                await new McpAuditLog(service.Store, time).RecordAsync(caller, tool.Name, arguments?.Sha256() ?? "", null, problem.Type, cancellationToken);
+            }
+
+            return Failure(problem);
+        }
+    }
+
+    /// <summary>The problem an exception stands for, as the REST API would answer it; null for a fault that is not the caller's.</summary>
+    internal static ApiProblem? ProblemOf(Exception exception) => exception switch
+    {
+        ToolArgumentException argument => ApiProblem.BadRequest(argument.Message, "invalid-parameter").With("parameter", argument.Parameter),
+        ApiProblemException api => api.Problem,
+        VersoException verso when verso.Category != ErrorCategory.Failure || verso is StoreUnavailableException => ProblemWriter.ForException(verso),
+        _ => null,
+    };
+
+    private static CallToolResult Success(JsonElement result) => new()
+    {
+        Content = [new TextContentBlock { Text = result.GetRawText() }],
+        StructuredContent = result,
+    };
+
+    /// <summary>A tool error: the one-line message as text, the whole problem (type, status, facts) as structured content.</summary>
+    internal static CallToolResult Failure(ApiProblem problem)
+    {
+        var body = ToolJson.Object(writer =>
+        {
+            writer.WriteString("type", problem.Type);
+            writer.WriteString("title", problem.Title);
+            writer.WriteNumber("status", problem.Status);
+            writer.WriteString("detail", problem.Detail);
+            foreach (var (name, value) in problem.Extensions.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                writer.WritePropertyName(name);
+                WriteValue(writer, value);
+            }
+        });
+        return new CallToolResult
+        {
+            IsError = true,
+            Content = [new TextContentBlock { Text = $"{problem.Detail} ({problem.Type})" }],
+            StructuredContent = body,
+        };
+    }
+
+    private static JsonElement WithAudit(JsonElement result, string audit)
+    {
+        var node = JsonNode.Parse(result.GetRawText())!.AsObject();
+        node["audit"] = audit;
+        return ToolJson.Parse(node.ToJsonString());
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case JsonNode node:
+                node.WriteTo(writer);
+                break;
+            case IDictionary<string, object?> map:
+                writer.WriteStartObject();
+                foreach (var (name, item) in map)
+                {
+                    writer.WritePropertyName(name);
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case System.Collections.IEnumerable items:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteStringValue(value.ToString());
+                break;
+        }
+    }
+}
