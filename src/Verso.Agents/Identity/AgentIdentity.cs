@@ -54,4 +54,10 @@ public sealed record AgentIdentity
 
     /// <summary>Optional. The Markdown prose that instructs the agent.</summary>
     public string? Charter { get; init; }
+
+    /// <summary>
+    /// Optional. The agent's declared semantic version, e.g. <c>2.0.0</c>; a tag policy may ask for a new
+    /// major version before a breaking tool change reaches the tag.
+    /// </summary>
+    public string? Version { get; init; }
 }

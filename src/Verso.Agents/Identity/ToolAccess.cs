@@ -20,4 +20,10 @@ public sealed record ToolAccess
     /// because each tool defines its own constraints.
     /// </summary>
     public ImmutableDictionary<string, JsonElement>? SubConstraints { get; init; }
+
+    /// <summary>Optional. MCP tools defined inline, names unique; compat judges their schemas by direction.</summary>
+    public ImmutableList<Tools.McpTool>? Definitions { get; init; }
+
+    /// <summary>Optional. The <c>tool</c> versions used, as <c>tool/ID@N</c>; a set.</summary>
+    public ImmutableList<string>? Uses { get; init; }
 }

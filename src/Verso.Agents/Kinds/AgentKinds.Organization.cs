@@ -65,14 +65,16 @@ public static partial class AgentKinds
         Validator = ToolPolicySchema.Validator,
         DiffRules = new DiffRules
         {
-            IdentityKeys = ImmutableDictionary<string, string>.Empty.Add("/access_levels", "level"),
-            Sets = ["/access_levels/*/allowed", "/access_levels/*/denied", "/access_levels/*/requires_approval"],
+            IdentityKeys = ImmutableDictionary<string, string>.Empty.Add("/access_levels", "level").Add("/definitions", "name"),
+            Sets = ["/access_levels/*/allowed", "/access_levels/*/denied", "/access_levels/*/requires_approval", "/uses"],
         },
         BehaviourFields =
         [
             "/default_access_level", "/access_levels/*/level", "/access_levels/*/allowed",
             "/access_levels/*/denied", "/access_levels/*/requires_approval", "/access_levels/*/sub_constraints",
+            "/definitions", "/uses",
         ],
+        Tools = new Tools.DeclaredTools(),
     };
 
     /// <summary>

@@ -4,6 +4,7 @@ using Verso.Agents.Identity;
 using Verso.Agents.Roles;
 using Verso.Agents.Schemas;
 using Verso.Agents.Serialization;
+using Verso.Agents.Tools;
 using Verso.Agents.Workflows;
 using Verso.Canonical;
 using Verso.Diff;
@@ -44,6 +45,21 @@ public static partial class AgentKinds
         Validator = AgentSchema.Validator,
         DiffRules = ProfileDiffRules,
         BehaviourFields = ["/charter", "/model", "/tools", "/autonomy_level", "/authority", "/role", "/personality", "/skills", "/memory"],
+        Tools = new DeclaredTools("tools"),
+    };
+
+    /// <summary>
+    /// <c>tool</c>: an <see cref="McpTool"/>, MCP's Tool object; id from <c>name</c>. Nothing volatile.
+    /// Compat compares two versions as one tool, its <c>inputSchema</c> as input and its <c>outputSchema</c>
+    /// as output (<see cref="Verso.Tools.ToolComparison"/>); agents and tool policies use a version as <c>tool/ID@N</c>.
+    /// </summary>
+    public static EntityKind<McpTool> Tool { get; } = new("tool", t => t.Name)
+    {
+        SchemaVersion = 1,
+        SerializerOptions = AgentJson.SerializerOptions,
+        Validator = ToolSchema.Validator,
+        BehaviourFields = ["/name", "/inputSchema", "/outputSchema", "/annotations"],
+        Tools = SingleTool.Instance,
     };
 
     /// <summary>
@@ -108,7 +124,7 @@ public static partial class AgentKinds
 
     /// <summary>Every kind of the domain, by name.</summary>
     public static ImmutableArray<EntityKind> All =>
-        [Agent, Budget, Company, Decision, HiringTemplate, PromptProfile, Role, ToolPolicy, Workflow];
+        [Agent, Budget, Company, Decision, HiringTemplate, PromptProfile, Role, Tool, ToolPolicy, Workflow];
 
     /// <summary>Registers every agent-organization kind; registering twice into one registry is harmless.</summary>
     /// <exception cref="InvalidOperationException">Another kind with one of these names is already registered.</exception>
@@ -130,10 +146,11 @@ public static partial class AgentKinds
         {
             ["/skills/primary"] = "id",
             ["/skills/secondary"] = "id",
+            ["/tools/definitions"] = "name",
         }),
         Sets =
         [
-            "/personality/traits", "/tools/allowed", "/tools/denied",
+            "/personality/traits", "/tools/allowed", "/tools/denied", "/tools/uses",
             "/authority/direct_reports", "/authority/can_approve", "/authority/can_delegate_to",
         ],
     };

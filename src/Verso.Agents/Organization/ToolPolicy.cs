@@ -23,4 +23,10 @@ public sealed record ToolPolicy
 
     /// <summary>Required. One entry per access level; keyed by level.</summary>
     public required ImmutableList<ToolTier> AccessLevels { get; init; }
+
+    /// <summary>Optional. MCP tools defined inline, names unique; compat judges their schemas by direction.</summary>
+    public ImmutableList<Tools.McpTool>? Definitions { get; init; }
+
+    /// <summary>Optional. The <c>tool</c> versions the policy governs, as <c>tool/ID@N</c>; a set.</summary>
+    public ImmutableList<string>? Uses { get; init; }
 }

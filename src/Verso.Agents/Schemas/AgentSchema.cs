@@ -26,7 +26,8 @@ internal static class AgentSchema
         Optional("autonomy_level", EnumOf<AutonomyLevel>()),
         Optional("status", EnumOf<AgentStatus>()),
         Optional("hiring_date", String(StringFormat.UtcTimestamp)),
-        Optional("charter", String()));
+        Optional("charter", String()),
+        Optional("version", String(StringFormat.SemVer)));
 
     public static RecordValidator Validator { get; } = new(Shape, [.. ProfileShapes.Invariants, NotOwnManager]);
 

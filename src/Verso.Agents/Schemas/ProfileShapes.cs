@@ -41,7 +41,9 @@ internal static class ProfileShapes
         Optional("access_level", EnumOf<AccessLevel>()),
         Optional("allowed", StringArray()),
         Optional("denied", StringArray()),
-        Optional("sub_constraints", OpenObject())));
+        Optional("sub_constraints", OpenObject()),
+        Optional("definitions", ArrayOf(Object(ToolSchema.Shape))),
+        Optional("uses", ArrayOf(String(ToolSchema.ToolRef)))));
 
     public static ValueSpec Authority { get; } = Object(new ObjectShape(
         Optional("reports_to", String(StringFormat.EntityId)),
@@ -68,6 +70,7 @@ internal static class ProfileShapes
         Validation.Invariants.UniqueKeys("id", "skills", "secondary"),
         .. SetPaths.Select(path => Validation.Invariants.DistinctStrings(path)),
         Validation.Invariants.Disjoint(["tools", "allowed"], ["tools", "denied"], "both allowed and denied"),
+        .. ToolSchema.Declared("tools"),
     ];
 
     private static ValueSpec Skill => Object(new ObjectShape(

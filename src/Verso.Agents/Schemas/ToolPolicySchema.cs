@@ -21,13 +21,13 @@ internal static class ToolPolicySchema
             Optional("allowed", StringArray()),
             Optional("denied", StringArray()),
             Optional("requires_approval", StringArray()),
-            Optional("sub_constraints", OpenObject()))))));
+            Optional("sub_constraints", OpenObject()))))),
+        Optional("definitions", ArrayOf(Object(ToolSchema.Shape))),
+        Optional("uses", ArrayOf(String(ToolSchema.ToolRef))));
 
     public static RecordValidator Validator { get; } = new(
         Shape,
-        Invariants.UniqueKeys("level", "access_levels"),
-        TiersAreConsistent,
-        DefaultLevelIsDescribed);
+        [Invariants.UniqueKeys("level", "access_levels"), TiersAreConsistent, DefaultLevelIsDescribed, .. ToolSchema.Declared()]);
 
     private static IEnumerable<RecordProblem> TiersAreConsistent(JsonElement record)
     {

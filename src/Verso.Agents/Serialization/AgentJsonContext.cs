@@ -24,4 +24,5 @@ namespace Verso.Agents.Serialization;
 [JsonSerializable(typeof(DecisionRecord))]
 [JsonSerializable(typeof(TeamDecision))]
 [JsonSerializable(typeof(DecisionOutcome))]
+[JsonSerializable(typeof(Tools.McpTool))]
 internal sealed partial class AgentJsonContext : JsonSerializerContext;

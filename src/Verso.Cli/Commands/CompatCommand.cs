@@ -3,7 +3,8 @@ using Spectre.Console;
 using Verso.Cli.Infrastructure;
 using Verso.Json;
 using Verso.Naming;
-using Verso.Replay;
+using Verso.Schemas;
+using Verso.Tools;
 
 namespace Verso.Cli.Commands;
 
@@ -23,7 +24,8 @@ internal static class CompatCommand
             var service = context.CreateService();
             var from = await Refs.GetAsync(service, context.ParseResult.GetRequiredValue(left), cancellationToken);
             var to = await Refs.GetAsync(service, context.ParseResult.GetRequiredValue(right), cancellationToken);
-            var verdict = ReplayCompatibility.Compare(service.Kinds.Resolve(from.Key.Kind), JsonInput.Parse(from), JsonInput.Parse(to), context.ComparisonBudget(cancellationToken));
+            var verdict = await ToolCompatibility.CompareAsync(
+                service.Kinds.Resolve(from.Key.Kind), JsonInput.Parse(from), JsonInput.Parse(to), ToolCompatibility.Reading(service), context.ComparisonBudget(cancellationToken), cancellationToken);
             var name = verdict.Verdict.ToString().ToLowerInvariant();
             if (context.Json)
             {
@@ -35,6 +37,17 @@ internal static class CompatCommand
             foreach (var difference in verdict.Differences)
             {
                 console.Ansi.MarkupLine($"[red]  behaviour: {TerminalText.ForMarkup(difference.Path)} {difference.Kind.ToString().ToLowerInvariant()}[/]");
+            }
+
+            foreach (var tool in verdict.ToolChanges)
+            {
+                var line = TerminalText.ForMarkup($"  tool {tool.Level.ToString().ToLowerInvariant()}: {tool}");
+                console.Ansi.MarkupLine(tool.Level switch
+                {
+                    SchemaChangeLevel.Breaking => $"[red]{line}[/]",
+                    SchemaChangeLevel.Warning => $"[yellow]{line}[/]",
+                    _ => line,
+                });
             }
 
             foreach (var change in verdict.Cosmetic)

@@ -114,7 +114,16 @@ public sealed partial class ChangeRequestService
         var unmet = new List<RefusedException>();
         foreach (var policy in await _versions.Policies.ForEntityAsync(request.Target, cancellationToken).ConfigureAwait(false))
         {
-            if (policy.Approvals == 0)
+            var needed = policy.Approvals;
+            var because = "";
+            if (needed == 0 && policy.BreakingToolChanges == "review" && await BreakingToolChangesAsync(request, cancellationToken).ConfigureAwait(false) is { IsEmpty: false } breaking)
+            {
+                // A breaking tool change is reviewed even where other changes need no approval.
+                needed = 1;
+                because = $" for {breaking.Length} breaking tool change{(breaking.Length == 1 ? "" : "s")} ({breaking[0]})";
+            }
+
+            if (needed == 0)
             {
                 continue;
             }
@@ -136,17 +145,26 @@ public sealed partial class ChangeRequestService
                 }
             }
 
-            if (counted.Count < policy.Approvals)
+            if (counted.Count < needed)
             {
                 var have = counted.Count == 0 ? "none" : $"{counted.Count} ({string.Join(", ", counted)})";
                 unmet.Add(new RefusedException(
-                    PolicyRules.Approvals, policy.Version.ToString(), request.Id,
-                    $"{request.Target} needs {policy.Approvals} approval{(policy.Approvals == 1 ? "" : "s")} by distinct people other than the author {request.Author.Effective}{from}, and {request.Id} has {have}",
-                    $"have {policy.Approvals - counted.Count} more {(from.Length == 0 ? "reviewer" : "member" + from)} approve revision {request.Revision}"));
+                    because.Length == 0 ? PolicyRules.Approvals : PolicyRules.BreakingToolChanges, policy.Version.ToString(), request.Id,
+                    $"{request.Target} needs {needed} approval{(needed == 1 ? "" : "s")}{because} by distinct people other than the author {request.Author.Effective}{from}, and {request.Id} has {have}",
+                    $"have {needed - counted.Count} more {(from.Length == 0 ? "reviewer" : "member" + from)} approve revision {request.Revision}"));
             }
         }
 
         return unmet;
+    }
+
+    // What the request would change in the tools, from the head it would be applied onto.
+    private async Task<ImmutableArray<Tools.ToolChange>> BreakingToolChangesAsync(ChangeRequest request, CancellationToken cancellationToken)
+    {
+        var head = await _versions.Store.GetLatestAsync(request.Target, cancellationToken).ConfigureAwait(false);
+        return head is { HasContent: true }
+            ? await _versions.BreakingToolChangesAsync(request.Target, head.Content, request.Proposal.Utf8, cancellationToken).ConfigureAwait(false)
+            : [];
     }
 
     private async Task<ChangeRequestStatus> StatusOfAsync(ChangeRequest request, CancellationToken cancellationToken)

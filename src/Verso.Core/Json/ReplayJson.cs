@@ -8,7 +8,10 @@ namespace Verso.Json;
 /// <summary>The JSON shapes of replay questions: a compatibility verdict, and the versions that pin a version.</summary>
 public static class ReplayJson
 {
-    /// <summary>Writes <c>{verdict, differences, cosmetic}</c>.</summary>
+    /// <summary>
+    /// Writes <c>{verdict, differences, cosmetic, tool_changes}</c>; each tool change is
+    /// <c>{tool, source, path, direction, kind, level, message}</c>, direction <c>input</c>, <c>output</c> or <c>tool</c>.
+    /// </summary>
     public static void WriteVerdict(Utf8JsonWriter writer, ReplayVerdict verdict)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -19,6 +22,21 @@ public static class ReplayJson
         ChangeJson.WriteChanges(writer, verdict.Differences);
         writer.WritePropertyName("cosmetic");
         ChangeJson.WriteChanges(writer, verdict.Cosmetic);
+        writer.WriteStartArray("tool_changes");
+        foreach (var change in verdict.ToolChanges)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("tool", change.Tool);
+            writer.WriteString("source", change.Source);
+            writer.WriteString("path", change.Path);
+            writer.WriteString("direction", change.Direction?.ToString().ToLowerInvariant() ?? "tool");
+            writer.WriteString("kind", change.Kind);
+            writer.WriteString("level", change.Level.ToString().ToLowerInvariant());
+            writer.WriteString("message", change.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 

@@ -51,6 +51,9 @@ public class EntityKind
     /// <summary>Checks records of this kind beyond JSON; none for a document kind.</summary>
     public IRecordValidator? Validator { get; init; }
 
+    /// <summary>Where the kind's records declare MCP tools, whose schemas compat judges by direction; none for most kinds.</summary>
+    public Tools.IToolLocator? Tools { get; init; }
+
     /// <summary>Reads the versions a record pins; none for most kinds.</summary>
     public IReferenceReader? References { get; init; }
 

@@ -26,6 +26,19 @@ public sealed record Policy(
     ImmutableArray<string> RequiredChecks,
     bool RollbackTagOnFail)
 {
+    /// <summary>
+    /// What happens to a breaking tool change: <c>allow</c> (the default); on a kind or entity <c>review</c>
+    /// (never by a direct save, and a change request needs an approval); on a tag <c>refuse</c>, or <c>major</c>
+    /// (only with a new major version of the record's declared semantic <c>version</c>).
+    /// </summary>
+    public string BreakingToolChanges { get; init; } = Allow;
+
+    /// <summary>On a tag: the checks that must pass on a version that brings a breaking tool change to the tag.</summary>
+    public ImmutableArray<string> BreakingToolChecks { get; init; } = [];
+
+    /// <summary>The default <see cref="BreakingToolChanges"/>: no rule about tool changes.</summary>
+    public const string Allow = "allow";
+
     /// <summary>The <c>on_fail</c> value that moves a tag back.</summary>
     public const string RollbackTag = "rollback-tag";
 
@@ -42,6 +55,10 @@ public sealed record Policy(
             root.TryGetProperty("group", out var group) && group.ValueKind == JsonValueKind.String ? group.GetString() : null,
             !root.TryGetProperty("direct_saves", out var direct) || direct.GetBoolean(),
             root.TryGetProperty("required_checks", out var checks) ? [.. checks.EnumerateArray().Select(c => c.GetString()!)] : [],
-            root.TryGetProperty("on_fail", out var onFail) && onFail.GetString() == RollbackTag);
+            root.TryGetProperty("on_fail", out var onFail) && onFail.GetString() == RollbackTag)
+        {
+            BreakingToolChanges = root.TryGetProperty(PolicyRules.BreakingToolChanges, out var tools) ? tools.GetString()! : Allow,
+            BreakingToolChecks = root.TryGetProperty(PolicyRules.BreakingToolChecks, out var toolChecks) ? [.. toolChecks.EnumerateArray().Select(c => c.GetString()!)] : [],
+        };
     }
 }

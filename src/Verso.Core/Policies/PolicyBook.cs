@@ -62,14 +62,22 @@ public sealed class PolicyBook
     public static void EnsureFits(string policyId, ReadOnlyMemory<byte> canonicalRecord)
     {
         var scope = PolicyScope.Parse(policyId);
-        string[] allowed = scope.Kind == PolicyScopeKind.Tag
-            ? ["required_checks", "on_fail", "description"]
-            : ["approvals", "group", "direct_saves", "description"];
+        var tag = scope.Kind == PolicyScopeKind.Tag;
+        string[] allowed = tag
+            ? ["required_checks", "on_fail", PolicyRules.BreakingToolChanges, PolicyRules.BreakingToolChecks, "description"]
+            : ["approvals", "group", "direct_saves", PolicyRules.BreakingToolChanges, "description"];
         using var document = JsonDocument.Parse(canonicalRecord);
         var problems = document.RootElement.EnumerateObject()
             .Where(p => !allowed.Contains(p.Name, StringComparer.Ordinal))
             .Select(p => new RecordProblem("/" + p.Name, $"does not belong in a {scope.Kind.ToString().ToLowerInvariant()} policy (it takes {string.Join(", ", allowed)})"))
             .ToList();
+        if (document.RootElement.TryGetProperty(PolicyRules.BreakingToolChanges, out var tools) && tools.ValueKind == JsonValueKind.String
+            && (tag ? tools.GetString() is "review" : tools.GetString() is "refuse" or "major"))
+        {
+            problems.Add(new RecordProblem("/" + PolicyRules.BreakingToolChanges, tag
+                ? "a tag policy takes allow, refuse or major (review is for kind and entity policies)"
+                : "a kind or entity policy takes allow or review (refuse and major are for tag policies)"));
+        }
         if (problems.Count > 0)
         {
             throw new InvalidRecordException(PolicyKinds.PolicyKind, problems);

@@ -15,6 +15,16 @@ public static class PolicyRules
     /// <summary>The checks that must pass on a version before it may carry a tag.</summary>
     public const string RequiredChecks = "required_checks";
 
+    /// <summary>
+    /// What happens to a breaking tool change (<see cref="Tools.ToolCompatibility"/>): on a kind or entity,
+    /// <c>review</c> takes one only through a change request with an approval; on a tag, <c>refuse</c> keeps it
+    /// off the tag, <c>major</c> lets it on with a new major version of the record's declared <c>version</c>.
+    /// </summary>
+    public const string BreakingToolChanges = "breaking_tool_changes";
+
+    /// <summary>The checks that must pass on a version before a tag takes a breaking tool change with it.</summary>
+    public const string BreakingToolChecks = "breaking_tool_checks";
+
     /// <summary>Built in: nobody reviews their own change, not even acting for someone else.</summary>
     public const string NoSelfReview = "no_self_review";
 

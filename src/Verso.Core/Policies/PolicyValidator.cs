@@ -37,10 +37,18 @@ internal sealed class PolicyValidator : IRecordValidator
                 case "on_fail" when value.ValueKind != JsonValueKind.String || value.GetString() is not (Policy.RollbackTag or "none"):
                     problems.Add(new RecordProblem(path, "must be \"rollback-tag\" or \"none\""));
                     break;
-                case "approvals" or "group" or "direct_saves" or "required_checks" or "on_fail" or "description":
+                case PolicyRules.BreakingToolChanges when value.ValueKind != JsonValueKind.String || value.GetString() is not (Policy.Allow or "review" or "refuse" or "major"):
+                    problems.Add(new RecordProblem(path, "must be \"allow\", \"review\" (kind or entity), \"refuse\" or \"major\" (tag)"));
+                    break;
+                case PolicyRules.BreakingToolChecks when value.ValueKind != JsonValueKind.Array
+                    || value.EnumerateArray().Any(c => c.ValueKind != JsonValueKind.String || !TagNames.IsValid(c.GetString()!)):
+                    problems.Add(new RecordProblem(path, "must be an array of check names (a-z 0-9 . _ -, starting with a letter)"));
+                    break;
+                case "approvals" or "group" or "direct_saves" or "required_checks" or "on_fail" or "description"
+                    or PolicyRules.BreakingToolChanges or PolicyRules.BreakingToolChecks:
                     break;
                 default:
-                    problems.Add(new RecordProblem(path, "is not a policy field (approvals, group, direct_saves, required_checks, on_fail, description)"));
+                    problems.Add(new RecordProblem(path, "is not a policy field (approvals, group, direct_saves, required_checks, on_fail, breaking_tool_changes, breaking_tool_checks, description)"));
                     break;
             }
         }

@@ -11,4 +11,10 @@ public enum CompatibilityLevel
 
     /// <summary>At least one difference is in a field that changes behaviour.</summary>
     Breaking,
+
+    /// <summary>
+    /// No difference is known to change behaviour, but one could not be decided (a tool schema keyword
+    /// that is not compared, say): a person should look before replaying.
+    /// </summary>
+    Warning,
 }

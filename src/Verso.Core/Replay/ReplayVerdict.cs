@@ -15,6 +15,12 @@ public sealed record ReplayVerdict(
     ImmutableArray<JsonChange> Differences,
     ImmutableArray<JsonChange> Cosmetic)
 {
+    /// <summary>
+    /// The changes to the tools the record declares, each with its level, when its kind declares tools
+    /// (<see cref="Kinds.EntityKind.Tools"/>) and it was compared by <see cref="Tools.ToolCompatibility"/>; empty otherwise.
+    /// </summary>
+    public ImmutableArray<Tools.ToolChange> ToolChanges { get; init; } = [];
+
     /// <summary>The verdict for two versions with the same content.</summary>
     public static ReplayVerdict Identical { get; } = new(CompatibilityLevel.Identical, [], []);
 }

@@ -41,6 +41,7 @@ public sealed partial class VersioningService
 
         if (refusal is null)
         {
+            await EnsureNoUnreviewedToolBreakAsync(key, content, operation, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -51,7 +52,13 @@ public sealed partial class VersioningService
 
     private async Task EnsureTagAllowedAsync(Snapshot version, string tag, CancellationToken cancellationToken)
     {
-        if (await Policies.ForTagAsync(tag, cancellationToken).ConfigureAwait(false) is not { RequiredChecks.IsEmpty: false } policy)
+        if (await Policies.ForTagAsync(tag, cancellationToken).ConfigureAwait(false) is not { } policy)
+        {
+            return;
+        }
+
+        await EnsureToolChangesMayReachTagAsync(version, tag, policy, cancellationToken).ConfigureAwait(false);
+        if (policy.RequiredChecks.IsEmpty)
         {
             return;
         }

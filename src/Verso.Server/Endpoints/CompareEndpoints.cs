@@ -13,6 +13,7 @@ using Verso.Replay;
 using Verso.Server.Http;
 using Verso.Server.Security;
 using Verso.Snapshots;
+using Verso.Tools;
 using Verso.Versioning;
 
 namespace Verso.Server.Endpoints;
@@ -133,7 +134,13 @@ internal static class CompareEndpoints
 
         var older = await service.GetAsync(left, cancellationToken);
         var newer = await service.GetAsync(right, cancellationToken);
-        var verdict = ReplayCompatibility.Compare(service.Kinds.Resolve(older.Key.Kind), Parse(older), Parse(newer), ComparisonBudgets.For(http, options, cancellationToken));
+        var read = ToolCompatibility.Reading(service);
+        // A referenced tool is read with the caller's rights, so a kind-limited token learns nothing beyond its kinds.
+        var verdict = await ToolCompatibility.CompareAsync(service.Kinds.Resolve(older.Key.Kind), Parse(older), Parse(newer), (reference, token) =>
+        {
+            caller.Demand(ApiRole.Reader, reference.Key.Kind);
+            return read(reference, token);
+        }, ComparisonBudgets.For(http, options, cancellationToken), cancellationToken);
         return new JsonBody(writer => ReplayJson.WriteVerdict(writer, verdict));
     }
 

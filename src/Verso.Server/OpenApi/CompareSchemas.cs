@@ -79,10 +79,29 @@ internal sealed class Referrers
 
 internal sealed class CompatVerdict
 {
-    /// <summary>identical, compatible or breaking.</summary>
+    /// <summary>identical, compatible, warning (a tool change could not be decided) or breaking.</summary>
     public required string Verdict { get; init; }
     public required IReadOnlyList<Change> Differences { get; init; }
     public required IReadOnlyList<Change> Cosmetic { get; init; }
+    /// <summary>Each change to a tool the record declares (MCP tool schemas judged by direction).</summary>
+    public required IReadOnlyList<ToolChangeEntry> ToolChanges { get; init; }
+}
+
+internal sealed class ToolChangeEntry
+{
+    /// <summary>The tool's name.</summary>
+    public required string Tool { get; init; }
+    /// <summary>Where the newer definition lives: a pointer into the record, or the tool/ID@N it references.</summary>
+    public required string Source { get; init; }
+    /// <summary>The pointer in the tool object, e.g. /inputSchema/properties/city/type.</summary>
+    public required string Path { get; init; }
+    /// <summary>input, output or tool (the tool itself: name, description, hints).</summary>
+    public required string Direction { get; init; }
+    /// <summary>What changed, e.g. type-narrowed, enum-widened, tool-removed.</summary>
+    public required string Kind { get; init; }
+    /// <summary>compatible, warning or breaking.</summary>
+    public required string Level { get; init; }
+    public required string Message { get; init; }
 }
 
 internal sealed class ManifestEntry : VersionPointer

@@ -12,12 +12,12 @@ namespace Verso.Agents.Tests.Kinds;
 public sealed class AgentKindsTests
 {
     [Fact]
-    public void RegisterAllRegistersTheNineKindsOfTheDomainWithValidatorsAtSchemaOne()
+    public void RegisterAllRegistersTheTenKindsOfTheDomainWithValidatorsAtSchemaOne()
     {
         var registry = AgentKinds.RegisterAll(new KindRegistry());
 
         Assert.Equal(
-            ["agent", "budget", "company", "decision", "hiring-template", "prompt-profile", "role", "tool-policy", "workflow"],
+            ["agent", "budget", "company", "decision", "hiring-template", "prompt-profile", "role", "tool", "tool-policy", "workflow"],
             registry.Registered.Select(k => k.Name));
         Assert.All(registry.Registered, kind =>
         {
@@ -52,7 +52,7 @@ public sealed class AgentKindsTests
     {
         var registry = AgentKinds.RegisterAll(AgentKinds.RegisterAll(new KindRegistry()));
 
-        Assert.Equal(9, registry.Registered.Count);
+        Assert.Equal(10, registry.Registered.Count);
         Assert.Throws<InvalidOperationException>(() => AgentKinds.RegisterAll(new KindRegistry().Register(new EntityKind("agent"))));
     }
 

@@ -30,10 +30,29 @@ export async function compare({ main, signal }, kind, id, a, b) {
     h('p', {}, h('a', { href: route('e', kind, id, 'v', from) }, `Open v${from}`), ' · ', h('a', { href: route('e', kind, id, 'v', to) }, `Open v${to}`)));
 }
 
+const summaries = {
+  identical: ' — same content.',
+  compatible: ' — only compatible changes; a task replays the same.',
+  warning: ' — no change is known to break a task, but some could not be decided; look before replaying:',
+  breaking: ' — a task run under one may behave differently under the other:',
+};
+
 function verdict(compat) {
   const reasons = compat.differences ?? [];
+  const tools = compat.tool_changes ?? [];
   return h('section', { class: `verdict ${compat.verdict}`, 'aria-label': 'Replay compatibility', id: 'verdict' },
     h('strong', {}, `Replay: ${compat.verdict}`),
-    compat.verdict === 'identical' ? ' — same content.' : compat.verdict === 'compatible' ? ' — only cosmetic changes; a task replays the same.' : ' — a task run under one may behave differently under the other:',
-    reasons.length ? h('ul', {}, reasons.map(c => h('li', {}, h('code', {}, c.path), ` ${c.kind}`))) : null);
+    summaries[compat.verdict] ?? '',
+    reasons.length ? h('ul', {}, reasons.map(c => h('li', {}, h('code', {}, c.path), ` ${c.kind}`))) : null,
+    tools.length ? toolChanges(tools) : null);
+}
+
+// Each tool change on its own row: which tool, where in it, for which side of the call, and how much it matters.
+function toolChanges(tools) {
+  return h('table', { class: 'tool-changes', id: 'tool-changes' },
+    h('caption', {}, `Tool changes (${tools.length})`),
+    h('thead', {}, h('tr', {}, ['Tool', 'Path', 'Direction', 'Level', 'Change'].map(t => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, tools.map(c => h('tr', { class: `level-${c.level}` },
+      h('td', {}, c.tool), h('td', {}, h('code', {}, c.path || '(the tool)')), h('td', {}, c.direction),
+      h('td', {}, h('span', { class: `level ${c.level}` }, c.level)), h('td', {}, `${c.kind}: ${c.message}`)))));
 }
