@@ -39,6 +39,7 @@ public static class VersoApiEndpointRouteBuilderExtensions
         CheckEndpoints.Map(api);
         PromotionEndpoints.Map(api);
         AdminEndpoints.Map(api);
+        CheckpointEndpoints.Map(api);
         return api;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Verso.Server;
+using Verso.Server.Checkpoints;
 using Verso.Server.OpenApi;
 using Verso.Server.Security;
 using Verso.Storage;
@@ -15,6 +16,9 @@ public static class VersoServerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddVersoOpenApi();
+        services.AddOptions<CheckpointScheduleOptions>();
+        services.TryAddSingleton<CheckpointWriter>();
+        services.AddHostedService<CheckpointScheduler>();
         services.TryAddSingleton(provider => new TokenStore(provider.GetRequiredService<IVersionStore>(), provider.GetService<TimeProvider>()));
         var options = services.AddOptions<VersoServerOptions>().BindConfiguration("Verso:Server");
         if (configure is not null)
