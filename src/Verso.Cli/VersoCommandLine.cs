@@ -80,6 +80,8 @@ internal static class VersoCommandLine
         yield return WatchCommand.Create(globals, console);
         yield return VerifyCommand.Create(globals, console);
         yield return CheckpointCommand.Create(globals, console);
+        yield return KeyCommand.Create(globals, console);
+        yield return AttestCommand.Create(globals, console);
         yield return PruneCommand.Create(globals, console);
         yield return EraseCommand.Create(globals, console);
         yield return GcCommand.Create(globals, console);

@@ -40,6 +40,7 @@ public static class VersoApiEndpointRouteBuilderExtensions
         PromotionEndpoints.Map(api);
         AdminEndpoints.Map(api);
         ImportEndpoints.Map(api);
+        CheckpointEndpoints.Map(api);
         return api;
     }
 }

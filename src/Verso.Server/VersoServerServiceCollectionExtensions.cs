@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verso.Server;
+using Verso.Server.Checkpoints;
 using Verso.Server.OpenApi;
 using Verso.Server.Security;
 using Verso.Server.Streams;
@@ -18,6 +19,9 @@ public static class VersoServerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddVersoOpenApi();
+        services.AddOptions<CheckpointScheduleOptions>();
+        services.TryAddSingleton<CheckpointWriter>();
+        services.AddHostedService<CheckpointScheduler>();
         services.TryAddSingleton(provider => new TokenStore(provider.GetRequiredService<IVersionStore>(), provider.GetService<TimeProvider>()));
         // One change listener per server process, shared by every open change stream.
         services.TryAddSingleton(provider => new ChangeHub(

@@ -9,6 +9,7 @@ using Verso.Agents.Kinds;
 using Verso.Cli.Infrastructure;
 using Verso.Cli.Serving;
 using Verso.Kinds;
+using Verso.Server.Checkpoints;
 using Verso.Server.Security;
 using Verso.Storage;
 
@@ -24,7 +25,14 @@ internal static class ServeCommand
         logFormat.AcceptOnlyFromAmong("text", "json");
         var maxBody = new Option<long>("--max-body") { Description = "the largest request body in bytes (default 8 MiB)", HelpName = "BYTES", DefaultValueFactory = _ => 8 * 1024 * 1024 };
         var insecure = new Option<bool>("--insecure") { Description = "allow a non-loopback address without any token in the store" };
-        var command = new Command("serve", "serve the REST API over the store") { urls, logFormat, maxBody, insecure };
+        var checkpointEvery = new Option<TimeSpan?>("--checkpoint-every")
+        {
+            Description = "write a checkpoint at start and then at this interval (e.g. 01:00:00 for hourly); needs --checkpoint-dir",
+            HelpName = "INTERVAL",
+        };
+        var checkpointDir = new Option<string?>("--checkpoint-dir") { Description = "where scheduled checkpoints go (latest also at GET /api/v1/checkpoints/latest)", HelpName = "DIR" };
+        var checkpointKey = new Option<string?>("--checkpoint-key") { Description = "sign scheduled checkpoints with this private key, chaining each to the last", HelpName = "KEY" };
+        var command = new Command("serve", "serve the REST API over the store") { urls, logFormat, maxBody, insecure, checkpointEvery, checkpointDir, checkpointKey };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
@@ -39,6 +47,7 @@ internal static class ServeCommand
                 throw new UsageException("--max-body takes a number of bytes from 1");
             }
 
+            var schedule = Schedule(context, parse.GetValue(checkpointEvery), parse.GetValue(checkpointDir), parse.GetValue(checkpointKey));
             var store = context.Store;
             var exposed = addresses.Where(a => !ServeAddresses.IsLoopback(a)).ToList();
             // Reading the tokens also fails early, with the store's own message, when the store is missing.
@@ -49,7 +58,7 @@ internal static class ServeCommand
             }
 
             var gate = new BindingGate();
-            await using var app = Build(store, addresses, parse.GetValue(logFormat) == "json", parse.GetValue(maxBody), context.DiffBudget, console, gate);
+            await using var app = Build(store, addresses, parse.GetValue(logFormat) == "json", parse.GetValue(maxBody), context.DiffBudget, schedule, console, gate);
             await app.StartAsync(cancellationToken);
             // Configuration can bind other addresses than --urls named: what counts is what Kestrel bound.
             var bound = BindingGate.Bound(app.Services.GetRequiredService<IServer>());
@@ -70,7 +79,32 @@ internal static class ServeCommand
         return command;
     }
 
-    private static WebApplication Build(IVersionStore store, IReadOnlyList<string> addresses, bool jsonLogs, long maxBody, long? diffBudget, CliConsole console, BindingGate gate)
+    // The schedule's options are checked before the server starts: a typo in the key path is a usage error, not a log
+    // line an hour later.
+    private static CheckpointScheduleOptions Schedule(CommandContext context, TimeSpan? every, string? directory, string? key)
+    {
+        if (every is null)
+        {
+            return directory is null && key is null
+                ? new CheckpointScheduleOptions()
+                : throw new UsageException("--checkpoint-dir and --checkpoint-key go with --checkpoint-every INTERVAL");
+        }
+
+        if (every <= TimeSpan.Zero || directory is null)
+        {
+            throw new UsageException(directory is null ? "--checkpoint-every needs --checkpoint-dir DIR" : "--checkpoint-every takes a positive interval, e.g. 01:00:00");
+        }
+
+        var keyPath = key is null ? null : context.Console.ResolvePath(key);
+        if (keyPath is not null)
+        {
+            using var _ = Signatures.SigningKey.FromPem(File.Exists(keyPath) ? File.ReadAllText(keyPath) : throw new UsageException($"no key file at {key}"));
+        }
+
+        return new CheckpointScheduleOptions { Every = every, Directory = context.Console.ResolvePath(directory), KeyPath = keyPath };
+    }
+
+    private static WebApplication Build(IVersionStore store, IReadOnlyList<string> addresses, bool jsonLogs, long maxBody, long? diffBudget, CheckpointScheduleOptions schedule, CliConsole console, BindingGate gate)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = console.WorkingDirectory, Args = [] });
         builder.WebHost.UseUrls([.. addresses]);
@@ -103,6 +137,12 @@ internal static class ServeCommand
             options.DiffBudget = diffBudget ?? options.DiffBudget;
         });
         builder.Services.AddVersoMcp();
+        builder.Services.Configure<CheckpointScheduleOptions>(options =>
+        {
+            options.Every = schedule.Every;
+            options.Directory = schedule.Directory;
+            options.KeyPath = schedule.KeyPath;
+        });
         var app = builder.Build();
         app.Use(gate.Guard);
         app.UseVersoServer();

@@ -3,6 +3,7 @@ using Spectre.Console;
 using Verso.Cli.Infrastructure;
 using Verso.Json;
 using Verso.Integrity;
+using Verso.Signatures;
 
 namespace Verso.Cli.Commands;
 
@@ -21,7 +22,13 @@ internal static class VerifyCommand
             Description = "a checkpoint written by 'verso checkpoint': the history must still extend it (no version cut, rewritten or removed)",
             HelpName = "FILE",
         };
-        var command = new Command("verify", "re-check the store: its pages, content hashes, chain links, gapless numbers, heads, tags and pins") { quick, since };
+        var key = new Option<string?>("--key") { Description = "the public key (PEM SPKI) a signed --since checkpoint must be signed by; checked before the history", HelpName = "PUB" };
+        var previous = new Option<string?>("--previous")
+        {
+            Description = "an earlier signed checkpoint: the --since one must follow it (same store, newer, chained), so an older one cannot be replayed",
+            HelpName = "FILE",
+        };
+        var command = new Command("verify", "re-check the store: its pages, content hashes, chain links, gapless numbers, heads, tags and pins") { quick, since, key, previous };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
@@ -29,7 +36,13 @@ internal static class VerifyCommand
             if (parse.GetValue(since) is { } path)
             {
                 var text = System.Text.Encoding.UTF8.GetString(await context.ReadInputAsync(path, cancellationToken));
-                checkpoint = Checkpoint.Parse(text);
+                checkpoint = KeyFiles.IsEnvelope(text)
+                    ? await OpenSignedAsync(context, text, parse.GetValue(key), parse.GetValue(previous), cancellationToken)
+                    : parse.GetValue(key) is null ? Checkpoint.Parse(text) : throw new UsageException($"{path} is not signed, but --key asks for a signature");
+            }
+            else if (parse.GetValue(key) is not null || parse.GetValue(previous) is not null)
+            {
+                throw new UsageException("--key and --previous check a signed checkpoint: give it with --since FILE");
             }
 
             var service = context.CreateService();
@@ -44,6 +57,28 @@ internal static class VerifyCommand
             return report.IsIntact ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return command;
+    }
+
+    // The signature first, then the chain of checkpoints, then that the checkpoint is of this store: only then is its
+    // content trusted as the history to extend.
+    private static async Task<Checkpoint> OpenSignedAsync(CommandContext context, string text, string? keyPath, string? previousPath, CancellationToken cancellationToken)
+    {
+        if (keyPath is null)
+        {
+            throw new UsageException("the checkpoint is signed: give --key PUB (the signer's public key) to check it");
+        }
+
+        var publicKey = await KeyFiles.ReadPublicAsync(context, keyPath, cancellationToken);
+        var signed = SignedCheckpoint.Open(DsseEnvelope.Parse(text), publicKey);
+        if (previousPath is not null)
+        {
+            signed.EnsureFollows(SignedCheckpoint.Open(await KeyFiles.ReadEnvelopeAsync(context, previousPath, cancellationToken), publicKey));
+        }
+
+        var storeId = await StoreIdentity.TryGetAsync(context.Store, cancellationToken);
+        return signed.StoreId == storeId
+            ? signed.Checkpoint
+            : throw new InvalidSignatureException($"the checkpoint is of store {signed.StoreId}, not of this one ({storeId ?? "which has never been checkpointed with a signature"})");
     }
 
     /// <summary>Runs the verifier, with a progress bar on a terminal.</summary>

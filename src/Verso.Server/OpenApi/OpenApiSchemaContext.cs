@@ -61,6 +61,7 @@ namespace Verso.Server.OpenApi;
 [JsonSerializable(typeof(CheckRequest))]
 [JsonSerializable(typeof(PolicyList))]
 [JsonSerializable(typeof(PromotionStatus))]
+[JsonSerializable(typeof(DsseEnvelopeDocument))]
 [JsonSerializable(typeof(ProposeRequest))]
 [JsonSerializable(typeof(RecordedCheck))]
 [JsonSerializable(typeof(ReviewRequest))]

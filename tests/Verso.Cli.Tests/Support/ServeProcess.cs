@@ -28,12 +28,12 @@ public sealed class ServeProcess : IAsyncDisposable
         return client;
     }
 
-    public static async Task<ServeProcess> StartAsync(string store, string workingDirectory)
+    public static async Task<ServeProcess> StartAsync(string store, string workingDirectory, params string[] serveOptions)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var (program, prefix) = VersoExecutable.Command;
         var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in prefix.Concat(["--store", store, "serve", "--urls", address.ToString().TrimEnd('/')]))
+        foreach (var arg in prefix.Concat(["--store", store, "serve", "--urls", address.ToString().TrimEnd('/'), .. serveOptions]))
         {
             start.ArgumentList.Add(arg);
         }
