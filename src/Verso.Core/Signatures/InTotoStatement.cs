@@ -20,7 +20,7 @@ public sealed record InTotoStatement(ImmutableArray<InTotoSubject> Subjects, str
         var subjects = new JsonArray();
         foreach (var subject in Subjects)
         {
-            subjects.Add(new JsonObject { ["name"] = subject.Name, ["digest"] = new JsonObject { ["sha256"] = subject.Sha256 } });
+            subjects.Add((JsonNode)new JsonObject { ["name"] = subject.Name, ["digest"] = new JsonObject { ["sha256"] = subject.Sha256 } });
         }
 
         var statement = new JsonObject

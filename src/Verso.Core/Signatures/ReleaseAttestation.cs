@@ -26,7 +26,7 @@ public static class ReleaseAttestation
         var checkArray = new JsonArray();
         foreach (var check in checks)
         {
-            checkArray.Add(new JsonObject
+            checkArray.Add((JsonNode)new JsonObject
             {
                 ["name"] = check.Name,
                 ["result"] = check.Result,
@@ -39,7 +39,7 @@ public static class ReleaseAttestation
         var policyArray = new JsonArray();
         foreach (var policy in policies.OrderBy(p => p.Version.ToString(), StringComparer.Ordinal))
         {
-            policyArray.Add(policy.Version.ToString());
+            policyArray.Add((JsonNode)policy.Version.ToString());
         }
 
         var predicate = new JsonObject

@@ -98,19 +98,19 @@ public sealed record SignedCheckpoint(Checkpoint Checkpoint, string StoreId, Con
         var entities = new JsonArray();
         foreach (var entity in checkpoint.Entities.OrderBy(e => e.Key.ToString(), StringComparer.Ordinal))
         {
-            entities.Add(new JsonObject { ["entity"] = entity.Key.ToString(), ["version"] = entity.Version, ["chain"] = entity.Chain.ToString() });
+            entities.Add((JsonNode)new JsonObject { ["entity"] = entity.Key.ToString(), ["version"] = entity.Version, ["chain"] = entity.Chain.ToString() });
         }
 
         var tags = new JsonArray();
         foreach (var tag in checkpoint.Tags.OrderBy(t => t.Key.ToString(), StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal))
         {
-            tags.Add(new JsonObject { ["entity"] = tag.Key.ToString(), ["tag"] = tag.Name, ["moves"] = tag.Moves, ["digest"] = tag.Digest.ToString() });
+            tags.Add((JsonNode)new JsonObject { ["entity"] = tag.Key.ToString(), ["tag"] = tag.Name, ["moves"] = tag.Moves, ["digest"] = tag.Digest.ToString() });
         }
 
         var removals = new JsonArray();
         foreach (var removal in checkpoint.Removals.OrderBy(r => r.Key.ToString(), StringComparer.Ordinal))
         {
-            removals.Add(new JsonObject
+            removals.Add((JsonNode)new JsonObject
             {
                 ["entity"] = removal.Key.ToString(),
                 ["versions"] = new JsonArray([.. removal.Versions.Select(v => (JsonNode)v)]),
