@@ -51,7 +51,35 @@ internal static class KeyCommand
 
             return ExitCodes.Ok;
         });
-        return new Command("key", "signing keys for checkpoints and attestations") { create };
+        return new Command("key", "signing keys for checkpoints, attestations and events") { create, Use(globals, console) };
+    }
+
+    // verso key use PUB | --off: the store setting that requires every later tag move, policy change and apply to be
+    // signed by that key (verso serve --signing-key, or $VERSO_SIGNING_KEY for the CLI's own writes).
+    private static Command Use(GlobalOptions globals, CliConsole console)
+    {
+        var publicKey = new Argument<string?>("PUB") { Description = "the public key (PEM SPKI) events must be signed by from now on", Arity = ArgumentArity.ZeroOrOne };
+        var off = new Option<bool>("--off") { Description = "stop requiring signed events (earlier ones stay checked)" };
+        var by = new Option<string?>("--by") { Description = "who changes the setting (default: as for save)", HelpName = "WHO" };
+        var use = new Command("use", "sign events: require every later tag move, policy change and change-request apply to be signed by this key") { publicKey, off, by };
+        CommandAction.Set(use, globals, console, async (context, cancellationToken) =>
+        {
+            var path = context.ParseResult.GetValue(publicKey);
+            var turnOff = context.ParseResult.GetValue(off);
+            if ((path is null) == !turnOff)
+            {
+                throw new UsageException("give the public key PUB, or --off, not both");
+            }
+
+            var key = path is null ? null : await KeyFiles.ReadPublicAsync(context, path, cancellationToken);
+            var who = await Author.ResolveAsync(context, by, cancellationToken);
+            await EventSigning.SetKeyAsync(context.Store, key, who, cancellationToken: cancellationToken);
+            console.Out.WriteLine(key is null
+                ? "events are no longer required to be signed"
+                : $"from now on every tag move, policy change and apply must be signed by key {key.KeyId[..16]}… (verso serve --signing-key KEY, or ${CommandContext.SigningKeyVariable})");
+            return ExitCodes.Ok;
+        });
+        return use;
     }
 
     // The private key is created readable by its owner only, before a byte of it is written.

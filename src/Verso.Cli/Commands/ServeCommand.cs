@@ -10,6 +10,7 @@ using Verso.Cli.Infrastructure;
 using Verso.Cli.Serving;
 using Verso.Kinds;
 using Verso.Server.Checkpoints;
+using Verso.Signatures;
 using Verso.Server.Security;
 using Verso.Storage;
 
@@ -32,7 +33,8 @@ internal static class ServeCommand
         };
         var checkpointDir = new Option<string?>("--checkpoint-dir") { Description = "where scheduled checkpoints go (latest also at GET /api/v1/checkpoints/latest)", HelpName = "DIR" };
         var checkpointKey = new Option<string?>("--checkpoint-key") { Description = "sign scheduled checkpoints with this private key, chaining each to the last", HelpName = "KEY" };
-        var command = new Command("serve", "serve the REST API over the store") { urls, logFormat, maxBody, insecure, checkpointEvery, checkpointDir, checkpointKey };
+        var signingKey = new Option<string?>("--signing-key") { Description = "sign every tag move, policy change and apply with this private key, as 'verso key use' asks of the store", HelpName = "KEY" };
+        var command = new Command("serve", "serve the REST API over the store") { urls, logFormat, maxBody, insecure, checkpointEvery, checkpointDir, checkpointKey, signingKey };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
@@ -49,6 +51,7 @@ internal static class ServeCommand
 
             var schedule = Schedule(context, parse.GetValue(checkpointEvery), parse.GetValue(checkpointDir), parse.GetValue(checkpointKey));
             var store = context.Store;
+            var signer = await EventSignerAsync(context, store, parse.GetValue(signingKey), cancellationToken);
             var exposed = addresses.Where(a => !ServeAddresses.IsLoopback(a)).ToList();
             // Reading the tokens also fails early, with the store's own message, when the store is missing.
             var hasTokens = await new TokenStore(store).AnyAsync(cancellationToken);
@@ -58,7 +61,7 @@ internal static class ServeCommand
             }
 
             var gate = new BindingGate();
-            await using var app = Build(store, addresses, parse.GetValue(logFormat) == "json", parse.GetValue(maxBody), context.DiffBudget, schedule, console, gate);
+            await using var app = Build(store, addresses, parse.GetValue(logFormat) == "json", parse.GetValue(maxBody), context.DiffBudget, schedule, signer, console, gate);
             await app.StartAsync(cancellationToken);
             // Configuration can bind other addresses than --urls named: what counts is what Kestrel bound.
             var bound = BindingGate.Bound(app.Services.GetRequiredService<IServer>());
@@ -104,7 +107,30 @@ internal static class ServeCommand
         return new CheckpointScheduleOptions { Every = every, Directory = context.Console.ResolvePath(directory), KeyPath = keyPath };
     }
 
-    private static WebApplication Build(IVersionStore store, IReadOnlyList<string> addresses, bool jsonLogs, long maxBody, long? diffBudget, CheckpointScheduleOptions schedule, CliConsole console, BindingGate gate)
+    // A store that asks for signed events gets them from this server only with the key it names; a key for a store that
+    // asks for none, or for another key, is refused before anything is served.
+    private static async Task<EventSigner?> EventSignerAsync(CommandContext context, IVersionStore store, string? keyPath, CancellationToken cancellationToken)
+    {
+        var required = await EventSigning.CurrentKeyAsync(store, cancellationToken);
+        if (keyPath is null)
+        {
+            return required is null ? null
+                : throw new UsageException($"the store requires events signed by key {required.KeyId[..16]}…: give --signing-key KEY");
+        }
+
+        var key = await KeyFiles.ReadPrivateAsync(context, keyPath, cancellationToken);
+        if (required is null || required.KeyId != key.KeyId)
+        {
+            key.Dispose();
+            throw new UsageException(required is null
+                ? "the store does not ask for signed events: run 'verso key use PUB' first"
+                : $"--signing-key is key {key.KeyId[..16]}…, but the store requires key {required.KeyId[..16]}…");
+        }
+
+        return new EventSigner(store, key);
+    }
+
+    private static WebApplication Build(IVersionStore store, IReadOnlyList<string> addresses, bool jsonLogs, long maxBody, long? diffBudget, CheckpointScheduleOptions schedule, EventSigner? signer, CliConsole console, BindingGate gate)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = console.WorkingDirectory, Args = [] });
         builder.WebHost.UseUrls([.. addresses]);
@@ -129,6 +155,11 @@ internal static class ServeCommand
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(AgentKinds.RegisterAll(new KindRegistry()));
         builder.Services.AddSingleton(store);
+        if (signer is not null)
+        {
+            builder.Services.AddSingleton(signer);
+        }
+
         builder.Services.AddVerso();
         builder.Services.AddVersoServer(options =>
         {

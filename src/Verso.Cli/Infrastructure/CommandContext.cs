@@ -28,7 +28,28 @@ internal sealed class CommandContext(ParseResult parseResult, GlobalOptions glob
     public IVersionStore Store => _store ??= StoreLocator.Open(ParseResult.GetValue(globals.Store), Console);
 
     /// <summary>The versioning service over <see cref="Store"/>.</summary>
-    public VersioningService CreateService() => new(Store, AgentKinds.RegisterAll(new KindRegistry()));
+    public VersioningService CreateService() => new(Store, AgentKinds.RegisterAll(new KindRegistry())) { Signer = Signer };
+
+    /// <summary>The name of the variable that names the private key events are signed with (see <c>verso key use</c>).</summary>
+    public const string SigningKeyVariable = "VERSO_SIGNING_KEY";
+
+    // The key in $VERSO_SIGNING_KEY signs this command's tag moves, policy changes and applies; read once per command.
+    private Signatures.EventSigner? Signer
+    {
+        get
+        {
+            if (_signer is null && Console.Environment(SigningKeyVariable) is { Length: > 0 } path)
+            {
+                var full = Console.ResolvePath(path);
+                var key = Signatures.SigningKey.FromPem(File.Exists(full) ? File.ReadAllText(full) : throw new UsageException($"no key file at {path} (${SigningKeyVariable})"));
+                _signer = new Signatures.EventSigner(Store, key);
+            }
+
+            return _signer;
+        }
+    }
+
+    private Signatures.EventSigner? _signer;
 
     /// <summary>What a driver error means, as the store opened for this command explains it; null when it is none of its.</summary>
     public VersoException? TranslateFault(Exception exception) =>

@@ -95,6 +95,7 @@ public sealed class CheckService
             var reason = $"{policy.Version} on_fail: rollback-tag: check {failure.Name} failed on {failed.Ref} ({failure.By}){(failure.Message is null ? "" : ": " + failure.Message)}";
             // The move bypasses the tag's required checks on purpose: the version chosen passes them.
             var move = await store.MoveTagAsync(new TagMove(failed.Key, tag.Name, null, earlier.Value, failure.By, _versions.Now(), reason), cancellationToken).ConfigureAwait(false);
+            await _versions.SignMoveAsync(move, cancellationToken).ConfigureAwait(false);
             if (move is not null)
             {
                 moves.Add(move);

@@ -30,7 +30,10 @@ public static class VersoServiceCollectionExtensions
             provider.GetRequiredService<IVersionStore>(),
             provider.GetRequiredService<KindRegistry>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetService<ILogger<VersioningService>>()));
+            provider.GetService<ILogger<VersioningService>>())
+        {
+            Signer = provider.GetService<Verso.Signatures.EventSigner>(),
+        });
         services.TryAddSingleton(provider => new ChangeRequestService(
             provider.GetRequiredService<VersioningService>(), provider.GetService<ILogger<ChangeRequestService>>()));
         services.TryAddSingleton(provider => new CheckService(

@@ -50,6 +50,7 @@ public static class IntegrityVerifier
         var history = new HistoryIndex(keepChains: options.Since is not null);
         var pins = new PinCheck(options.Kinds);
         var tags = new TagCheck();
+        var signatures = new Signatures.EventSignatureCheck();
         long count = 0;
         try
         {
@@ -70,6 +71,7 @@ public static class IntegrityVerifier
                 var contentIntact = version.HasContent && ContentHash.Compute(version.Content.Span) == version.Hash;
                 CheckVersion(previous, version, contentIntact, problems);
                 pins.Collect(version, contentIntact, problems);
+                signatures.Collect(version);
                 previous = version;
                 history.Add(version);
                 count++;
@@ -84,6 +86,7 @@ public static class IntegrityVerifier
             await foreach (var move in snapshot.ScanTagHistoryAsync(cancellationToken).ConfigureAwait(false))
             {
                 tags.AddMove(move);
+                signatures.AddMove(move);
             }
         }
         catch (VersoException exception) when (exception is StoreFailureException or StoreUnavailableException)
@@ -99,6 +102,7 @@ public static class IntegrityVerifier
 
         pins.Check(problems);
         tags.Check(history.LastVersion, problems);
+        signatures.Check(problems);
         if (options.Since is { } checkpoint)
         {
             CheckpointCheck.Check(checkpoint, history, tags, problems);

@@ -214,7 +214,9 @@ public sealed partial class VersioningService
 
         await EnsureTagAllowedAsync(version, name, cancellationToken).ConfigureAwait(false);
         var move = new TagMove(version.Key, name, null, version.Version, movedBy, Now(), reason);
-        return await Store.MoveTagAsync(move, cancellationToken).ConfigureAwait(false);
+        var moved = await Store.MoveTagAsync(move, cancellationToken).ConfigureAwait(false);
+        await SignMoveAsync(moved, cancellationToken).ConfigureAwait(false);
+        return moved;
     }
 
     /// <summary>An entity's history, newest first.</summary>
@@ -257,6 +259,11 @@ public sealed partial class VersioningService
         IReadOnlyList<AppendResult> appended = requests.Length == 0 ? [] : await Store.AppendBatchAsync(requests, cancellationToken).ConfigureAwait(false);
         var next = 0;
         var results = unchanged.Select(u => u ?? appended[next++]).ToList();
+        foreach (var created in appended)
+        {
+            await SignCreatedAsync(created, cancellationToken).ConfigureAwait(false);
+        }
+
         _logger.LogDebug("batch of {Count}: {Created} created", results.Count, results.Count(r => r.Outcome == AppendOutcome.Created));
         return results;
     }
@@ -266,6 +273,7 @@ public sealed partial class VersioningService
     {
         var request = RequestFor(key, content, options, operation, revertOf, schemaVersion, owner);
         var result = await Store.AppendAsync(request, cancellationToken).ConfigureAwait(false);
+        await SignCreatedAsync(result, cancellationToken).ConfigureAwait(false);
         _logger.LogDebug("{Outcome} {Ref} {Hash}", result.Outcome, result.Head.Ref, result.Head.Hash);
         return result;
     }
