@@ -120,6 +120,22 @@ public sealed class ComparisonBudgetTests : IAsyncLifetime, IDisposable
         Assert.Empty(await (await response).Content.ReadAsByteArrayAsync());
     }
 
+    [Fact]
+    public async Task TheDocumentDeclaresTheProblemOnEveryComparingRead()
+    {
+        await using var factory = new VersoApiFactory(_store);
+        using var client = factory.CreateClient();
+
+        var paths = (await ReadAsync(await client.GetAsync("/openapi/v1.json")))["paths"]!;
+
+        foreach (var path in new[] { "/api/v1/entities/{kind}/{id}/diff", "/api/v1/entities/{kind}/{id}/blame", "/api/v1/compat", "/api/v1/change-requests/{cr}", "/api/v1/change-requests/{cr}/diff" })
+        {
+            Assert.True(paths[path]?["get"]?["responses"]?["422"] is not null, $"{path} does not declare 422");
+        }
+
+        Assert.NotNull(paths["/api/v1/entities/{kind}/{id}/merge"]!["post"]!["responses"]!["422"]);
+    }
+
     private static void AssertTooLarge(JsonObject problem)
     {
         Assert.Equal("urn:verso:problem:too-large-to-compare", Text(problem["type"]));
