@@ -168,6 +168,11 @@ public sealed class ComparisonBudgetTests : IAsyncLifetime, IDisposable
                 {
                     _budget.TrySetResult(budget);
                 }
+                else
+                {
+                    // Fail the test rather than leave it waiting for a comparison that never started.
+                    _budget.TrySetException(new InvalidOperationException($"the request ended with {context.Response.StatusCode} before it compared anything"));
+                }
 
                 await running;
                 _ended.TrySetResult();
