@@ -120,6 +120,22 @@ public sealed class ComparisonBudgetTests : IAsyncLifetime, IDisposable
         Assert.Empty(await (await response).Content.ReadAsByteArrayAsync());
     }
 
+    [Fact]
+    public async Task TheDocumentDeclaresTheProblemOnEveryComparingRead()
+    {
+        await using var factory = new VersoApiFactory(_store);
+        using var client = factory.CreateClient();
+
+        var paths = (await ReadAsync(await client.GetAsync("/openapi/v1.json")))["paths"]!;
+
+        foreach (var path in new[] { "/api/v1/entities/{kind}/{id}/diff", "/api/v1/entities/{kind}/{id}/blame", "/api/v1/compat", "/api/v1/change-requests/{cr}", "/api/v1/change-requests/{cr}/diff" })
+        {
+            Assert.True(paths[path]?["get"]?["responses"]?["422"] is not null, $"{path} does not declare 422");
+        }
+
+        Assert.NotNull(paths["/api/v1/entities/{kind}/{id}/merge"]!["post"]!["responses"]!["422"]);
+    }
+
     private static void AssertTooLarge(JsonObject problem)
     {
         Assert.Equal("urn:verso:problem:too-large-to-compare", Text(problem["type"]));
@@ -151,6 +167,11 @@ public sealed class ComparisonBudgetTests : IAsyncLifetime, IDisposable
                 if (context.Features.Get<ComparisonBudget>() is { } budget)
                 {
                     _budget.TrySetResult(budget);
+                }
+                else
+                {
+                    // Fail the test rather than leave it waiting for a comparison that never started.
+                    _budget.TrySetException(new InvalidOperationException($"the request ended with {context.Response.StatusCode} before it compared anything"));
                 }
 
                 await running;

@@ -20,7 +20,7 @@ namespace Verso.Diff;
 public sealed class ComparisonBudget
 {
     /// <summary>
-    /// The steps a comparison may take unless configured otherwise: 100 million, about a second of one core
+    /// The steps a comparison may take unless configured otherwise: 100 million, under half a second of CPU
     /// (docs/BENCHMARKS.md); a rewrite of every line of an N-line text takes N² steps, so two entirely
     /// different texts of 10,000 lines fit, and so does any edit that leaves most lines in order, however long.
     /// </summary>

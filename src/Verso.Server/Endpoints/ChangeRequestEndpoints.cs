@@ -26,7 +26,7 @@ internal static class ChangeRequestEndpoints
     {
         api.MapPost("/change-requests", ProposeAsync).WithName("proposeChangeRequest").WithTags("change-requests").Writes<ProposeRequest, ChangeRequestInfo>("Propose a record for an entity without changing it", ok: false);
         api.MapGet("/change-requests", ListAsync).WithName("listChangeRequests").WithTags("change-requests").Reads<ChangeRequestList>("The change requests, optionally of one status or target");
-        api.MapGet("/change-requests/{cr}", GetAsync).WithName("getChangeRequest").WithTags("change-requests").Reads<ChangeRequestDetail>("One change request with its diff against its base and the current head");
+        api.MapGet("/change-requests/{cr}", GetAsync).WithName("getChangeRequest").WithTags("change-requests").Reads<ChangeRequestDetail>("One change request with its diff against its base and the current head").Compares();
         api.MapPost("/change-requests/{cr}", UpdateAsync).WithName("updateChangeRequest").WithTags("change-requests").Writes<ReviseRequest, ChangeRequestInfo>("Replace the proposal with a new revision", creates: false);
         api.MapPost("/change-requests/{cr}/reviews", ReviewAsync).WithName("reviewChangeRequest").WithTags("change-requests").Writes<ReviewRequest, ChangeRequestInfo>("Approve, reject or comment on the current revision", creates: false);
         // Both take an empty body as well as one that only names saved_by (and a message).

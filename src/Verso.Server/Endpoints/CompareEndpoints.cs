@@ -23,10 +23,10 @@ internal static class CompareEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/entities/{kind}/{id}/diff", DiffAsync).WithName("diff").WithTags("compare").Reads<OpenApi.DiffResult>("What changed between two versions").Produces<List<OpenApi.PatchOperation>>(StatusCodes.Status200OK, "application/json-patch+json").Produces<string>(StatusCodes.Status200OK, "text/plain");
-        api.MapGet("/entities/{kind}/{id}/blame", BlameAsync).WithName("blame").WithTags("compare").Reads<OpenApi.BlameResult>("The version that last changed each value and line");
+        api.MapGet("/entities/{kind}/{id}/diff", DiffAsync).WithName("diff").WithTags("compare").Reads<OpenApi.DiffResult>("What changed between two versions").Produces<List<OpenApi.PatchOperation>>(StatusCodes.Status200OK, "application/json-patch+json").Produces<string>(StatusCodes.Status200OK, "text/plain").Compares();
+        api.MapGet("/entities/{kind}/{id}/blame", BlameAsync).WithName("blame").WithTags("compare").Reads<OpenApi.BlameResult>("The version that last changed each value and line").Compares();
         api.MapGet("/entities/{kind}/{id}/referrers", ReferrersAsync).WithName("referrers").WithTags("compare").Reads<OpenApi.Referrers>("The versions that pin a version");
-        api.MapGet("/compat", CompatAsync).WithName("compat").WithTags("compare").Reads<OpenApi.CompatVerdict>("Whether a task run under a can be replayed under b");
+        api.MapGet("/compat", CompatAsync).WithName("compat").WithTags("compare").Reads<OpenApi.CompatVerdict>("Whether a task run under a can be replayed under b").Compares();
     }
 
     private static async Task<IResult> DiffAsync(

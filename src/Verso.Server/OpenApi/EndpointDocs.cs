@@ -45,6 +45,10 @@ internal static class EndpointDocs
         return builder.Problems(WriteProblems);
     }
 
+    /// <summary>A read that compares versions: also 422 <c>too-large-to-compare</c> past the request's diff budget.</summary>
+    public static RouteHandlerBuilder Compares(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status422UnprocessableEntity, "application/problem+json");
+
     /// <summary>Problem responses of the given statuses, plus 500.</summary>
     public static RouteHandlerBuilder Problems(this RouteHandlerBuilder builder, params int[] statuses)
     {
