@@ -56,6 +56,11 @@ internal sealed class SchemaComparer
         var (old, @new) = (AsObject(before), AsObject(after));
         if (old is null || @new is null)
         {
+            if (JsonIdentity.Key(before) == JsonIdentity.Key(after))
+            {
+                return;
+            }
+
             Report(path, "not-a-schema", SchemaEffect.Undecided, "a side is neither an object nor a boolean, so it was not compared");
             return;
         }
