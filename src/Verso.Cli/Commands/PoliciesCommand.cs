@@ -95,5 +95,4 @@ internal static class PoliciesCommand
     private static string ToolRule(Policy policy) =>
         (policy.BreakingToolChanges == Policy.Allow ? "" : $"; breaking tool changes: {policy.BreakingToolChanges}")
         + (policy.BreakingToolChecks.IsEmpty ? "" : $"; breaking tool changes need {string.Join(", ", policy.BreakingToolChecks.Select(c => c + ": pass"))}");
-    }
 }
