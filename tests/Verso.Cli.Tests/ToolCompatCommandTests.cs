@@ -70,6 +70,7 @@ public sealed class ToolCompatCommandTests : IDisposable
 
         Assert.Equal(3, refused.ExitCode);
         Assert.Contains("weather /inputSchema/required (input): breaking, 'units' is required now", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("breaking tool changes: refuse", (await _verso.RunAsync("policies")).Stdout, StringComparison.Ordinal);
     }
 
     private static string Tool(string input, string output) =>
