@@ -96,9 +96,9 @@ internal sealed class SchemaComparer
         }
 
         // Keywords beside a $ref apply too (2020-12); they are compared at the $ref's own place.
-        if (beforeRef is not null && afterRef is not null)
+        if (beforeRef is not null && afterRef is not null && (((JsonObject)before!).Count > 1 || ((JsonObject)after!).Count > 1))
         {
-            Others(Without(before), Without(after), path);
+            Node(Without(before), Without(after), path);
         }
 
         if (_followed.Add((old, @new)))

@@ -25,6 +25,7 @@ public sealed partial class VersioningService
         EntityKey key, CanonicalDocument content, bool force, VersionOperation operation, CancellationToken cancellationToken)
     {
         RefusedException? refusal = null;
+        IReadOnlyList<Policy> policies = PolicyKinds.IsReserved(key.Kind) ? [] : await Policies.ForEntityAsync(key, cancellationToken).ConfigureAwait(false);
         if (PolicyKinds.IsReserved(key.Kind))
         {
             refusal = new RefusedException(
@@ -32,7 +33,7 @@ public sealed partial class VersioningService
                 $"{key.Kind} records are written by propose, review, apply and check, never by a {operation.ToName()}",
                 "use those operations instead");
         }
-        else if ((await Policies.ForEntityAsync(key, cancellationToken).ConfigureAwait(false)).FirstOrDefault(p => !p.DirectSaves) is { } policy)
+        else if (policies.FirstOrDefault(p => !p.DirectSaves) is { } policy)
         {
             refusal = new RefusedException(
                 PolicyRules.DirectSaves, policy.Version.ToString(), key.ToString(),
@@ -42,7 +43,7 @@ public sealed partial class VersioningService
 
         if (refusal is null)
         {
-            await EnsureNoUnreviewedToolBreakAsync(key, content, operation, cancellationToken).ConfigureAwait(false);
+            await EnsureNoUnreviewedToolBreakAsync(key, content, operation, policies, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
