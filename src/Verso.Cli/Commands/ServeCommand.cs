@@ -134,7 +134,12 @@ internal static class ServeCommand
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = console.WorkingDirectory, Args = [] });
         builder.WebHost.UseUrls([.. addresses]);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = maxBody;
+            // Whatever configures the endpoints, Kestrel's own refusals answer as problem+json.
+            kestrel.ConfigureEndpointDefaults(listen => listen.UseVersoRejectionProblems());
+        });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Logging.ClearProviders();
         if (jsonLogs)

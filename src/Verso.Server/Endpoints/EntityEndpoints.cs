@@ -104,6 +104,7 @@ internal static class EntityEndpoints
         var caller = Caller.Of(http);
         caller.Demand(ApiRole.Writer, kind);
         ReservedKindGuard.ThrowIfReserved(kind);
+        QueryText.EnsureUtf8(http.Request, "saved_by");
         var by = caller.SavedBy(savedBy);
         var expected = await Preconditions.ExpectedVersionAsync(http.Request, service, key, expectedVersion, cancellationToken);
         var body = await RequestBody.ReadJsonAsync(http.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
