@@ -24,6 +24,9 @@ public abstract class StreamContract : IAsyncLifetime
     /// <summary>A new, empty store of the backend under test (not yet initialized).</summary>
     protected abstract Task<IVersionStore> CreateStoreAsync();
 
+    /// <summary>Another instance on the same database (as a second server process would open it).</summary>
+    protected abstract IVersionStore OpenSameStore();
+
     public async Task InitializeAsync()
     {
         Store = await CreateStoreAsync();
@@ -146,6 +149,26 @@ public abstract class StreamContract : IAsyncLifetime
         Assert.Equal("doc/d@2", await scoped.NextRefAsync());
         // The unscoped stream sees both kinds in order, and never a token's record.
         Assert.Equal(["note/n@1", "doc/d@1", "note/n@2", "doc/d@2"], await everything.NextRefsAsync(4));
+    }
+
+    [Fact]
+    public async Task AStreamOnOneServerSeesWhatAnotherServerOnTheStoreSaves()
+    {
+        var (_, token) = await Tokens.AddAsync("ops", ApiRole.Admin, [], false, "test");
+        var other = OpenSameStore();
+        await using var second = new VersoApiFactory(other);
+        using var here = WithToken(Factory, token);
+        using var there = WithToken(second, token);
+        var stream = await OpenAsync(here, "/api/v1/changes?kind=doc");
+
+        await SaveAsync(there, "doc", "a", """{"n":1}""");
+        await SaveAsync(there, "doc", "a", """{"n":2}""");
+
+        Assert.Equal(["doc/a@1", "doc/a@2"], await stream.NextRefsAsync(2));
+        if (other is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
     }
 
     [Fact]
