@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Verso.Server.Security;
+using Verso.Server.Streams;
 using Verso.Server.Tests.Support;
 using Verso.Storage;
 using static Verso.Server.Tests.Support.Api;
@@ -169,6 +173,35 @@ public abstract class StreamContract : IAsyncLifetime
         {
             await disposable.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task AStreamFurtherBackThanTheHubsMemoryReadsTheLogAndThenFollowsTheHubExactly()
+    {
+        // A hub that remembers only 4 entries: most of what follows is beyond its memory.
+        await using var server = Factory.WithWebHostBuilder(web => web.ConfigureServices(services => services.AddSingleton(provider => new ChangeHub(
+            Store, provider.GetRequiredService<TokenStore>(), new VersoServerOptions(), NullLogger<ChangeHub>.Instance, memoryLength: 4))));
+        var (_, token) = await Tokens.AddAsync("ops", ApiRole.Admin, [], false, "test");
+        using var ops = WithToken(server, token);
+        var live = await OpenAsync(ops, "/api/v1/changes?kind=doc");
+        for (var n = 1; n <= 10; n++)
+        {
+            await SaveAsync(ops, "doc", "a", $$"""{"n":{{n}}}""");
+        }
+
+        var seen = new List<(long Id, string Ref)>();
+        for (var n = 1; n <= 10; n++)
+        {
+            var (id, data) = (await live.NextEventAsync())!.Value;
+            seen.Add((id, Text(data["ref"])));
+        }
+
+        var resumed = await OpenAsync(ops, $"/api/v1/changes?kind=doc&after={seen[1].Id}");
+        await SaveAsync(ops, "doc", "a", """{"n":11}""");
+
+        Assert.Equal(Enumerable.Range(1, 10).Select(v => $"doc/a@{v}"), seen.Select(e => e.Ref));
+        Assert.Equal(Enumerable.Range(3, 9).Select(v => $"doc/a@{v}"), await resumed.NextRefsAsync(9));
+        Assert.Equal("doc/a@11", await live.NextRefAsync());
     }
 
     [Fact]
