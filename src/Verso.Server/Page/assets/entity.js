@@ -54,15 +54,25 @@ function requestSection(kind, id, requests) {
     requests.length ? h('a', { href: crsLink({ kind, id }) }, `All ${requests.length} for ${kind}/${id}`) : null);
 }
 
+// "signed by" when the move's signature verifies under the key the store signs events with; "unsigned" only where the
+// store asks for signatures, so a store that never signs shows nothing.
+function signedMark(signatures, i) {
+  const signer = signatures.moves[i]?.signed_by;
+  if (signer) {
+    return h('span', { class: 'signed', title: `signature verified under key ${signer}` }, ` ✓ signed by ${signer.slice(0, 16)}…`);
+  }
+  return signatures.signing_key ? h('span', { class: 'unsigned' }, ' unsigned') : null;
+}
+
 function tagSection(kind, id, tags, actions, writable) {
   const names = Object.keys(tags);
   const list = h('ul', { class: 'tags' }, names.map(tag => {
     const moves = h('ol', { class: 'moves', hidden: true });
     const toggle = h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', onclick: async () => {
       if (moves.hidden && moves.children.length === 0) {
-        const history = await get(path('entities', kind, id, 'tags', tag, 'history'));
-        replace(moves, history.map(m => h('li', {}, m.from_version ? `v${m.from_version} → ` : '', h('a', { href: route('e', kind, id, 'v', m.to_version) }, `v${m.to_version}`),
-          ` by ${m.moved_by}, `, when(m.moved_at), m.reason ? ` — “${m.reason}”` : '')));
+        const [history, signatures] = await Promise.all([get(path('entities', kind, id, 'tags', tag, 'history')), get(path('entities', kind, id, 'tags', tag, 'signatures'))]);
+        replace(moves, history.map((m, i) => h('li', {}, m.from_version ? `v${m.from_version} → ` : '', h('a', { href: route('e', kind, id, 'v', m.to_version) }, `v${m.to_version}`),
+          ` by ${m.moved_by}, `, when(m.moved_at), m.reason ? ` — “${m.reason}”` : '', signedMark(signatures, i))));
       }
       moves.hidden = !moves.hidden;
       toggle.setAttribute('aria-expanded', String(!moves.hidden));
