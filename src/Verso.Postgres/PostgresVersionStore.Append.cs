@@ -1,5 +1,6 @@
 using Npgsql;
 using Verso.Storage;
+using Verso.Storage.Relational.Reading;
 
 namespace Verso.Postgres;
 
@@ -8,6 +9,8 @@ namespace Verso.Postgres;
 // it under the locks, so the answer is the same as if every append had taken them.
 public sealed partial class PostgresVersionStore
 {
+    private static readonly string UnchangedHead = SnapshotRows.SelectHeadWithHash(PostgresDialect.Instance);
+
     /// <inheritdoc />
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
     {
@@ -53,14 +56,7 @@ public sealed partial class PostgresVersionStore
             {
                 await using var command = Command(
                     connection,
-                    """
-                    SELECT e.kind, e.id, v.version, v.hash, NULL, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version, v.revert_of,
-                           v.chain_hash, v.source, r.kind, r.removed_by, r.removed_at, r.reason
-                    FROM verso.entities e
-                    JOIN verso.versions v ON v.entity_pk = e.entity_pk AND v.version = e.head
-                    LEFT JOIN verso.content_removals r ON r.entity_pk = v.entity_pk AND r.version = v.version
-                    WHERE e.kind = $1 AND e.id = $2 AND e.head_hash = $3;
-                    """,
+                    UnchangedHead,
                     request.Key.Kind,
                     request.Key.Id,
                     request.Content.Hash.Hex);

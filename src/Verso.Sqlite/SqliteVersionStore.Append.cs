@@ -1,4 +1,5 @@
 using Verso.Storage;
+using Verso.Storage.Relational.Reading;
 
 namespace Verso.Sqlite;
 
@@ -7,6 +8,8 @@ namespace Verso.Sqlite;
 // the write lock, so the answer is the same as if every append had taken the lock.
 public sealed partial class SqliteVersionStore
 {
+    private static readonly string UnchangedHead = SnapshotRows.SelectHeadWithHash(SqliteDialect.Instance);
+
     /// <inheritdoc />
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
     {
@@ -38,14 +41,7 @@ public sealed partial class SqliteVersionStore
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT e.kind, e.id, v.version, v.hash, NULL, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version, v.revert_of, v.chain_hash,
-                   v.source, r.kind, r.removed_by, r.removed_at, r.reason
-            FROM entities e
-            JOIN versions v ON v.entity_pk = e.entity_pk AND v.version = e.head
-            LEFT JOIN content_removals r ON r.entity_pk = v.entity_pk AND r.version = v.version
-            WHERE e.kind = $kind AND e.id = $id AND e.head_hash = $hash;
-            """;
+        command.CommandText = UnchangedHead;
         AddKey(command, request.Key);
         command.Parameters.AddWithValue("$hash", request.Content.Hash.Hex);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
