@@ -43,7 +43,7 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
 
         var targets = await CheckReferencesAsync(request, cancellationToken).ConfigureAwait(false);
         var version = headVersion + 1;
-        var savedAt = SqliteSnapshotReader.ToMicroseconds(request.SavedAt);
+        var savedAt = SqliteDialect.ToMicroseconds(request.SavedAt);
         if (await EncodeAsync(request, head, version, cancellationToken).ConfigureAwait(false) is { } encoded)
         {
             var blob = Prepare(
@@ -57,7 +57,7 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         }
 
         var entityPk = head?.EntityPk ?? await InsertEntityAsync(request, savedAt, cancellationToken).ConfigureAwait(false);
-        var snapshot = Chained(request, version, SqliteSnapshotReader.FromMicroseconds(savedAt), head?.Chain);
+        var snapshot = Chained(request, version, SqliteDialect.FromMicroseconds(savedAt), head?.Chain);
         var write = Prepare(
             ref _writeVersion,
             """

@@ -15,13 +15,13 @@ public sealed partial class SqliteVersionStore
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = SqliteSnapshotReader.SelectSnapshot + """
+        command.CommandText = SqliteDialect.Instance.SelectSnapshot + """
              WHERE e.kind = $kind AND e.id = $id AND v.saved_at <= $time
             ORDER BY v.saved_at DESC, v.version DESC LIMIT 1;
             """;
         AddKey(command, key);
-        command.Parameters.AddWithValue("$time", SqliteSnapshotReader.ToMicroseconds(time));
-        return (await SqliteSnapshotReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        command.Parameters.AddWithValue("$time", SqliteDialect.ToMicroseconds(time));
+        return (await SqliteDialect.Instance.ReadSnapshotsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     });
 
     /// <inheritdoc />
@@ -69,12 +69,12 @@ public sealed partial class SqliteVersionStore
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         // A version whose blob is gone still shows up, with no content, so the check can name it.
-        command.CommandText = SqliteSnapshotReader.SelectSnapshotEvenWithoutContent
+        command.CommandText = SqliteDialect.Instance.SelectSnapshotEvenWithoutContent
             + " ORDER BY e.kind, e.id, v.version;";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return SqliteSnapshotReader.Read(reader);
+            yield return SqliteDialect.Instance.ReadSnapshot(reader);
         }
     }
 
@@ -94,7 +94,7 @@ public sealed partial class SqliteVersionStore
                 EntityKey.Create(reader.GetString(0), reader.GetString(1)),
                 reader.GetInt32(2),
                 Hashing.ContentHash.FromHex(reader.GetString(3)),
-                SqliteSnapshotReader.FromMicroseconds(reader.GetInt64(4)));
+                SqliteDialect.FromMicroseconds(reader.GetInt64(4)));
         }
     }
 }

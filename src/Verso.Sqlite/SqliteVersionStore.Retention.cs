@@ -86,7 +86,7 @@ public sealed partial class SqliteVersionStore
                 stampCommand.Parameters.AddWithValue("$versions", SqliteJsonArray.Of(versions));
                 stampCommand.Parameters.AddWithValue("$kind", stamp.Kind.ToName());
                 stampCommand.Parameters.AddWithValue("$by", stamp.RemovedBy);
-                stampCommand.Parameters.AddWithValue("$at", SqliteSnapshotReader.ToMicroseconds(stamp.RemovedAt));
+                stampCommand.Parameters.AddWithValue("$at", SqliteDialect.ToMicroseconds(stamp.RemovedAt));
                 stampCommand.Parameters.AddWithValue("$reason", (object?)stamp.Reason ?? DBNull.Value);
                 await stampCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

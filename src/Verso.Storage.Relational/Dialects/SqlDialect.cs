@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Verso.Snapshots;
+using Verso.Storage.Relational.Reading;
 
 namespace Verso.Storage.Relational.Dialects;
 
@@ -9,6 +11,15 @@ namespace Verso.Storage.Relational.Dialects;
 /// </summary>
 internal abstract class SqlDialect
 {
+    private string? _selectSnapshot;
+    private string? _selectSnapshotEvenWithoutContent;
+
+    /// <summary>The snapshot SELECT of <see cref="SnapshotRows.Select"/> in this dialect, to which a WHERE clause is added.</summary>
+    public string SelectSnapshot => _selectSnapshot ??= SnapshotRows.Select(this);
+
+    /// <summary>The same, also for a version whose blob is missing.</summary>
+    public string SelectSnapshotEvenWithoutContent => _selectSnapshotEvenWithoutContent ??= SnapshotRows.SelectEvenWithoutContent(this);
+
     /// <summary>The name of one of Verso's tables as a statement names it (<c>versions</c>, <c>verso.versions</c>).</summary>
     public abstract string Table(string name);
 
@@ -17,4 +28,10 @@ internal abstract class SqlDialect
 
     /// <summary>A time column as the store keeps it, as a UTC instant.</summary>
     public abstract DateTimeOffset ReadTime(DbDataReader row, int ordinal);
+
+    /// <summary>The snapshot a row of <see cref="SelectSnapshot"/> holds (see <see cref="SnapshotRows.Read"/>).</summary>
+    public Snapshot ReadSnapshot(DbDataReader row, ReadOnlyMemory<byte> knownContent = default) => SnapshotRows.Read(row, this, knownContent);
+
+    /// <summary>Every snapshot <paramref name="command"/> selects.</summary>
+    public Task<List<Snapshot>> ReadSnapshotsAsync(DbCommand command, CancellationToken cancellationToken) => SnapshotRows.ReadAllAsync(command, this, cancellationToken);
 }
