@@ -17,7 +17,7 @@ public sealed class OutputCaseTests : IDisposable
         for (var n = 1; n <= 3; n++)
         {
             _verso.WriteFile("v.json", $$"""{"n":{{n}}}""");
-            await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
+            await _verso.RunAsync("save", "--new-kind", "note", "alice", "v.json", "--by", "ops");
         }
 
         await _verso.RunAsync("prune", "note/alice", "--keep", "1", "--by", "ops");
@@ -34,7 +34,7 @@ public sealed class OutputCaseTests : IDisposable
     {
         _verso.WriteFile("v.json", "{}");
 
-        var result = await _verso.RunAsync("save", "note", "a", "v.json", "--by", "ops", "--expect", "abc");
+        var result = await _verso.RunAsync("save", "--new-kind", "note", "a", "v.json", "--by", "ops", "--expect", "abc");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("verso: --expect takes a whole number, not 'abc' (see 'verso --help')\n", result.Stderr);
@@ -50,7 +50,7 @@ public sealed class OutputCaseTests : IDisposable
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", json);
 
-        foreach (var args in new[] { new[] { "save", "note", "a", "a.json", "--by", "ops" }, ["canon", "a.json"], ["hash", "a.json"] })
+        foreach (var args in new[] { new[] { "save", "--new-kind", "note", "a", "a.json", "--by", "ops" }, ["canon", "a.json"], ["hash", "a.json"] })
         {
             var result = await _verso.RunAsync(args);
 
@@ -101,7 +101,7 @@ public sealed class OutputCaseTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("v.json", "{}");
-        string[] args = option == "--by" ? ["save", "note", "a", "v.json", "--by", value] : ["save", "note", "a", "v.json", "--by", "ops", "-m", value];
+        string[] args = option == "--by" ? ["save", "--new-kind", "note", "a", "v.json", "--by", value] : ["save", "--new-kind", "note", "a", "v.json", "--by", "ops", "-m", value];
 
         var result = await _verso.RunAsync(args);
 
@@ -117,7 +117,7 @@ public sealed class OutputCaseTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("v.json", "{}");
-        await _verso.RunAsync("save", "note", "a", "v.json", "--by", "ops", "-m", "first");
+        await _verso.RunAsync("save", "--new-kind", "note", "a", "v.json", "--by", "ops", "-m", "first");
         await using (var connection = new SqliteConnection($"Data Source={_verso.PathOf("verso.db")};Pooling=False"))
         {
             await connection.OpenAsync();
