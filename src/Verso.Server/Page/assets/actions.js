@@ -34,7 +34,7 @@ export async function rollbackDialog({ kind, id, head, rerender }, target) {
   const confirm = h('button', { type: 'submit', class: 'primary' }, `Roll back to v${target}`);
   const node = dialog(`Roll back ${kind}/${id} to v${target}`,
     h('p', {}, `The head is v${head}. Rolling back saves a new version with v${target}'s content; these changes will be applied:`),
-    h('div', { class: 'dialog-diff' }, changeList(diff.changes), proseViews(diff.changes, `v${head}`, `v${target}`)),
+    h('div', { class: 'dialog-diff', tabindex: 0, role: 'region', 'aria-label': 'The changes' }, changeList(diff.changes), proseViews(diff.changes, `v${head}`, `v${target}`)),
     h('form', { method: 'dialog', onsubmit: async event => {
       event.preventDefault();
       if (!reason.value.trim()) { replace(status, 'Say why you roll back.'); reason.focus(); return; }
@@ -67,7 +67,7 @@ export async function proposeRollbackDialog({ kind, id, head }, target) {
   const confirm = h('button', { type: 'submit', class: 'primary' }, 'Propose the rollback');
   const node = dialog(`Propose a rollback of ${kind}/${id} to v${target}`,
     h('p', {}, `A policy turns direct saves off here. This proposes v${target}'s content against the head v${head}; once approved and applied, these changes land:`),
-    h('div', { class: 'dialog-diff' }, changeList(diff.changes), proseViews(diff.changes, `v${head}`, `v${target}`)),
+    h('div', { class: 'dialog-diff', tabindex: 0, role: 'region', 'aria-label': 'The changes' }, changeList(diff.changes), proseViews(diff.changes, `v${head}`, `v${target}`)),
     h('form', { method: 'dialog', onsubmit: async event => {
       event.preventDefault();
       if (!reason.value.trim()) { replace(status, 'Say why you roll back.'); reason.focus(); return; }
