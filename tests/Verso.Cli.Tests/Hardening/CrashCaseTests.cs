@@ -142,7 +142,9 @@ public sealed class CrashCaseTests : IDisposable
 
         Assert.Equal(2, import.ExitCode);
         Assert.Contains("invalid thing/fifo.yaml: not a regular file", import.Stdout, StringComparison.Ordinal);
-        Assert.Contains("created thing/good.yaml", import.Stdout, StringComparison.Ordinal);
+        // All or nothing: the good file is read, reported, and not saved.
+        Assert.Contains("skipped thing/good.yaml", import.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, await _verso.VersionCountAsync());
     }
 
     internal static void AssertOneLine(CliResult result)

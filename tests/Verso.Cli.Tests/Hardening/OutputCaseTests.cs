@@ -188,9 +188,9 @@ public sealed class OutputCaseTests : IDisposable
     }
 
     [Fact]
-    public async Task ImportWithAnInvalidFileKeepsTheValidOnesAndSaysSo()
+    public async Task ImportWithAnInvalidFileSavesNothingAndSaysSoForEachFile()
     {
-        // Decided: import stays file by file (exit 2 naming each invalid file); all-or-nothing needs a batch append.
+        // Decided (issue 28): import is all or nothing, one batch append; exit 2 naming each invalid file.
         await _verso.InitializedAsync();
         _verso.WriteFile("org/note/good.yaml", "name: good\n");
         _verso.WriteFile("org/note/bad.yaml", "name: [\n");
@@ -198,8 +198,8 @@ public sealed class OutputCaseTests : IDisposable
         var import = await _verso.RunAsync("import", "org", "--by", "ops");
 
         Assert.Equal(2, import.ExitCode);
-        Assert.Contains("created note/good.yaml", import.Stdout, StringComparison.Ordinal);
+        Assert.Contains("skipped note/good.yaml: not imported: 1 file(s) invalid", import.Stdout, StringComparison.Ordinal);
         Assert.Contains("invalid note/bad.yaml", import.Stdout, StringComparison.Ordinal);
-        Assert.Equal(1, await _verso.VersionCountAsync());
+        Assert.Equal(0, await _verso.VersionCountAsync());
     }
 }
