@@ -97,7 +97,7 @@ public sealed class SignedEventTests : IDisposable
         for (var n = 1; n <= 2; n++)
         {
             _verso.WriteFile("v.json", $$"""{"n":{{n}}}""");
-            var saved = await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
+            var saved = await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops", "--new-kind");
             Assert.True(saved.ExitCode == 0, saved.ToString());
         }
     }
