@@ -15,9 +15,9 @@ class ClientTests(unittest.TestCase):
 
     def test_a_save_then_reads_by_head_number_and_hash(self):
         id_ = some_id("doc")
-        first = self.verso.save("doc", id_, {"n": 1, "name": "é"}, saved_by="ann", message="first")
-        second = self.verso.save("doc", id_, {"n": 2}, saved_by="bob")
-        same = self.verso.save("doc", id_, {"n": 2}, saved_by="bob")
+        first = self.verso.save("doc", id_, {"n": 1, "name": "é"}, saved_by="ann", message="first", new_kind=True)
+        second = self.verso.save("doc", id_, {"n": 2}, saved_by="bob", new_kind=True)
+        same = self.verso.save("doc", id_, {"n": 2}, saved_by="bob", new_kind=True)
 
         self.assertEqual(("created", 1), (first.status, first.version))
         self.assertEqual(verso_hash({"n": 1, "name": "é"}), first.hash)
@@ -32,10 +32,10 @@ class ClientTests(unittest.TestCase):
 
     def test_an_unchanged_read_is_answered_from_the_etag(self):
         id_ = some_id("doc")
-        self.verso.save("doc", id_, {"n": 1}, saved_by="ann")
+        self.verso.save("doc", id_, {"n": 1}, saved_by="ann", new_kind=True)
         first = self.verso.get("doc", id_)
         again = self.verso.get("doc", id_)
-        self.verso.save("doc", id_, {"n": 2}, saved_by="ann")
+        self.verso.save("doc", id_, {"n": 2}, saved_by="ann", new_kind=True)
         moved = self.verso.get("doc", id_)
 
         self.assertIs(first, again)  # the 304 gave back the object read before
@@ -43,9 +43,9 @@ class ClientTests(unittest.TestCase):
 
     def test_problems_are_typed_exceptions_with_their_facts(self):
         id_ = some_id("doc")
-        self.verso.save("doc", id_, {"n": 1}, saved_by="ann")
+        self.verso.save("doc", id_, {"n": 1}, saved_by="ann", new_kind=True)
         with self.assertRaises(VersionConflict) as conflict:
-            self.verso.save("doc", id_, {"n": 2}, saved_by="ann", expected_version=0)
+            self.verso.save("doc", id_, {"n": 2}, saved_by="ann", expected_version=0, new_kind=True)
         with self.assertRaises(NotFound) as missing:
             self.verso.get("doc", id_, "7")
         with self.assertRaises(BadRequest):
@@ -58,7 +58,7 @@ class ClientTests(unittest.TestCase):
     def test_history_pages_by_offset_with_content_and_by_hash(self):
         id_ = some_id("doc")
         for n in (1, 2, 1):
-            self.verso.save("doc", id_, {"n": n}, saved_by="ann", force=True)
+            self.verso.save("doc", id_, {"n": n}, saved_by="ann", force=True, new_kind=True)
         page = self.verso.history("doc", id_, offset=1, limit=1, include_content=True)
         holders = self.verso.versions_with_hash("doc", id_, verso_hash({"n": 1}))
 
@@ -83,13 +83,13 @@ class ClientTests(unittest.TestCase):
     def test_the_change_feed_resumes_after_the_last_event_it_gave(self):
         kind = "feed" + some_id("k")[2:8]
         ids = [some_id("doc") for _ in range(3)]
-        self.verso.save(kind, ids[0], {"n": 0}, saved_by="ann")
+        self.verso.save(kind, ids[0], {"n": 0}, saved_by="ann", new_kind=True)
         feed = self.verso.changes(kind=kind, after=0)
         iterator = iter(feed)
         got = [next(iterator)]
         feed.close()
-        self.verso.save(kind, ids[1], {"n": 1}, saved_by="ann")
-        self.verso.save(kind, ids[2], {"n": 2}, saved_by="ann")
+        self.verso.save(kind, ids[1], {"n": 1}, saved_by="ann", new_kind=True)
+        self.verso.save(kind, ids[2], {"n": 2}, saved_by="ann", new_kind=True)
         resumed = self.verso.changes(kind=kind, after=feed.last_seq)
         it = iter(resumed)
         got += [next(it), next(it)]
@@ -104,7 +104,7 @@ class AsyncClientTests(unittest.IsolatedAsyncioTestCase):
         url, token = server()
         kind = "afeed" + some_id("k")[2:8]
         async with AsyncVersoClient(url, token) as verso:
-            saved = await asyncio.gather(*(verso.save(kind, f"e{i}", {"i": i}, saved_by="ann") for i in range(5)))
+            saved = await asyncio.gather(*(verso.save(kind, f"e{i}", {"i": i}, saved_by="ann", new_kind=True) for i in range(5)))
             seen = []
             async for change in verso.changes(kind=kind, after=0):
                 seen.append(change.id)

@@ -37,6 +37,8 @@ export interface SaveOptions {
   force?: boolean;
   /** The head must be this version (0: none yet), else VersionConflict. */
   expectedVersion?: number;
+  /** Create the kind when the server neither registers nor holds it yet (else it is refused as a likely typo). */
+  newKind?: boolean;
 }
 
 export interface ClientOptions {
@@ -104,6 +106,7 @@ export class VersoClient {
   save(kind: string, id: string, record: Record<string, unknown>, options: SaveOptions = {}): Promise<AppendOutcome> {
     return this.json("PUT", `/api/v1/entities/${segment(kind)}/${segment(id)}`, {
       saved_by: options.savedBy, message: options.message, force: options.force || undefined, expected_version: options.expectedVersion,
+      new_kind: options.newKind || undefined,
     }, record);
   }
 

@@ -13,9 +13,9 @@ const someId = (prefix) => `${prefix}-${randomUUID().slice(0, 12)}`;
 
 test("a save, then reads by head, number and hash", async () => {
   const id = someId("doc");
-  const first = await verso.save("doc", id, { n: 1, name: "é" }, { savedBy: "ann", message: "first" });
-  await verso.save("doc", id, { n: 2 }, { savedBy: "ann" });
-  const same = await verso.save("doc", id, { n: 2 }, { savedBy: "ann" });
+  const first = await verso.save("doc", id, { n: 1, name: "é" }, { newKind: true, savedBy: "ann", message: "first" });
+  await verso.save("doc", id, { n: 2 }, { newKind: true, savedBy: "ann" });
+  const same = await verso.save("doc", id, { n: 2 }, { newKind: true, savedBy: "ann" });
 
   assert.deepEqual([first.status, first.version, same.status, same.version], ["created", 1, "unchanged", 2]);
   const head = await verso.get("doc", id);
@@ -26,10 +26,10 @@ test("a save, then reads by head, number and hash", async () => {
 
 test("an unchanged read is answered from its ETag", async () => {
   const id = someId("doc");
-  await verso.save("doc", id, { n: 1 }, { savedBy: "ann" });
+  await verso.save("doc", id, { n: 1 }, { newKind: true, savedBy: "ann" });
   const first = await verso.get("doc", id);
   const again = await verso.get("doc", id);
-  await verso.save("doc", id, { n: 2 }, { savedBy: "ann" });
+  await verso.save("doc", id, { n: 2 }, { newKind: true, savedBy: "ann" });
 
   assert.equal(again, first);
   assert.equal((await verso.get("doc", id)).version, 2);
@@ -37,9 +37,9 @@ test("an unchanged read is answered from its ETag", async () => {
 
 test("problems are typed errors with their facts", async () => {
   const id = someId("doc");
-  await verso.save("doc", id, { n: 1 }, { savedBy: "ann" });
+  await verso.save("doc", id, { n: 1 }, { newKind: true, savedBy: "ann" });
 
-  const conflict = await verso.save("doc", id, { n: 2 }, { savedBy: "ann", expectedVersion: 0 }).catch((e) => e);
+  const conflict = await verso.save("doc", id, { n: 2 }, { newKind: true, savedBy: "ann", expectedVersion: 0 }).catch((e) => e);
   const missing = await verso.get("doc", id, "7").catch((e) => e);
   const bad = await verso.history("doc", id, { offset: -1 }).catch((e) => e);
 
@@ -53,7 +53,7 @@ test("problems are typed errors with their facts", async () => {
 test("history pages by offset with content, and by hash", async () => {
   const id = someId("doc");
   for (const n of [1, 2, 1]) {
-    await verso.save("doc", id, { n }, { savedBy: "ann", force: true });
+    await verso.save("doc", id, { n }, { newKind: true, savedBy: "ann", force: true });
   }
   const page = await verso.history("doc", id, { offset: 1, limit: 1, includeContent: true });
   const one = await verso.get("doc", id, "1");
@@ -82,8 +82,8 @@ test("an import keeps authors and times, runs again without effect and refuses a
 
 test("erasing an entity answers the count", async () => {
   const id = someId("doc");
-  await verso.save("doc", id, { n: 1 }, { savedBy: "ann" });
-  await verso.save("doc", id, { n: 2 }, { savedBy: "ann" });
+  await verso.save("doc", id, { n: 1 }, { newKind: true, savedBy: "ann" });
+  await verso.save("doc", id, { n: 2 }, { newKind: true, savedBy: "ann" });
   const erased = await verso.eraseEntity("doc", id, "test");
   assert.deepEqual([erased.count, erased.tombstone], [2, `doc/${id}@3`]);
 });
@@ -91,15 +91,15 @@ test("erasing an entity answers the count", async () => {
 test("the change feed resumes after the last event it gave", async () => {
   const kind = `feed${randomUUID().slice(0, 6)}`;
   const ids = [someId("doc"), someId("doc"), someId("doc")];
-  await verso.save(kind, ids[0], { n: 0 }, { savedBy: "ann" });
+  await verso.save(kind, ids[0], { n: 0 }, { newKind: true, savedBy: "ann" });
   const seen = [];
   const feed = verso.changes({ kind, after: 0 });
   for await (const change of feed) {
     seen.push(change);
     break;
   }
-  await verso.save(kind, ids[1], { n: 1 }, { savedBy: "ann" });
-  await verso.save(kind, ids[2], { n: 2 }, { savedBy: "ann" });
+  await verso.save(kind, ids[1], { n: 1 }, { newKind: true, savedBy: "ann" });
+  await verso.save(kind, ids[2], { n: 2 }, { newKind: true, savedBy: "ann" });
   for await (const change of verso.changes({ kind, after: feed.lastSeq })) {
     seen.push(change);
     if (seen.length === 3) {

@@ -96,12 +96,15 @@ class VersoClient:
     # Writes
 
     def save(self, kind: str, id: str, record: Dict[str, Any], *, saved_by: Optional[str] = None, message: Optional[str] = None,
-             force: bool = False, expected_version: Optional[int] = None) -> AppendOutcome:
+             force: bool = False, expected_version: Optional[int] = None, new_kind: bool = False) -> AppendOutcome:
         """Saves ``record`` as a new version when it changed (or when ``force``); atomic in the store.
 
         ``expected_version`` (0: no version yet) makes the save fail with VersionConflict unless the head is that version.
+        ``new_kind`` creates ``kind`` when the server neither registers nor holds it yet (else an unknown kind is refused
+        as a likely typo, naming the nearest kind).
         """
-        query = {"saved_by": saved_by, "message": message, "force": True if force else None, "expected_version": expected_version}
+        query = {"saved_by": saved_by, "message": message, "force": True if force else None, "expected_version": expected_version,
+                 "new_kind": True if new_kind else None}
         response = self._transport.request("PUT", f"/api/v1/entities/{_segment(kind)}/{_segment(id)}", query, body=record)
         return AppendOutcome.from_json(response.body)
 

@@ -84,7 +84,7 @@ class VersoVersionRepository(Generic[T]):
         """Appends ``version`` as the entity's next version; False when that number is taken (or not the next)."""
         try:
             await self.client.save(self.kind, version.entity_id, version.snapshot.model_dump(mode="json"),
-                                   saved_by=version.saved_by, force=True, expected_version=version.version - 1)
+                                   saved_by=version.saved_by, force=True, expected_version=version.version - 1, new_kind=True)
         except VersionConflict:
             return False
         return True
@@ -171,7 +171,8 @@ class VersoVersionRepository(Generic[T]):
     async def save_if_changed(self, entity_id: str, snapshot: T, saved_by: str, *, force: bool = False) -> "Optional[VersionSnapshot[T]]":
         """One atomic save-if-changed in the store (no read-then-write): the new version, or None when unchanged."""
         content = snapshot.model_dump(mode="json")
-        outcome = await self.client.save(self.kind, entity_id, content, saved_by=saved_by, force=force)
+        # The repository's kind is chosen by whoever configured it, so its first save may create it.
+        outcome = await self.client.save(self.kind, entity_id, content, saved_by=saved_by, force=force, new_kind=True)
         if not outcome.created:
             return None
         stored = await self.client.get(self.kind, entity_id, str(outcome.version))
