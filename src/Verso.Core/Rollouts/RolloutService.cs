@@ -95,24 +95,31 @@ public sealed partial class RolloutService(VersioningService versions)
             throw new InvalidRolloutException($"{entity}@{candidate} is not a candidate of the {label} rollout");
         }
 
-        if (weight > rollout.Candidates[index].Weight)
-        {
-            var version = await versions.GetAsync(VersionRef.ForVersion(entity, rollout.Candidates[index].Version), cancellationToken).ConfigureAwait(false);
-            await versions.EnsureLabelAllowedAsync(version, label, cancellationToken).ConfigureAwait(false);
-        }
-
-        var changed = rollout with { Candidates = RolloutBuckets.Reweigh(rollout.Candidates, index, weight), Reason = reason ?? $"weight {weight} bp" };
-        return await SaveAsync(changed, rollout.Version, by, cancellationToken).ConfigureAwait(false);
+        return await ReweighAsync(rollout, index, weight, by, reason ?? $"weight {weight} bp", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Takes the next planned step of the first candidate's weight.</summary>
     public async Task<Rollout> AdvanceAsync(EntityKey entity, string label, string by, string? reason = null, CancellationToken cancellationToken = default)
     {
+        // The step is taken from the version read here and written against it: an advance racing another
+        // advance or an abort conflicts instead of re-reading a newer rollout and setting a stale (lower) step.
         var rollout = await ActiveAsync(entity, label, cancellationToken).ConfigureAwait(false);
         var current = rollout.Candidates[0].Weight;
         var next = rollout.Steps.Where(s => s > current).Cast<int?>().FirstOrDefault()
             ?? throw new InvalidRolloutException($"the {label} rollout is at its last step ({current} bp): promote it, or set a weight");
-        return await SetWeightAsync(entity, label, next, rollout.Candidates[0].Version, by, reason ?? $"advanced to {next} bp", cancellationToken).ConfigureAwait(false);
+        return await ReweighAsync(rollout, 0, next, by, reason ?? $"advanced to {next} bp", cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Rollout> ReweighAsync(Rollout rollout, int index, int weight, string by, string reason, CancellationToken cancellationToken)
+    {
+        if (weight > rollout.Candidates[index].Weight)
+        {
+            var version = await versions.GetAsync(VersionRef.ForVersion(rollout.Entity, rollout.Candidates[index].Version), cancellationToken).ConfigureAwait(false);
+            await versions.EnsureLabelAllowedAsync(version, rollout.Label, cancellationToken).ConfigureAwait(false);
+        }
+
+        var changed = rollout with { Candidates = RolloutBuckets.Reweigh(rollout.Candidates, index, weight), Reason = reason };
+        return await SaveAsync(changed, rollout.Version, by, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Makes a candidate (the first by default) the plain tag and ends the rollout.</summary>
@@ -125,10 +132,14 @@ public sealed partial class RolloutService(VersioningService versions)
             throw new InvalidRolloutException($"{entity}@{chosen} is not a candidate of the {label} rollout");
         }
 
-        // The tag move obeys the label's policy as any other does.
-        await versions.TagAsync(VersionRef.ForVersion(entity, chosen), label, by, reason ?? "rollout promoted", cancellationToken).ConfigureAwait(false);
+        // The label's policy is asked first, then the rollout is ended against the version read (a racing abort or
+        // advance makes this a conflict before any tag moves), and only then does the tag move to the candidate.
+        var target = await versions.GetAsync(VersionRef.ForVersion(entity, chosen), cancellationToken).ConfigureAwait(false);
+        await versions.EnsureLabelAllowedAsync(target, label, cancellationToken).ConfigureAwait(false);
         var ended = rollout with { State = RolloutState.Promoted, Control = chosen, Candidates = [], Reason = reason ?? $"promoted {entity}@{chosen}" };
-        return await SaveAsync(ended, rollout.Version, by, cancellationToken).ConfigureAwait(false);
+        var saved = await SaveAsync(ended, rollout.Version, by, cancellationToken).ConfigureAwait(false);
+        await versions.TagAsync(target.Ref, label, by, reason ?? "rollout promoted", cancellationToken).ConfigureAwait(false);
+        return saved;
     }
 
     /// <summary>Returns every subject to the control at once and ends the rollout, recording why.</summary>
