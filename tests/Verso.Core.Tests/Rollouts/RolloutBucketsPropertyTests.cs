@@ -86,11 +86,11 @@ public sealed class RolloutBucketsPropertyTests
         candidates = RolloutBuckets.Reweigh(candidates, 0, 500);
         candidates = RolloutBuckets.Reweigh(candidates, 1, 1_000);
         candidates = RolloutBuckets.Reweigh(candidates, 0, 2_500);
-        Assert.Equal([new BucketRange(0, 500), new BucketRange(1_500, 3_500)], candidates[0].Ranges);
-        Assert.Equal([new BucketRange(500, 1_500)], candidates[1].Ranges);
+        Assert.Equal(new[] { new BucketRange(0, 500), new BucketRange(1_500, 3_500) }, candidates[0].Ranges.ToArray());
+        Assert.Equal(new[] { new BucketRange(500, 1_500) }, candidates[1].Ranges.ToArray());
 
         candidates = RolloutBuckets.Reweigh(candidates, 0, 1_000);
-        Assert.Equal([new BucketRange(0, 500), new BucketRange(1_500, 2_000)], candidates[0].Ranges);
+        Assert.Equal(new[] { new BucketRange(0, 500), new BucketRange(1_500, 2_000) }, candidates[0].Ranges.ToArray());
         Assert.Equal((1_000, 1_000), (candidates[0].Weight, candidates[1].Weight));
         var past = Assert.Throws<InvalidRolloutException>(() => RolloutBuckets.Reweigh(candidates, 1, 9_001));
         Assert.Contains("10001 basis points", past.Message, StringComparison.Ordinal);
