@@ -29,6 +29,7 @@ internal static class RolloutEndpoints
     {
         api.MapGet("/entities/{kind}/{id}/resolve", ResolveAsync).WithName("resolve").WithTags("rollouts")
             .Reads<OpenApi.Resolution>("The version a label serves a subject (through its rollout, if one is active), with the bucket and rollout version to pin");
+        api.MapGet("/entities/{kind}/{id}/rollouts", ListAsync).WithName("listRollouts").WithTags("rollouts").Reads<OpenApi.RolloutHistory>("The newest version of the rollout of each of an entity's labels");
         api.MapGet(RolloutPath, StatusAsync).WithName("getRollout").WithTags("rollouts").Reads<OpenApi.RolloutInfo>("The newest version of a label's rollout");
         api.MapGet(RolloutPath + "/history", HistoryAsync).WithName("rolloutHistory").WithTags("rollouts").Reads<OpenApi.RolloutHistory>("Every version of a label's rollout, newest first");
         api.MapGet(RolloutPath + "/report", ReportAsync).WithName("rolloutReport").WithTags("rollouts")
@@ -75,6 +76,12 @@ internal static class RolloutEndpoints
         return Answer(rollout);
     }
 
+    private static async Task<IResult> ListAsync(HttpContext http, VersioningService service, string kind, string id, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        return Items(await new RolloutService(service).ListAsync(key, cancellationToken));
+    }
+
     private static async Task<IResult> HistoryAsync(HttpContext http, VersioningService service, string kind, string id, string label, CancellationToken cancellationToken)
     {
         var key = HistoryEndpoints.ReadableKey(http, kind, id);
@@ -84,19 +91,21 @@ internal static class RolloutEndpoints
             throw new Errors.NotFoundException($"{key}@{label}", $"not found: {key}@{label} never had a rollout");
         }
 
-        return new JsonBody(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("items");
-            foreach (var rollout in history)
-            {
-                RolloutJson.Write(writer, rollout);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
+        return Items(history);
     }
+
+    private static JsonBody Items(IReadOnlyList<Rollout> rollouts) => new(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("items");
+        foreach (var rollout in rollouts)
+        {
+            RolloutJson.Write(writer, rollout);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
 
     private static async Task<IResult> ReportAsync(HttpContext http, VersioningService service, string kind, string id, string label, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ import { mayWrite } from './session.js';
 import { promoteDialog, rollbackDialog } from './actions.js';
 import { checkBadges, checksOf } from './checks.js';
 import { policySection } from './policies.js';
+import { rolloutSection } from './rollouts.js';
 import { actor, crsLink } from './crs.js';
 
 export async function entity(context, kind, id, selector) {
@@ -22,6 +23,7 @@ export async function entity(context, kind, id, selector) {
     policySection(kind, id, head, signal),
     get(path('change-requests'), { kind, id }, signal),
   ]);
+  const rollouts = await rolloutSection(kind, id, checks, mayWrite(kind), context.rerender, signal);
   const tagsAt = new Map();
   for (const [tag, v] of Object.entries(tags)) tagsAt.set(v, [...(tagsAt.get(v) ?? []), tag]);
   const writable = mayWrite(kind);
@@ -40,6 +42,7 @@ export async function entity(context, kind, id, selector) {
       h('div', { class: 'wide' }, renderRecord(kind, version.content)),
       h('aside', { class: 'side' },
         h('section', { 'aria-labelledby': 'tags-heading' }, h('h2', { id: 'tags-heading' }, 'Tags'), tagSection(kind, id, tags, actions, writable)),
+        rollouts,
         policies,
         requestSection(kind, id, requests),
         h('section', { 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, 'History'), timeline(kind, id, history, tagsAt, version.version, actions, writable, checks)))));
