@@ -65,7 +65,7 @@ internal static class RolloutEndpoints
     {
         var key = HistoryEndpoints.ReadableKey(http, kind, id);
         var resolved = await new RolloutService(service).ResolveAsync(key, label is null ? null : TagNames.Validate(label), Subject(subject), cancellationToken);
-        return new JsonBody(writer => RolloutJson.WriteResolution(writer, resolved)) { ETag = ETags.Of(resolved.Version) };
+        return new JsonBody(writer => RolloutJson.WriteResolution(writer, resolved));
     }
 
     private static async Task<IResult> StatusAsync(HttpContext http, VersioningService service, string kind, string id, string label, CancellationToken cancellationToken)

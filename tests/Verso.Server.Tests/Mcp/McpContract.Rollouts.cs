@@ -31,7 +31,7 @@ public abstract partial class McpContract
         var decision = await CallAsync(agent, "record_decision", $$"""
             {"task":"task-rollout","executor":"alice","reviewer":"ravi","decision":"approved","started_at":"{{Text(resolved["resolved_at"])}}",
              "pins":[{"ref":"agent/alice@2","hash":"{{Text(resolved["hash"])}}"}],
-             "resolution":{"label":"production","subject":"{{subject}}","rollout_version":1}}
+             "resolution":{"label":"production","subject":"{{subject}}","rollout_version":1} }
             """);
         var stored = (await Store.GetLatestAsync(EntityKey.Create("decision", "task-rollout")))!;
         var recorded = JsonNode.Parse(stored.ContentText())!["metadata"]!["resolution"]!;

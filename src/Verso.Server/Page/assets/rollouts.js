@@ -32,11 +32,12 @@ function steps(rollout) {
 }
 
 async function act(status, rerender, label, verb, body) {
+  const [, kind, id] = label;
   try {
     await request('POST', path(...label, verb), { body });
     rerender();
   } catch (error) {
-    replace(status, problemLine(error));
+    replace(status, problemLine(error, kind, id));
   }
 }
 
