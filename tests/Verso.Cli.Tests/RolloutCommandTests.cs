@@ -63,7 +63,7 @@ public sealed class RolloutCommandTests : IDisposable
 
         Assert.Equal((2, 2, 4, 3, 2, 0), (tooHeavy.ExitCode, badSteps.ExitCode, missing.ExitCode, twice.ExitCode, noReason.ExitCode, aborted.ExitCode));
         Assert.Contains("10001 is not", tooHeavy.Stderr, StringComparison.Ordinal);
-        Assert.Equal(1, tooHeavy.Stderr.Trim().Split('\n').Length);
+        Assert.Single(tooHeavy.Stderr.Trim().Split('\n'));
         Assert.Contains("aborted", aborted.Stdout, StringComparison.Ordinal);
         Assert.StartsWith("note/alice@1 ", (await _verso.RunAsync("resolve", "note/alice", "--label", "production", "--subject", "anyone")).Stdout, StringComparison.Ordinal);
     }

@@ -21,21 +21,38 @@ public sealed partial class RolloutService(VersioningService versions)
     /// <summary>The reserved kind rollouts are kept as.</summary>
     public const string Kind = "verso-rollout";
 
+    // An entity id is at most 128 characters, and so is the rollout record's KIND.ID.LABEL.
+    private const int MaxRecordId = 128;
+
     /// <summary>The rollout record's key for a label of an entity.</summary>
+    /// <exception cref="InvalidRolloutException">KIND.ID.LABEL is longer than an entity id may be.</exception>
     public static EntityKey KeyOf(EntityKey entity, string label)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return EntityKey.Create(Kind, $"{entity.Kind}.{entity.Id}.{TagNames.Validate(label)}");
+        var id = $"{entity.Kind}.{entity.Id}.{TagNames.Validate(label)}";
+        return id.Length <= MaxRecordId
+            ? EntityKey.Create(Kind, id)
+            : throw new InvalidRolloutException($"{entity}@{label} cannot have a rollout: its record id {entity.Kind}.{entity.Id}.{label} is longer than {MaxRecordId} characters");
     }
+
+    // Such a label never had a rollout, so reads find none instead of refusing.
+    private static bool CanHaveRollout(EntityKey entity, string label) => $"{entity.Kind}.{entity.Id}.{TagNames.Validate(label)}".Length <= MaxRecordId;
 
     /// <summary>The newest version of the label's rollout, or null when the label never had one.</summary>
     public async Task<Rollout?> GetAsync(EntityKey entity, string label, CancellationToken cancellationToken = default) =>
-        await versions.Store.GetLatestAsync(KeyOf(entity, label), cancellationToken).ConfigureAwait(false) is { } snapshot ? Rollout.Read(snapshot) : null;
+        CanHaveRollout(entity, label) && await versions.Store.GetLatestAsync(KeyOf(entity, label), cancellationToken).ConfigureAwait(false) is { } snapshot
+            ? Rollout.Read(snapshot)
+            : null;
 
     /// <summary>Every version of the label's rollout, newest first: the label's history as a rollout.</summary>
     public async Task<IReadOnlyList<Rollout>> HistoryAsync(EntityKey entity, string label, CancellationToken cancellationToken = default)
     {
         var history = new List<Rollout>();
+        if (!CanHaveRollout(entity, label))
+        {
+            return history;
+        }
+
         await foreach (var snapshot in versions.Store.GetHistoryAsync(KeyOf(entity, label), 0, int.MaxValue, cancellationToken).ConfigureAwait(false))
         {
             history.Add(Rollout.Read(snapshot));
@@ -54,6 +71,7 @@ public sealed partial class RolloutService(VersioningService versions)
     public async Task<Rollout> StartAsync(RolloutStart start, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(start);
+        _ = KeyOf(start.Entity, start.Label);
         var existing = await GetAsync(start.Entity, start.Label, cancellationToken).ConfigureAwait(false);
         if (existing is { State: RolloutState.Active })
         {

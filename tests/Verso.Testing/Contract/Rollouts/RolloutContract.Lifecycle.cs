@@ -118,6 +118,22 @@ public abstract partial class RolloutContract
     }
 
     [Fact]
+    public async Task AnEntityWhoseRolloutIdWouldBeTooLongResolvesItsTagButCannotStartOne()
+    {
+        var key = EntityKey.Create("charter", new string('a', 120));
+        await Versions.SaveAsync(key, "{\"text\":\"one\"}"u8.ToArray(), new Versioning.SaveOptions("ops"));
+        await Versions.SaveAsync(key, "{\"text\":\"two\"}"u8.ToArray(), new Versioning.SaveOptions("ops"));
+        await Versions.TagAsync(VersionRef.ForVersion(key, 1), "production", "ops");
+
+        var resolved = await Rollouts.ResolveAsync(key, "production", "x");
+        var refused = await Assert.ThrowsAsync<InvalidRolloutException>(() => StartAsync(key));
+
+        Assert.Equal((1, "tag"), (resolved.Version.Version, resolved.Variant));
+        Assert.Contains("longer than 128 characters", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await Rollouts.HistoryAsync(key, "production"));
+    }
+
+    [Fact]
     public async Task WithoutALabelResolveIsTheHeadAndAPlainTagIsItsVersion()
     {
         var key = await CharterAsync(versions: 3);
