@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Microsoft.Data.Sqlite;
 using Verso.Canonical;
 using Verso.Kinds;
@@ -15,6 +16,7 @@ namespace Verso.Benchmarks;
 /// variant's version). The baseline is the head read.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(NoOptimizationCheck))]
 public class ResolveBenchmarks
 {
     private readonly EntityKey _key = EntityKey.Create("agent", "alice");
@@ -69,4 +71,11 @@ public class ResolveBenchmarks
 
     [Benchmark]
     public int BucketOnly() => RolloutBuckets.Of("0011223344556677", _subjects[++_next % _subjects.Length]);
+
+    // DiffPlex, which another benchmark of this assembly compares against, ships without optimizations; this one
+    // measures no DiffPlex code, so BenchmarkDotNet's refusal of such assemblies does not apply to it.
+    private sealed class NoOptimizationCheck : ManualConfig
+    {
+        public NoOptimizationCheck() => WithOptions(ConfigOptions.DisableOptimizationsValidator);
+    }
 }
