@@ -100,6 +100,8 @@ internal static class VersoCommandLine
         yield return ReviewCommand.Create(globals, console);
         yield return ApplyCommand.Create(globals, console);
         yield return CheckCommand.Create(globals, console);
+        yield return RolloutCommand.Create(globals, console);
+        yield return ResolveCommand.Create(globals, console);
         yield return PoliciesCommand.Create(globals, console);
         yield return ServeCommand.Create(globals, console);
         yield return TokenCommand.Create(globals, console);

@@ -37,6 +37,7 @@ public static class VersoApiEndpointRouteBuilderExtensions
         ChangeRequestEndpoints.Map(api);
         ChangeRequestDiffEndpoints.Map(api);
         CheckEndpoints.Map(api);
+        RolloutEndpoints.Map(api);
         PromotionEndpoints.Map(api);
         AdminEndpoints.Map(api);
         ImportEndpoints.Map(api);

@@ -119,3 +119,27 @@ class AsyncClientTests(unittest.IsolatedAsyncioTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class RolloutResolveTests(unittest.TestCase):
+    def setUp(self):
+        url, token = server()
+        self.verso = VersoClient(url, token)
+        self.addCleanup(self.verso.close)
+
+    def test_the_client_computes_the_bucket_and_version_the_server_resolves(self):
+        from verso_client import rollout_bucket, rollout_version_for
+        id_ = some_id("charter")
+        self.verso.save("charter", id_, {"text": "one"}, saved_by="ann")
+        self.verso.save("charter", id_, {"text": "two"}, saved_by="ann")
+        self.verso.request("PUT", f"/entities/charter/{id_}/tags/production", body={"version": 1, "saved_by": "ann"})
+        self.verso.request("POST", f"/entities/charter/{id_}/rollouts/production", body={"candidate": 2, "weight": 3000, "saved_by": "ann"})
+        rollout = self.verso.rollout("charter", id_, "production")
+
+        for n in range(200):
+            subject = f"user-{n}"
+            resolved = self.verso.resolve("charter", id_, label="production", subject=subject)
+            self.assertEqual(rollout_bucket(rollout["salt"], subject), resolved["bucket"])
+            self.assertEqual(rollout_version_for(rollout, subject), resolved["version"])
+        self.assertEqual((1, None), (self.verso.resolve("charter", id_, label="production")["version"],
+                                     self.verso.resolve("charter", id_, label="production")["bucket"]))

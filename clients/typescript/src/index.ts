@@ -2,6 +2,7 @@ import type { components, paths } from "./schema.js";
 import { problemOf, VersoProblem } from "./errors.js";
 
 export * from "./errors.js";
+export * from "./rollouts.js";
 export type { components, paths } from "./schema.js";
 
 type Schemas = components["schemas"];
@@ -12,6 +13,8 @@ export type VersionPage = Schemas["VersionPage"];
 /** What a save, rollback or import did: `status` is created or unchanged. */
 export type AppendOutcome = Schemas["AppendOutcomeInfo"];
 export type EntityPage = Schemas["EntityPage"];
+export type Resolution = Schemas["Resolution"];
+export type Rollout = Schemas["RolloutInfo"];
 export type ImportRequest = Schemas["ImportRequest"];
 export type ImportedVersion = Schemas["ImportedVersionInfo"];
 export type ImportResult = Schemas["ImportResult"];
@@ -137,6 +140,16 @@ export class VersoClient {
    */
   changes(options: { after?: number; kind?: string; signal?: AbortSignal } = {}): ChangeFeed {
     return new ChangeFeed(this, options);
+  }
+
+  /** The version `label` serves `subject` (through its rollout if one is active), with its bucket and rollout version, to pin. */
+  resolve(kind: string, id: string, options: { label?: string; subject?: string } = {}): Promise<Resolution> {
+    return this.json("GET", `/api/v1/entities/${segment(kind)}/${segment(id)}/resolve`, { label: options.label, subject: options.subject });
+  }
+
+  /** The newest version of `label`'s rollout: state, control, candidates with their bucket ranges, salt, steps. */
+  rollout(kind: string, id: string, label: string): Promise<Rollout> {
+    return this.json("GET", `/api/v1/entities/${segment(kind)}/${segment(id)}/rollouts/${segment(label)}`);
   }
 
   /** @internal */

@@ -34,7 +34,8 @@ public sealed class DecisionLog
             throw new InvalidRecordException("decision", [new RecordProblem("/reviewer", "the reviewer must not be the executor")]);
         }
 
-        var executor = await PinAsync(request.Executor, request.ExecutorRef, request.ExecutedAt, "/executor", cancellationToken).ConfigureAwait(false);
+        var resolved = request.Resolution is null ? null : await DecisionResolutions.ResolveAsync(_service, request, cancellationToken).ConfigureAwait(false);
+        var executor = await PinAsync(request.Executor, resolved?.Version.Ref ?? request.ExecutorRef, request.ExecutedAt, "/executor", cancellationToken).ConfigureAwait(false);
         var reviewer = await PinAsync(request.Reviewer, request.ReviewerRef, request.ExecutedAt, "/reviewer", cancellationToken).ConfigureAwait(false);
         var record = new DecisionRecord
         {
@@ -48,6 +49,7 @@ public sealed class DecisionLog
             ExecutedAt = request.ExecutedAt.ToUniversalTime(),
             RecordedAt = _time.GetUtcNow(),
             PinnedCharters = [executor, reviewer],
+            Metadata = resolved is null ? null : DecisionResolutions.Metadata(resolved),
         };
         var options = new SaveOptions(recordedBy) { Message = $"{request.Reviewer}: {System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(record.Decision.ToString())} ({executor.Ref}, {reviewer.Ref})" };
         return await _service.Collection(AgentKinds.Decision).SaveAsync(record, options, cancellationToken).ConfigureAwait(false);

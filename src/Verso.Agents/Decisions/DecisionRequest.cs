@@ -22,4 +22,7 @@ public sealed record DecisionRequest(string TaskId, string Executor, string Revi
 
     /// <summary>An explicit version of the reviewer's charter to pin instead of the one in force at execution.</summary>
     public VersionRef? ReviewerRef { get; init; }
+
+    /// <summary>How the executor's charter was resolved (a label, a subject, a rollout version): what the decision pins and records.</summary>
+    public DecisionResolution? Resolution { get; init; }
 }

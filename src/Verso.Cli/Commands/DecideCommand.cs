@@ -24,10 +24,13 @@ internal static class DecideCommand
         var criteria = new Option<string[]>("--criteria") { Description = "a criterion applied (repeatable)", AllowMultipleArgumentsPerToken = false };
         var executorRef = new Option<string?>("--executor-ref") { Description = "pin this executor charter version instead, e.g. agent/alice@3", HelpName = "REF" };
         var reviewerRef = new Option<string?>("--reviewer-ref") { Description = "pin this reviewer charter version instead", HelpName = "REF" };
+        var label = new Option<string?>("--label") { Description = "the label the executor's charter was resolved through (recorded as the decision's resolution)", HelpName = "L" };
+        var subject = new Option<string?>("--subject") { Description = "the subject key it was resolved for", HelpName = "S" };
+        var rolloutVersion = new Option<int?>("--rollout-version") { Description = "the rollout version resolve answered with: the bucket and version are recomputed from it", HelpName = "N" };
         var by = Author.Option("who records the decision");
         var command = new Command("decide", "record a decision pinned to the charters behind it")
         {
-            task, executor, reviewer, decision, executedAt, reason, criteria, executorRef, reviewerRef, by,
+            task, executor, reviewer, decision, executedAt, reason, criteria, executorRef, reviewerRef, label, subject, rolloutVersion, by,
         };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
@@ -51,6 +54,11 @@ internal static class DecideCommand
                 Criteria = parse.GetValue(criteria) is { Length: > 0 } given ? [.. given] : null,
                 ExecutorRef = parse.GetValue(executorRef) is { } e ? VersionRef.Parse(e) : null,
                 ReviewerRef = parse.GetValue(reviewerRef) is { } r ? VersionRef.Parse(r) : null,
+                Resolution = parse.GetValue(label) is { } l
+                    ? new DecisionResolution(TagNames.Validate(l), parse.GetValue(subject), parse.GetValue(rolloutVersion))
+                    : parse.GetValue(subject) is not null || parse.GetValue(rolloutVersion) is not null
+                        ? throw new UsageException("--subject and --rollout-version go with --label")
+                        : null,
             };
             var result = await new DecisionLog(context.CreateService()).RecordAsync(request, recordedBy, cancellationToken);
             var pins = result.Head.Record.PinnedCharters;

@@ -65,7 +65,9 @@ public sealed class CheckService
             await RollBackTagsAsync(version, result, moves, left, cancellationToken).ConfigureAwait(false);
         }
 
-        return new CheckRecorded(result, appended.Head.Version, moves.ToImmutable(), left.ToImmutable());
+        // A rollout whose candidate this is: a failure returns its label to the control, a passing advance_on check advances it.
+        var rollouts = await new Rollouts.RolloutService(_versions).OnCheckAsync(result, cancellationToken).ConfigureAwait(false);
+        return new CheckRecorded(result, appended.Head.Version, moves.ToImmutable(), left.ToImmutable()) { Rollouts = [.. rollouts] };
     }
 
     /// <summary>Every result recorded on version <paramref name="version"/> of <paramref name="key"/>, oldest first.</summary>

@@ -101,6 +101,7 @@ internal sealed class EventSignatureCheck
     {
         "tag-move" => $"tag move of {signed.Statement.Predicate["tag"]} (by {signed.Statement.Predicate["by"]})",
         "policy" => "policy change",
+        "rollout" => "rollout change",
         _ => "change request apply",
     };
 }

@@ -19,18 +19,18 @@ public sealed record SignedEvent(string Id, VersionRef Ref, DateTimeOffset At, I
     /// <summary>The predicate type of an event statement.</summary>
     public const string PredicateType = "https://verso.dev/event/v1";
 
-    /// <summary>Whether a new version is an event that is signed: a policy version or an applied change request.</summary>
+    /// <summary>Whether a new version is an event that is signed: a policy version, a rollout change or an applied change request.</summary>
     public static bool IsSigned(Snapshot version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        return version.Key.Kind == PolicyKinds.PolicyKind || version.Source?.ChangeRequest is not null;
+        return version.Key.Kind is PolicyKinds.PolicyKind or Rollouts.RolloutService.Kind || version.Source?.ChangeRequest is not null;
     }
 
     /// <summary>The event of a policy version or an applied change request.</summary>
     public static SignedEvent ForVersion(Snapshot version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        var name = version.Key.Kind == PolicyKinds.PolicyKind ? "policy" : "apply";
+        var name = version.Key.Kind == PolicyKinds.PolicyKind ? "policy" : version.Key.Kind == Rollouts.RolloutService.Kind ? "rollout" : "apply";
         var predicate = new JsonObject
         {
             ["event"] = name,

@@ -79,6 +79,7 @@ internal static class DecisionEndpoints
             Criteria = criteria is { Count: > 0 } ? [.. criteria] : null,
             ExecutorRef = JsonRequests.OptionalString(root, "executor_ref") is { } e ? VersionRef.Parse(e) : null,
             ReviewerRef = JsonRequests.OptionalString(root, "reviewer_ref") is { } r ? VersionRef.Parse(r) : null,
+            Resolution = RolloutEndpoints.ReadResolution(root),
         };
         var by = caller.SavedBy(JsonRequests.OptionalString(root, "saved_by"));
         var result = await new DecisionLog(service, time).RecordAsync(request, by, cancellationToken);

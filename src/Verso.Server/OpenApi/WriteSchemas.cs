@@ -70,7 +70,19 @@ internal sealed class DecisionInput
     public IReadOnlyList<string>? Criteria { get; init; }
     public string? ExecutorRef { get; init; }
     public string? ReviewerRef { get; init; }
+
+    /// <summary>How the executor's charter was resolved (a label, a subject, the rollout version); recorded as metadata.resolution.</summary>
+    public DecisionResolutionInput? Resolution { get; init; }
     public string? SavedBy { get; init; }
+}
+
+internal sealed class DecisionResolutionInput
+{
+    public required string Label { get; init; }
+    public string? Subject { get; init; }
+
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int? RolloutVersion { get; init; }
 }
 
 internal sealed class DecisionResult

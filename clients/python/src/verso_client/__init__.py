@@ -10,7 +10,7 @@ from .changes import ChangeFeed
 from .client import VersoClient
 from .errors import (BadRequest, Conflict, ContentRemoved, Forbidden, ImportConflict, InvalidRecord, NotFound,
                      PreconditionFailed, Unauthorized, Unavailable, VersionConflict, VersoError)
-from .hashing import canonical_json, platform_hash, verso_hash
+from .hashing import canonical_json, platform_hash, rollout_bucket, rollout_version_for, verso_hash
 from .models import AppendOutcome, Change, ChangePage, EntityErasure, EntityItem, EntityPage, ImportResult, Version, VersionPage
 
 __version__ = "0.1.0"
@@ -19,6 +19,6 @@ __all__ = [
     "AsyncVersoClient", "ChangeFeed", "VersoClient",
     "BadRequest", "Conflict", "ContentRemoved", "Forbidden", "ImportConflict", "InvalidRecord", "NotFound",
     "PreconditionFailed", "Unauthorized", "Unavailable", "VersionConflict", "VersoError",
-    "canonical_json", "platform_hash", "verso_hash",
+    "canonical_json", "platform_hash", "rollout_bucket", "rollout_version_for", "verso_hash",
     "AppendOutcome", "Change", "ChangePage", "EntityErasure", "EntityItem", "EntityPage", "ImportResult", "Version", "VersionPage",
 ]

@@ -124,6 +124,16 @@ class VersoClient:
         body = {"reason": reason} if saved_by is None else {"reason": reason, "saved_by": saved_by}
         return EntityErasure.from_json(self._transport.request("POST", f"/api/v1/entities/{_segment(kind)}/{_segment(id)}/erase-all", body=body).body)
 
+    def resolve(self, kind: str, id: str, *, label: Optional[str] = None, subject: Optional[str] = None) -> Dict[str, Any]:
+        """The version ``label`` serves ``subject`` (through its rollout if one is active): ``ref``, ``version``, ``hash``,
+        ``variant``, ``bucket`` and ``rollout_version``, what a task pins at its start."""
+        query = {"label": label, "subject": subject}
+        return self._transport.request("GET", f"/api/v1/entities/{_segment(kind)}/{_segment(id)}/resolve", query).body
+
+    def rollout(self, kind: str, id: str, label: str) -> Dict[str, Any]:
+        """The newest version of ``label``'s rollout: state, control, candidates with their bucket ranges, salt, steps."""
+        return self._transport.request("GET", f"/api/v1/entities/{_segment(kind)}/{_segment(id)}/rollouts/{_segment(label)}").body
+
     def request(self, method: str, path: str, *, query: Optional[Dict[str, Any]] = None, body: Any = None) -> Any:
         """Any other call of the API (``path`` from ``/api/v1``); answers the decoded JSON."""
         return self._transport.request(method, path, query, body=body).body

@@ -7,7 +7,7 @@ import hashlib
 import json
 import math
 from decimal import Decimal
-from typing import Any
+from typing import Any, Optional
 
 
 def canonical_json(value: Any) -> bytes:
@@ -110,3 +110,28 @@ def _write(value: Any, parts: list) -> None:
         parts.append("}")
     else:
         raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+BUCKETS = 10000
+"""A rollout has 10,000 buckets: weights are in basis points."""
+
+
+def rollout_bucket(salt: str, subject: str) -> int:
+    """The bucket of ``subject`` under a rollout's ``salt``, as every Verso face computes it.
+
+    The first 8 bytes of SHA-256 over the UTF-8 of ``salt + ":" + subject``, read as a big-endian unsigned
+    integer, modulo 10,000. A candidate serves a subject when one of its ``ranges`` ([start, end)) holds the bucket.
+    """
+    digest = hashlib.sha256((salt + ":" + subject).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % BUCKETS
+
+
+def rollout_version_for(rollout: dict, subject: Optional[str]) -> int:
+    """The version a rollout (as ``GET …/rollouts/{label}`` answers it) serves ``subject``: no subject, the control."""
+    if rollout.get("state") != "active" or subject is None:
+        return rollout["control"]
+    bucket = rollout_bucket(rollout["salt"], subject)
+    for candidate in rollout["candidates"]:
+        if any(start <= bucket < end for start, end in candidate["ranges"]):
+            return candidate["version"]
+    return rollout["control"]

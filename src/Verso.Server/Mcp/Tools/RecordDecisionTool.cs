@@ -36,7 +36,8 @@ internal sealed class RecordDecisionTool : VersoTool
         "started_at":{{{{ToolSchemas.Time}}}},
         "pins":{"type":"array","maxItems":2,"items":{{{{ToolSchemas.Pin}}}},"description":"the pins resolve answered for the executor's and the reviewer's charters"},
         "reason":{"type":"string","maxLength":10000},
-        "criteria":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":1000}}
+        "criteria":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":1000}},
+        "resolution":{"type":"object","properties":{"label":{"type":"string"},"subject":{"type":"string","maxLength":256},"rollout_version":{"type":"integer","minimum":1}},"required":["label"],"additionalProperties":false,"description":"the label, subject and rollout_version resolve answered for the executor's charter: the decision records which variant ran"}
         """, "\"task\",\"executor\",\"reviewer\",\"decision\",\"started_at\"");
 
     protected override string OutputSchema => ToolSchemas.Output($$$$"""
@@ -90,6 +91,7 @@ internal sealed class RecordDecisionTool : VersoTool
             Criteria = Criteria(args),
             ExecutorRef = executorPin,
             ReviewerRef = reviewerPin,
+            Resolution = Resolution(args),
         };
         var result = await new DecisionLog(call.Service, call.Time).RecordAsync(request, call.Caller.SavedBy(null), cancellationToken);
         var head = result.Head;
@@ -111,6 +113,29 @@ internal sealed class RecordDecisionTool : VersoTool
                 writer.WriteEndArray();
             }),
             new PinnedRef(head.Stored.Key, head.Version, head.Hash));
+    }
+
+    // The executor's resolution as resolve answered it: {label, subject?, rollout_version?}.
+    private static DecisionResolution? Resolution(ToolArguments args)
+    {
+        if (args.Optional("resolution", JsonValueKind.Object, "an object with label, subject and rollout_version") is not { } resolution)
+        {
+            return null;
+        }
+
+        string? Text(string name) => !resolution.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null
+            ? null
+            : value.ValueKind == JsonValueKind.String ? value.GetString() : throw new ToolArgumentException("resolution", $"'{name}' must be a string");
+        var label = Text("label") ?? throw new ToolArgumentException("resolution", "'label' is required");
+        int? version = null;
+        if (resolution.TryGetProperty("rollout_version", out var number) && number.ValueKind != JsonValueKind.Null)
+        {
+            version = number.ValueKind == JsonValueKind.Number && number.TryGetInt32(out var n) && n >= 1
+                ? n
+                : throw new ToolArgumentException("resolution", "'rollout_version' must be a whole number from 1");
+        }
+
+        return new DecisionResolution(TagNames.Validate(label), Text("subject"), version);
     }
 
     private static async Task<List<VersionRef>> CheckPinsAsync(ToolCall call, DateTimeOffset startedAt, CancellationToken cancellationToken)

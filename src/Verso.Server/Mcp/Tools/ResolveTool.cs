@@ -5,8 +5,8 @@ namespace Verso.Server.Mcp.Tools;
 
 /// <summary>
 /// <c>resolve</c>: the version in force for a task, answered once at its start with the pin to record later.
-/// A label is a tag today; weighted rollouts (a label that serves versions by subject) plug in at
-/// <see cref="SelectAsync"/> and fill <c>bucket</c> and <c>rollout_version</c>, which stay null until then.
+/// A label that is an active rollout serves the subject's variant (<see cref="SelectAsync"/>), with <c>bucket</c> and
+/// <c>rollout_version</c> filled; a plain tag leaves them null.
 /// </summary>
 internal sealed class ResolveTool : VersoTool
 {
@@ -84,11 +84,17 @@ internal sealed class ResolveTool : VersoTool
         }));
     }
 
-    // The seam for rollouts: a label that is a rollout picks the variant of the subject's bucket here.
+    // A label that is an active rollout serves the variant of the subject's bucket (the control without a subject), as
+    // the API's and the CLI's resolve do; any other ref (a number, a hash, a time, a plain tag) reads as it always did.
     private static async Task<(Snapshots.Snapshot Snapshot, int? Bucket, int? RolloutVersion)> SelectAsync(
         ToolCall call, VersionRef reference, string? subject, CancellationToken cancellationToken)
     {
-        _ = subject;
+        if (reference.Selector == VersionSelector.Tag)
+        {
+            var resolved = await new Rollouts.RolloutService(call.Service).ResolveAsync(reference.Key, reference.Tag, subject, cancellationToken);
+            return (resolved.Version, resolved.Bucket, resolved.RolloutVersion);
+        }
+
         return (await call.Service.GetAsync(reference, cancellationToken), null, null);
     }
 

@@ -11,6 +11,7 @@ import { rawSection } from './raw.js';
 const pageSize = 20;
 import { checkBadges, checksOf } from './checks.js';
 import { policySection } from './policies.js';
+import { rolloutSection } from './rollouts.js';
 import { actor, crsLink } from './crs.js';
 
 export async function entity(context, kind, id, selector) {
@@ -29,6 +30,7 @@ export async function entity(context, kind, id, selector) {
     policySection(kind, id, head, signal),
     get(path('change-requests'), { kind, id }, signal),
   ]);
+  const rollouts = await rolloutSection(kind, id, checks, mayWrite(kind), context.rerender, signal);
   const tagsAt = new Map();
   for (const [tag, v] of Object.entries(tags)) tagsAt.set(v, [...(tagsAt.get(v) ?? []), tag]);
   const writable = mayWrite(kind);
@@ -50,6 +52,7 @@ export async function entity(context, kind, id, selector) {
       h('div', { class: 'wide' }, renderRecord(kind, version.content), rawSection(kind, id, version)),
       h('aside', { class: 'side' },
         h('section', { 'aria-labelledby': 'tags-heading' }, h('h2', { id: 'tags-heading' }, 'Tags'), tagSection(kind, id, tags, actions, writable)),
+        rollouts,
         policies,
         requestSection(kind, id, requests),
         h('section', { 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, `History (${head} version${head === 1 ? '' : 's'})`),

@@ -1,0 +1,239 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Verso.Agents.Decisions;
+using Verso.Json;
+using Verso.Naming;
+using Verso.Rollouts;
+using Verso.Server.Http;
+using Verso.Server.Security;
+using Verso.Versioning;
+
+namespace Verso.Server.Endpoints;
+
+/// <summary>
+/// Resolve (the version a label serves a subject) and rollouts (start, set, advance, promote, abort, status, history,
+/// the variants' report): what <c>verso resolve</c> and <c>verso rollout</c> do. Changing a rollout takes the writer
+/// role on the entity's kind, as a tag move does; the label's policy is applied by the rollout service.
+/// </summary>
+internal static class RolloutEndpoints
+{
+    private const string RolloutPath = "/entities/{kind}/{id}/rollouts/{label}";
+
+    // A subject is a key (a user id, a tenant), never a document.
+    private const int MaxSubjectLength = 1024;
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/entities/{kind}/{id}/resolve", ResolveAsync).WithName("resolve").WithTags("rollouts")
+            .Reads<OpenApi.Resolution>("The version a label serves a subject (through its rollout, if one is active), with the bucket and rollout version to pin");
+        api.MapGet("/entities/{kind}/{id}/rollouts", ListAsync).WithName("listRollouts").WithTags("rollouts").Reads<OpenApi.RolloutHistory>("The newest version of the rollout of each of an entity's labels");
+        api.MapGet(RolloutPath, StatusAsync).WithName("getRollout").WithTags("rollouts").Reads<OpenApi.RolloutInfo>("The newest version of a label's rollout");
+        api.MapGet(RolloutPath + "/history", HistoryAsync).WithName("rolloutHistory").WithTags("rollouts").Reads<OpenApi.RolloutHistory>("Every version of a label's rollout, newest first");
+        api.MapGet(RolloutPath + "/report", ReportAsync).WithName("rolloutReport").WithTags("rollouts")
+            .Reads<OpenApi.RolloutReport>("The decisions made under each variant of a rollout, counted by outcome");
+        api.MapPost(RolloutPath, StartAsync).WithName("startRollout").WithTags("rollouts").Writes<OpenApi.RolloutStartRequest, OpenApi.RolloutInfo>("Start a rollout of a candidate version on a label", ok: false);
+        api.MapPut(RolloutPath + "/weight", SetAsync).WithName("setRolloutWeight").WithTags("rollouts").Writes<OpenApi.RolloutWeightRequest, OpenApi.RolloutInfo>("Set a candidate's weight in basis points", creates: false);
+        api.MapPost(RolloutPath + "/advance", AdvanceAsync).WithName("advanceRollout").WithTags("rollouts")
+            .Writes<OpenApi.RolloutActionRequest, OpenApi.RolloutInfo>("Take the rollout's next planned step", creates: false, bodyRequired: false);
+        api.MapPost(RolloutPath + "/promote", PromoteAsync).WithName("promoteRollout").WithTags("rollouts")
+            .Writes<OpenApi.RolloutActionRequest, OpenApi.RolloutInfo>("Make a candidate the plain tag and end the rollout", creates: false, bodyRequired: false);
+        api.MapPost(RolloutPath + "/abort", AbortAsync).WithName("abortRollout").WithTags("rollouts")
+            .Writes<OpenApi.RolloutActionRequest, OpenApi.RolloutInfo>("Return every subject to the control and end the rollout", creates: false);
+    }
+
+    /// <summary>The <c>resolution</c> member of a decision body: <c>{label, subject?, rollout_version?}</c>, or null when absent.</summary>
+    internal static DecisionResolution? ReadResolution(JsonElement root)
+    {
+        if (!root.TryGetProperty("resolution", out var resolution) || resolution.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (resolution.ValueKind != JsonValueKind.Object)
+        {
+            throw JsonRequests.Invalid("resolution", "'resolution' must be an object with label, subject and rollout_version");
+        }
+
+        var label = JsonRequests.OptionalString(resolution, "label") ?? throw JsonRequests.Invalid("resolution/label", "'resolution.label' is required");
+        return new DecisionResolution(TagNames.Validate(label), Subject(JsonRequests.OptionalString(resolution, "subject")), JsonRequests.OptionalInt(resolution, "rollout_version", 1));
+    }
+
+    private static async Task<IResult> ResolveAsync(HttpContext http, VersioningService service, string kind, string id, string? label, string? subject, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        var resolved = await new RolloutService(service).ResolveAsync(key, label is null ? null : TagNames.Validate(label), Subject(subject), cancellationToken);
+        return new JsonBody(writer => RolloutJson.WriteResolution(writer, resolved));
+    }
+
+    private static async Task<IResult> StatusAsync(HttpContext http, VersioningService service, string kind, string id, string label, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        var rollout = await new RolloutService(service).GetAsync(key, TagNames.Validate(label), cancellationToken)
+            ?? throw new Errors.NotFoundException($"{key}@{label}", $"not found: {key}@{label} never had a rollout");
+        return Answer(rollout);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, VersioningService service, string kind, string id, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        return Items(await new RolloutService(service).ListAsync(key, cancellationToken));
+    }
+
+    private static async Task<IResult> HistoryAsync(HttpContext http, VersioningService service, string kind, string id, string label, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        var history = await new RolloutService(service).HistoryAsync(key, TagNames.Validate(label), cancellationToken);
+        if (history.Count == 0)
+        {
+            throw new Errors.NotFoundException($"{key}@{label}", $"not found: {key}@{label} never had a rollout");
+        }
+
+        return Items(history);
+    }
+
+    private static JsonBody Items(IReadOnlyList<Rollout> rollouts) => new(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("items");
+        foreach (var rollout in rollouts)
+        {
+            RolloutJson.Write(writer, rollout);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
+
+    private static async Task<IResult> ReportAsync(HttpContext http, VersioningService service, string kind, string id, string label, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        var (rollout, variants) = await RolloutDecisionReport.BuildAsync(service, key, TagNames.Validate(label), cancellationToken);
+        return new JsonBody(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("rollout");
+            RolloutJson.Write(writer, rollout);
+            writer.WriteStartArray("variants");
+            foreach (var variant in variants)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("version", variant.Version);
+                writer.WriteString("variant", variant.Variant);
+                writer.WriteNumber("weight", variant.Weight);
+                writer.WriteNumber("decisions", variant.Decisions.Length);
+                writer.WriteStartObject("outcomes");
+                foreach (var (outcome, count) in variant.Outcomes)
+                {
+                    writer.WriteNumber(outcome, count);
+                }
+
+                writer.WriteEndObject();
+                writer.WriteStartArray("refs");
+                foreach (var decision in variant.Decisions)
+                {
+                    writer.WriteStringValue(decision.ToString());
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> StartAsync(
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id, ApiRole.Writer);
+        using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
+        var root = body.RootElement;
+        var start = new RolloutStart(key, TagNames.Validate(label), JsonRequests.RequiredInt(root, "candidate", 1), Weight(root) ?? throw JsonRequests.Invalid("weight", "'weight' is required"), By(http, root))
+        {
+            Control = JsonRequests.OptionalInt(root, "control", 1),
+            Steps = Steps(root),
+            BucketBy = JsonRequests.OptionalString(root, "bucket_by"),
+            AdvanceOn = JsonRequests.OptionalString(root, "advance_on") is { } check ? TagNames.Validate(check) : null,
+            Reason = JsonRequests.OptionalString(root, "reason"),
+        };
+        var rollout = await new RolloutService(service).StartAsync(start, cancellationToken);
+        return Answer(rollout, StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> SetAsync(
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id, ApiRole.Writer);
+        using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
+        var root = body.RootElement;
+        var weight = Weight(root) ?? throw JsonRequests.Invalid("weight", "'weight' is required");
+        var rollout = await new RolloutService(service).SetWeightAsync(
+            key, TagNames.Validate(label), weight, JsonRequests.OptionalInt(root, "candidate", 1), By(http, root), JsonRequests.OptionalString(root, "reason"), cancellationToken);
+        return Answer(rollout);
+    }
+
+    private static Task<IResult> AdvanceAsync(
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken) =>
+        ActAsync(http, options, kind, id, (root, by, key) =>
+            new RolloutService(service).AdvanceAsync(key, TagNames.Validate(label), by, JsonRequests.OptionalString(root, "reason"), cancellationToken), cancellationToken);
+
+    private static Task<IResult> PromoteAsync(
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken) =>
+        ActAsync(http, options, kind, id, (root, by, key) => new RolloutService(service).PromoteAsync(
+            key, TagNames.Validate(label), JsonRequests.OptionalInt(root, "candidate", 1), by, JsonRequests.OptionalString(root, "reason"), cancellationToken), cancellationToken);
+
+    private static Task<IResult> AbortAsync(
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken) =>
+        ActAsync(http, options, kind, id, (root, by, key) =>
+        {
+            var reason = JsonRequests.OptionalString(root, "reason");
+            return string.IsNullOrWhiteSpace(reason)
+                ? throw JsonRequests.Invalid("reason", "'reason' is required: an abort records why")
+                : new RolloutService(service).AbortAsync(key, TagNames.Validate(label), by, reason, cancellationToken);
+        }, cancellationToken, bodyRequired: true);
+
+    // Advance, promote, abort: an optional body (an empty one reads as {}), the writer role, one rollout answered.
+    private static async Task<IResult> ActAsync(
+        HttpContext http, IOptions<VersoServerOptions> options, string kind, string id, Func<JsonElement, string, EntityKey, Task<Rollout>> act,
+        CancellationToken cancellationToken, bool bodyRequired = false)
+    {
+        var key = HistoryEndpoints.ReadableKey(http, kind, id, ApiRole.Writer);
+        using var body = bodyRequired || http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0
+            ? await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken)
+            : JsonDocument.Parse("{}");
+        var rollout = await act(body.RootElement, By(http, body.RootElement), key);
+        return Answer(rollout);
+    }
+
+    private static JsonBody Answer(Rollout rollout, int status = StatusCodes.Status200OK) => new(writer => RolloutJson.Write(writer, rollout), status);
+
+    private static string By(HttpContext http, JsonElement root) => Caller.Of(http).SavedBy(JsonRequests.OptionalString(root, "saved_by"));
+
+    private static int? Weight(JsonElement root) =>
+        JsonRequests.OptionalInt(root, "weight", 0) is { } weight && weight > RolloutBuckets.Count
+            ? throw new InvalidRolloutException($"a weight is in basis points, 0 to {RolloutBuckets.Count}; {weight} is not")
+            : JsonRequests.OptionalInt(root, "weight", 0);
+
+    private static System.Collections.Immutable.ImmutableArray<int> Steps(JsonElement root)
+    {
+        if (!root.TryGetProperty("steps", out var steps) || steps.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (steps.ValueKind != JsonValueKind.Array || steps.EnumerateArray().Any(s => s.ValueKind != JsonValueKind.Number || !s.TryGetInt32(out _)))
+        {
+            throw JsonRequests.Invalid("steps", "'steps' must be an array of whole numbers of basis points, e.g. [500, 2500, 5000, 10000]");
+        }
+
+        return [.. steps.EnumerateArray().Select(s => s.GetInt32())];
+    }
+
+    private static string? Subject(string? subject) => subject is { Length: > MaxSubjectLength }
+        ? throw new ApiProblemException(ApiProblem.BadRequest($"a subject is a key of at most {MaxSubjectLength} characters", "invalid-subject"))
+        : subject;
+}
