@@ -23,5 +23,6 @@ namespace Verso.Contracts;
 [JsonSerializable(typeof(TagRequest))]
 [JsonSerializable(typeof(TokenInfo))]
 [JsonSerializable(typeof(TokenList))]
+[JsonSerializable(typeof(List<TokenInfo>))]
 [JsonSerializable(typeof(TokenRequest))]
 public sealed partial class VersoJsonContext : JsonSerializerContext;

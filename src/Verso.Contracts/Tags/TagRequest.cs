@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Verso.Contracts.Tags;
@@ -8,7 +8,7 @@ public sealed record TagRequest
 {
     /// <summary>A version number, or a selector such as "production" or "sha256:1a2b3c4d".</summary>
     [JsonPropertyName("version")]
-    public required JsonElement Version { get; init; }
+    public required JsonNode Version { get; init; }
 
     /// <summary>Why the tag moves.</summary>
     [JsonPropertyName("reason")]
