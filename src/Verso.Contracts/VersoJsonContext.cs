@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Verso.Contracts.Checks;
 using Verso.Contracts.Json;
 using Verso.Contracts.Tags;
 using Verso.Contracts.Tokens;
@@ -17,6 +18,10 @@ namespace Verso.Contracts;
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(RawJson))]
 [JsonSerializable(typeof(Dictionary<string, int>))]
+[JsonSerializable(typeof(CheckInfo))]
+[JsonSerializable(typeof(CheckList))]
+[JsonSerializable(typeof(CheckRequest))]
+[JsonSerializable(typeof(RecordedCheck))]
 [JsonSerializable(typeof(TagMove))]
 [JsonSerializable(typeof(List<TagMove>))]
 [JsonSerializable(typeof(TagMoveResult))]
