@@ -29,7 +29,7 @@ internal static class CheckEndpoints
     }
 
     private static async Task<JsonHttpResult<RecordedCheck>> RecordAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, [Range(1, int.MaxValue)] int version, CancellationToken cancellationToken)
+        HttpContext http, CheckService checks, IOptions<VersoServerOptions> options, string kind, string id, [Range(1, int.MaxValue)] int version, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http);
         caller.Demand(ApiRole.Writer, kind);
@@ -45,13 +45,13 @@ internal static class CheckEndpoints
             var other => throw JsonRequests.Invalid("result", $"'result' must be pass or fail, not '{other}'"),
         };
         var by = caller.SavedBy(JsonRequests.OptionalString(root, "saved_by"));
-        var recorded = await new CheckService(service).RecordAsync(
+        var recorded = await checks.RecordAsync(
             VersionRef.ForVersion(EntityKey.Create(kind, id), version), name, result, by,
             JsonRequests.OptionalString(root, "url"), JsonRequests.OptionalString(root, "message"), cancellationToken);
         return WireResults.Created(WireChecks.Of(recorded));
     }
 
-    private static async Task<JsonHttpResult<CheckList>> ListAsync(HttpContext http, VersioningService service, string kind, string id, [Range(1, int.MaxValue)] int version, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<CheckList>> ListAsync(HttpContext http, VersioningService service, CheckService checks, string kind, string id, [Range(1, int.MaxValue)] int version, CancellationToken cancellationToken)
     {
         Caller.Of(http).Demand(ApiRole.Reader, kind);
         ReservedKindGuard.ThrowIfReserved(kind);
@@ -59,7 +59,7 @@ internal static class CheckEndpoints
         var key = EntityKey.Create(kind, id);
         // A version that does not exist is 404, not an empty list.
         _ = await service.GetAsync(VersionRef.ForVersion(key, version), cancellationToken);
-        var results = await new CheckService(service).ListAsync(key, version, cancellationToken);
+        var results = await checks.ListAsync(key, version, cancellationToken);
         return WireResults.Ok(new CheckList { Items = [.. results.Select(WireChecks.Of)] });
     }
 
