@@ -52,8 +52,11 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime, IDisposable
             .Distinct()
             .ToList();
         Assert.NotEmpty(types);
-        var missing = types.Where(t => Server.OpenApi.OpenApiSchemaContext.Default.GetTypeInfo(t!) is null).Select(t => t!.FullName).ToList();
-        Assert.True(missing.Count == 0, $"not in OpenApiSchemaContext: {string.Join(", ", missing)}");
+        // The documentation-only types, or the wire contracts the moved endpoint groups answer with.
+        var missing = types
+            .Where(t => Server.OpenApi.OpenApiSchemaContext.Default.GetTypeInfo(t!) is null && Contracts.VersoJsonContext.Default.GetTypeInfo(t!) is null)
+            .Select(t => t!.FullName).ToList();
+        Assert.True(missing.Count == 0, $"not in OpenApiSchemaContext or VersoJsonContext: {string.Join(", ", missing)}");
     }
 
     [Fact]

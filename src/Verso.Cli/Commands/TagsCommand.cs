@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
 using Verso.Naming;
+using Verso.Server.Wire;
 
 namespace Verso.Cli.Commands;
 
@@ -24,7 +24,7 @@ internal static class TagsCommand
                 var tags = await store.ListTagsAsync(key, cancellationToken);
                 if (context.Json)
                 {
-                    JsonOutput.Write(console, writer => TagJson.WriteTags(writer, tags));
+                    JsonOutput.Write(console, WireTags.Of(tags));
                 }
                 else if (tags.Count == 0)
                 {
@@ -44,7 +44,7 @@ internal static class TagsCommand
             var moves = await store.GetTagHistoryAsync(key, cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => TagJson.WriteMoves(writer, moves));
+                JsonOutput.Write(console, moves.Select(WireTags.Of).ToList());
                 return ExitCodes.Ok;
             }
 

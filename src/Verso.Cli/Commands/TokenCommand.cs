@@ -76,18 +76,7 @@ internal static class TokenCommand
             var list = await new TokenStore(context.Store).ListAsync(cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartArray();
-                    foreach (var (record, version) in list)
-                    {
-                        writer.WriteStartObject();
-                        Server.Endpoints.TokenJson.Write(writer, record, version);
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
-                });
+                JsonOutput.Write(console, list.Select(t => Server.Wire.WireTokens.Of(t.Record, t.Version)).ToList());
                 return ExitCodes.Ok;
             }
 

@@ -20,6 +20,10 @@ internal static class JsonOutput
         console.OutputStream.Flush();
     }
 
+    /// <summary>Writes one of the wire contracts, serialized as the API serializes it.</summary>
+    public static void Write<T>(CliConsole console, T value) =>
+        Write(console, writer => JsonSerializer.Serialize(writer, value, Contracts.VersoJson.TypeInfo<T>()));
+
     /// <summary>Re-indents JSON for people, keeping property order and non-ASCII text as they are.</summary>
     public static string Indent(ReadOnlyMemory<byte> json)
     {

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using Verso.Naming;
 using Verso.Storage;
 
 namespace Verso.Json;
 
-/// <summary>The JSON shapes of tags: where each points now, and every move of them.</summary>
+/// <summary>The JSON shape of an entity's tags inside a version read (the tag endpoints and <c>verso tags</c> answer with <c>Verso.Contracts.Tags</c>).</summary>
 public static class TagJson
 {
     /// <summary>Writes <c>{"name": version, …}</c>, ordered by name.</summary>
@@ -19,42 +18,5 @@ public static class TagJson
         }
 
         writer.WriteEndObject();
-    }
-
-    /// <summary>Writes one move: <c>{tag, from_version?, to_version, moved_by, moved_at, reason?}</c>.</summary>
-    public static void WriteMove(Utf8JsonWriter writer, TagMove move)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(move);
-        writer.WriteStartObject();
-        writer.WriteString("tag", move.Name);
-        if (move.FromVersion is { } from)
-        {
-            writer.WriteNumber("from_version", from);
-        }
-
-        writer.WriteNumber("to_version", move.ToVersion);
-        writer.WriteString("moved_by", move.MovedBy);
-        writer.WriteString("moved_at", Timestamp.Format(move.MovedAt));
-        if (move.Reason is not null)
-        {
-            writer.WriteString("reason", move.Reason);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Writes the moves as one array.</summary>
-    public static void WriteMoves(Utf8JsonWriter writer, IEnumerable<TagMove> moves)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(moves);
-        writer.WriteStartArray();
-        foreach (var move in moves)
-        {
-            WriteMove(writer, move);
-        }
-
-        writer.WriteEndArray();
     }
 }

@@ -2,13 +2,16 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Verso.Checks;
+using Verso.Contracts.Checks;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.OpenApi;
 using Verso.Server.Security;
+using Verso.Server.Wire;
 using Verso.Versioning;
 
 namespace Verso.Server.Endpoints;
@@ -25,8 +28,8 @@ internal static class CheckEndpoints
         api.MapGet("/entities/{kind}/{id}/policies", PoliciesAsync).WithName("listPolicies").WithTags("checks").Reads<PolicyList>("The policies in force for an entity");
     }
 
-    private static async Task<IResult> RecordAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, [Range(1, int.MaxValue)] int version, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<RecordedCheck>> RecordAsync(
+        HttpContext http, CheckService checks, IOptions<VersoServerOptions> options, string kind, string id, [Range(1, int.MaxValue)] int version, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http);
         caller.Demand(ApiRole.Writer, kind);
@@ -42,34 +45,13 @@ internal static class CheckEndpoints
             var other => throw JsonRequests.Invalid("result", $"'result' must be pass or fail, not '{other}'"),
         };
         var by = caller.SavedBy(JsonRequests.OptionalString(root, "saved_by"));
-        var recorded = await new CheckService(service).RecordAsync(
+        var recorded = await checks.RecordAsync(
             VersionRef.ForVersion(EntityKey.Create(kind, id), version), name, result, by,
             JsonRequests.OptionalString(root, "url"), JsonRequests.OptionalString(root, "message"), cancellationToken);
-        return new JsonBody(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("check");
-            WriteCheck(writer, recorded.Result);
-            writer.WriteNumber("sequence", recorded.Sequence);
-            writer.WriteStartArray("tags_rolled_back");
-            foreach (var move in recorded.TagRollbacks)
-            {
-                writer.WriteStringValue(move.Name);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("tags_left");
-            foreach (var tag in recorded.TagsLeft)
-            {
-                writer.WriteStringValue(tag);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }, StatusCodes.Status201Created);
+        return WireResults.Created(WireChecks.Of(recorded));
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, VersioningService service, string kind, string id, [Range(1, int.MaxValue)] int version, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<CheckList>> ListAsync(HttpContext http, VersioningService service, CheckService checks, string kind, string id, [Range(1, int.MaxValue)] int version, CancellationToken cancellationToken)
     {
         Caller.Of(http).Demand(ApiRole.Reader, kind);
         ReservedKindGuard.ThrowIfReserved(kind);
@@ -77,19 +59,8 @@ internal static class CheckEndpoints
         var key = EntityKey.Create(kind, id);
         // A version that does not exist is 404, not an empty list.
         _ = await service.GetAsync(VersionRef.ForVersion(key, version), cancellationToken);
-        var results = await new CheckService(service).ListAsync(key, version, cancellationToken);
-        return new JsonBody(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("items");
-            foreach (var result in results)
-            {
-                WriteCheck(writer, result);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
+        var results = await checks.ListAsync(key, version, cancellationToken);
+        return WireResults.Ok(new CheckList { Items = [.. results.Select(WireChecks.Of)] });
     }
 
     private static async Task<IResult> PoliciesAsync(HttpContext http, VersioningService service, string kind, string id, CancellationToken cancellationToken)
@@ -135,26 +106,5 @@ internal static class CheckEndpoints
         {
             throw new ApiProblemException(ApiProblem.BadRequest($"version must be 1 or more, not {version}", "invalid-parameter").With("parameter", "version"));
         }
-    }
-
-    private static void WriteCheck(Utf8JsonWriter writer, CheckResult result)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("target", result.Target.ToString());
-        writer.WriteString("name", result.Name);
-        writer.WriteString("result", result.Result);
-        writer.WriteString("by", result.By);
-        writer.WriteString("at", Timestamp.Format(result.At));
-        if (result.Url is not null)
-        {
-            writer.WriteString("url", result.Url);
-        }
-
-        if (result.Message is not null)
-        {
-            writer.WriteString("message", result.Message);
-        }
-
-        writer.WriteEndObject();
     }
 }

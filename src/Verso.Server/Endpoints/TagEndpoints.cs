@@ -1,13 +1,14 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Verso.Json;
+using Verso.Contracts.Tags;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.Security;
+using Verso.Server.Wire;
 using Verso.Versioning;
 
 namespace Verso.Server.Endpoints;
@@ -18,33 +19,33 @@ internal static class TagEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/entities/{kind}/{id}/tags", ListAsync).WithName("listTags").WithTags("tags").Reads<Dictionary<string, int>>("Tags and the versions they point at");
-        api.MapPut("/entities/{kind}/{id}/tags/{name}", MoveAsync).WithName("moveTag").WithTags("tags").Writes<OpenApi.TagRequest, OpenApi.TagMoveResult>("Point a tag at a version", creates: false);
-        api.MapGet("/entities/{kind}/{id}/tags/{name}/history", HistoryAsync).WithName("tagHistory").WithTags("tags").Reads<List<OpenApi.TagMove>>("Every move of one tag, oldest first");
+        api.MapPut("/entities/{kind}/{id}/tags/{name}", MoveAsync).WithName("moveTag").WithTags("tags").Writes<TagRequest, TagMoveResult>("Point a tag at a version", creates: false);
+        api.MapGet("/entities/{kind}/{id}/tags/{name}/history", HistoryAsync).WithName("tagHistory").WithTags("tags").Reads<List<TagMove>>("Every move of one tag, oldest first");
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, VersioningService service, string kind, string id, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Dictionary<string, int>>> ListAsync(HttpContext http, VersioningService service, string kind, string id, CancellationToken cancellationToken)
     {
         var key = HistoryEndpoints.ReadableKey(http, kind, id);
         await EnsureExistsAsync(service, key, cancellationToken);
         var tags = await service.Store.ListTagsAsync(key, cancellationToken);
-        return new JsonBody(writer => TagJson.WriteTags(writer, tags));
+        return WireResults.Ok(WireTags.Of(tags));
     }
 
-    private static async Task<IResult> HistoryAsync(HttpContext http, VersioningService service, string kind, string id, string name, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<List<TagMove>>> HistoryAsync(HttpContext http, VersioningService service, string kind, string id, string name, CancellationToken cancellationToken)
     {
         var key = HistoryEndpoints.ReadableKey(http, kind, id);
         TagNames.Validate(name);
         await EnsureExistsAsync(service, key, cancellationToken);
-        var moves = (await service.Store.GetTagHistoryAsync(key, cancellationToken)).Where(m => m.Name == name).ToList();
+        var moves = (await service.Store.GetTagHistoryAsync(key, cancellationToken)).Where(m => m.Name == name).Select(WireTags.Of).ToList();
         if (moves.Count == 0)
         {
             throw new Errors.NotFoundException($"{key}@{name}", $"not found: {key} has no tag '{name}'");
         }
 
-        return new JsonBody(writer => TagJson.WriteMoves(writer, moves));
+        return WireResults.Ok(moves);
     }
 
-    private static async Task<IResult> MoveAsync(
+    private static async Task<JsonHttpResult<TagMoveResult>> MoveAsync(
         HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string name, CancellationToken cancellationToken)
     {
         var key = HistoryEndpoints.ReadableKey(http, kind, id, ApiRole.Writer);
@@ -55,20 +56,13 @@ internal static class TagEndpoints
         var by = Caller.Of(http).SavedBy(JsonRequests.OptionalString(body.RootElement, "saved_by"));
         var move = await service.TagAsync(target, name, by, reason, cancellationToken);
         var version = move?.ToVersion ?? (await service.Store.GetTagAsync(key, name, cancellationToken))!.Value;
-        return new JsonBody(writer =>
+        return WireResults.Ok(new TagMoveResult
         {
-            writer.WriteStartObject();
-            writer.WriteString("status", move is null ? "unchanged" : "moved");
-            writer.WriteString("tag", name);
-            writer.WriteString("ref", VersionRef.ForVersion(key, version).ToString());
-            writer.WriteNumber("version", version);
-            if (move is not null)
-            {
-                writer.WritePropertyName("move");
-                TagJson.WriteMove(writer, move);
-            }
-
-            writer.WriteEndObject();
+            Status = move is null ? "unchanged" : "moved",
+            Tag = name,
+            Ref = VersionRef.ForVersion(key, version).ToString(),
+            Version = version,
+            Move = move is null ? null : WireTags.Of(move),
         });
     }
 
@@ -96,5 +90,5 @@ internal static class TagEndpoints
         }
     }
 
-    internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

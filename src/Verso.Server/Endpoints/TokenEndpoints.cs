@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Verso.Naming;
+using Verso.Contracts.Tokens;
 using Verso.Server.Http;
 using Verso.Server.Security;
+using Verso.Server.Wire;
 
 namespace Verso.Server.Endpoints;
 
@@ -14,32 +16,18 @@ internal static class TokenEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/tokens", ListAsync).WithName("listTokens").WithTags("tokens").Reads<OpenApi.TokenList>("Every token (never its secret); admin");
-        api.MapPost("/tokens", AddAsync).WithName("addToken").WithTags("tokens").Writes<OpenApi.TokenRequest, OpenApi.TokenInfo>("Make a token; its text is in this answer only; admin");
-        api.MapDelete("/tokens/{name}", RevokeAsync).WithName("revokeToken").WithTags("tokens").Reads<OpenApi.TokenInfo>("Revoke a token; admin");
+        api.MapGet("/tokens", ListAsync).WithName("listTokens").WithTags("tokens").Reads<TokenList>("Every token (never its secret); admin");
+        api.MapPost("/tokens", AddAsync).WithName("addToken").WithTags("tokens").Writes<TokenRequest, TokenInfo>("Make a token; its text is in this answer only; admin");
+        api.MapDelete("/tokens/{name}", RevokeAsync).WithName("revokeToken").WithTags("tokens").Reads<TokenInfo>("Revoke a token; admin");
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, TokenStore tokens, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<TokenList>> ListAsync(HttpContext http, TokenStore tokens, CancellationToken cancellationToken)
     {
         Caller.Of(http).Demand(ApiRole.Admin);
-        var list = await tokens.ListAsync(cancellationToken);
-        return new JsonBody(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("items");
-            foreach (var (record, version) in list)
-            {
-                writer.WriteStartObject();
-                TokenJson.Write(writer, record, version);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
+        return WireResults.Ok(WireTokens.Of(await tokens.ListAsync(cancellationToken)));
     }
 
-    private static async Task<IResult> AddAsync(HttpContext http, TokenStore tokens, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<TokenInfo>> AddAsync(HttpContext http, TokenStore tokens, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http);
         caller.Demand(ApiRole.Admin);
@@ -61,27 +49,13 @@ internal static class TokenEndpoints
 
         var actAs = JsonRequests.OptionalBool(root, "act_as") ?? false;
         var (record, token) = await tokens.AddAsync(name, role, kinds, actAs, caller.Name, cancellationToken);
-        return new JsonBody(
-            writer =>
-            {
-                writer.WriteStartObject();
-                TokenJson.Write(writer, record, null);
-                writer.WriteString("token", token);
-                writer.WriteEndObject();
-            },
-            StatusCodes.Status201Created);
+        return WireResults.Created(WireTokens.Of(record, secret: token));
     }
 
-    private static async Task<IResult> RevokeAsync(HttpContext http, TokenStore tokens, string name, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<TokenInfo>> RevokeAsync(HttpContext http, TokenStore tokens, string name, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http);
         caller.Demand(ApiRole.Admin);
-        var record = await tokens.RevokeAsync(name, caller.Name, cancellationToken);
-        return new JsonBody(writer =>
-        {
-            writer.WriteStartObject();
-            TokenJson.Write(writer, record, null);
-            writer.WriteEndObject();
-        });
+        return WireResults.Ok(WireTokens.Of(await tokens.RevokeAsync(name, caller.Name, cancellationToken)));
     }
 }

@@ -136,45 +136,9 @@ internal sealed class AppliedChangeRequest
     public required IReadOnlyList<string> Conflicts { get; init; }
 }
 
-internal sealed class CheckRequest
-{
-    public required string Name { get; init; }
 
-    /// <summary>pass or fail.</summary>
-    public required string Result { get; init; }
-    public string? Url { get; init; }
-    public string? Message { get; init; }
-    public string? SavedBy { get; init; }
-}
 
-internal sealed class CheckInfo
-{
-    /// <summary>kind/id@version checked.</summary>
-    public required string Target { get; init; }
-    public required string Name { get; init; }
 
-    /// <summary>pass or fail.</summary>
-    public required string Result { get; init; }
-    public required string By { get; init; }
-    public required DateTimeOffset At { get; init; }
-    public string? Url { get; init; }
-    public string? Message { get; init; }
-}
-
-internal sealed class RecordedCheck
-{
-    public required CheckInfo Check { get; init; }
-    public required long Sequence { get; init; }
-
-    /// <summary>Tags moved back because a failed check's policy says so.</summary>
-    public required IReadOnlyList<string> TagsRolledBack { get; init; }
-    public required IReadOnlyList<string> TagsLeft { get; init; }
-}
-
-internal sealed class CheckList
-{
-    public required IReadOnlyList<CheckInfo> Items { get; init; }
-}
 
 internal sealed class PolicyInfo
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
@@ -47,12 +48,28 @@ internal static class VersoOpenApi
     };
 
     public static IServiceCollection AddVersoOpenApi(this IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Add(OpenApiSchemaContext.Default))
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Add(OpenApiSchemaContext.Default);
+
+            // The wire contracts the moved endpoint groups answer with: the document is generated from them.
+            json.SerializerOptions.TypeInfoResolverChain.Add(Contracts.VersoJsonContext.Default);
+        })
         .AddOpenApi(DocumentName, options =>
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
             options.AddSchemaTransformer((schema, context, _) =>
             {
+                // A contract's time is written by its own converter, which the schema exporter cannot see into:
+                // it is a string (null when the property may be absent), as the format already says.
+                if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(JsonConverterAttribute), inherit: false)
+                    .OfType<JsonConverterAttribute>().Any(a => a.ConverterType == typeof(Contracts.Json.TimestampConverter)) == true)
+                {
+                    schema.Type = Nullable.GetUnderlyingType(context.JsonPropertyInfo.PropertyType) is null
+                        ? JsonSchemaType.String
+                        : JsonSchemaType.Null | JsonSchemaType.String;
+                }
+
                 // The schema types describe JSON written by Verso.Json in snake_case.
                 if (context.JsonTypeInfo.Type.Namespace == typeof(VersionMetadata).Namespace && schema.Properties is { Count: > 0 } properties)
                 {

@@ -5,39 +5,11 @@ namespace Verso.Server.OpenApi;
 
 #pragma warning disable CA1812 // Never instantiated: they only describe JSON.
 
-internal sealed class TagMove
-{
-    public required string Tag { get; init; }
-    public int? FromVersion { get; init; }
-    public required int ToVersion { get; init; }
-    public required string MovedBy { get; init; }
-    public required DateTimeOffset MovedAt { get; init; }
-    public string? Reason { get; init; }
-}
-
-internal sealed class TagMoveResult
-{
-    /// <summary>moved or unchanged.</summary>
-    public required string Status { get; init; }
-    public required string Tag { get; init; }
-    public required string Ref { get; init; }
-    public required int Version { get; init; }
-    public TagMove? Move { get; init; }
-}
-
 internal sealed class RollbackRequest
 {
     public required int To { get; init; }
     public string? Reason { get; init; }
     public int? ExpectedVersion { get; init; }
-    public string? SavedBy { get; init; }
-}
-
-internal sealed class TagRequest
-{
-    /// <summary>A version number, or a selector such as "production" or "sha256:1a2b3c4d".</summary>
-    public required JsonNode Version { get; init; }
-    public string? Reason { get; init; }
     public string? SavedBy { get; init; }
 }
 
@@ -155,34 +127,4 @@ internal sealed class ErasureResult
     public required string? Tombstone { get; init; }
 }
 
-internal sealed class TokenInfo
-{
-    public required string Name { get; init; }
-
-    /// <summary>reader, writer or admin.</summary>
-    public required string Role { get; init; }
-    public required IReadOnlyList<string> Kinds { get; init; }
-    public required bool ActAs { get; init; }
-    public required bool Revoked { get; init; }
-    public string? ChangedBy { get; init; }
-    public DateTimeOffset? ChangedAt { get; init; }
-
-    /// <summary>Only in the answer to POST /tokens, once.</summary>
-    public string? Token { get; init; }
-}
-
-internal sealed class TokenList
-{
-    public required IReadOnlyList<TokenInfo> Items { get; init; }
-}
-
-internal sealed class TokenRequest
-{
-    public required string Name { get; init; }
-
-    /// <summary>reader, writer or admin.</summary>
-    public required string Role { get; init; }
-    public IReadOnlyList<string>? Kinds { get; init; }
-    public bool? ActAs { get; init; }
-}
 #pragma warning restore CA1812

@@ -1,0 +1,61 @@
+using System.Reflection;
+using Verso.Canonical;
+
+namespace Verso.Core.Tests.Architecture;
+
+/// <summary>
+/// The layers inside Core, checked by reflection in the way NodaTime checks its design rules
+/// (<c>MutabilityTest</c>): the document layers (canonical JSON, hashing, pointers, patch, diff, merge, blame)
+/// work on JSON values alone and must not reach for a store, the versioning service, change requests or the
+/// governance above them. Signatures and method bodies both count, so a helper that quietly calls a service is caught.
+/// </summary>
+public sealed class LayeringTests
+{
+    internal static readonly string[] DocumentLayers =
+        ["Verso.Canonical", "Verso.Hashing", "Verso.Pointers", "Verso.Patch", "Verso.Diff", "Verso.Merge", "Verso.Blame"];
+
+    internal static readonly string[] StatefulLayers =
+        ["Verso.Storage", "Verso.Versioning", "Verso.ChangeRequests", "Verso.Checks", "Verso.Policies", "Verso.History", "Verso.Retention", "Verso.Integrity"];
+
+    [Fact]
+    public void TheDocumentLayersReferenceNoStorageVersioningOrChangeRequestType()
+    {
+        var core = typeof(CanonicalJson).Assembly;
+        var offences = DocumentTypes(core)
+            .SelectMany(type => TypeReferences.Of(type).Where(IsStateful).Select(used => $"{type.FullName} uses {used.FullName}"))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(offences.Count == 0, "the document layers must not depend on the stateful ones:\n" + string.Join('\n', offences));
+    }
+
+    [Fact]
+    public void TheRuleSeesEveryDocumentLayer()
+    {
+        // A renamed folder would leave the rule checking nothing; each layer must still hold types.
+        var namespaces = DocumentTypes(typeof(CanonicalJson).Assembly).Select(t => t.Namespace).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(DocumentLayers, layer => Assert.Contains(layer, namespaces));
+    }
+
+    [Fact]
+    public void TheRuleCatchesABodyThatCallsAStatefulType()
+    {
+        // The check itself must see inside a method body, not only its signature.
+        var used = TypeReferences.Of(typeof(Offender)).ToList();
+
+        Assert.Contains(used, t => t == typeof(Verso.Storage.IVersionStore));
+    }
+
+    internal static IEnumerable<Type> DocumentTypes(Assembly assembly) =>
+        assembly.GetTypes().Where(t => DocumentLayers.Any(layer => t.Namespace == layer || t.Namespace?.StartsWith(layer + ".", StringComparison.Ordinal) == true));
+
+    private static bool IsStateful(Type type) =>
+        StatefulLayers.Any(layer => type.Namespace == layer || type.Namespace?.StartsWith(layer + ".", StringComparison.Ordinal) == true);
+
+    private static class Offender
+    {
+        public static string Name() => typeof(Verso.Storage.IVersionStore).Name;
+    }
+}
