@@ -35,7 +35,7 @@ public abstract class GoldenOutput : IDisposable
 
         // init names the store itself (a path or a host), which differs by run and by store: not recorded.
         Assert.Equal(0, (await Verso.RunAsync("--store", store, "init")).ExitCode);
-        await RunAsync("--json", "save", "note", "alice", "a.json", "--by", "ops");
+        await RunAsync("--json", "save", "note", "alice", "a.json", "--by", "ops", "--new-kind");
         await RunAsync("--json", "save", "note", "alice", "b.json", "--by", "ops");
         await RunAsync("--json", "tag", "note/alice@1", "production", "--by", "ops", "--reason", "first");
         await RunAsync("--json", "tag", "note/alice@2", "production", "--by", "lead");
