@@ -36,6 +36,12 @@ internal sealed class RejectionProblemPipe(IDuplexPipe inner) : IDuplexPipe
 
         public override void CancelPendingFlush() => inner.CancelPendingFlush();
 
+        // System.Text.Json asks, when it serializes straight into the response, how much is waiting to be flushed;
+        // Kestrel forwards the question to this pipe, which must answer it (the bytes held here and below).
+        public override bool CanGetUnflushedBytes => true;
+
+        public override long UnflushedBytes => _pending.WrittenCount + (inner.CanGetUnflushedBytes ? inner.UnflushedBytes : 0);
+
         public override void Complete(Exception? exception = null)
         {
             Pass();

@@ -164,7 +164,21 @@ public sealed class ReviewPageTests(PageServerFixture server)
         await session.AssertAccessibleAsync();
         await session.ScreenshotAsync("review-stale");
         Assert.Equal(2, (await server.GetJsonAsync($"/api/v1/entities/agent/{id}")).GetProperty("version").GetInt32());
+        // A reviewer is not offered the update: only the author settles the conflicts.
+        await Expect(page.Locator("#rebase")).ToHaveCountAsync(0);
         session.AssertClean();
+
+        // The author updates it against the head from the page: the request opens again, based on v2.
+        await using var again = await PageSession.OpenAsync(server, authorToken);
+        await again.GoAsync($"#/cr/{cr}");
+        await again.Page.GetByRole(AriaRole.Button, new() { Name = "Update against the head v2" }).ClickAsync();
+        await Expect(again.Page.Locator("#cr-status")).ToHaveTextAsync("open");
+        await Expect(again.Page.Locator("#base-heading")).ToContainTextAsync("its base v2");
+        await Expect(again.Page.Locator("#conflicts")).ToHaveCountAsync(0);
+        await again.AssertAccessibleAsync();
+        again.AssertClean();
+        var reopened = await server.GetJsonAsync($"/api/v1/change-requests/{cr}");
+        Assert.Equal(2, reopened.GetProperty("request").GetProperty("base_version").GetInt32());
     }
 
     private static string Unique(string name) => $"{name}-{Guid.NewGuid().ToString("N")[..6]}";

@@ -32,7 +32,7 @@ export async function review(context, cr) {
       r.message ? ` — “${r.message}”` : '',
       r.applied_version ? [' · applied as ', h('a', { href: route('e', kind, id, 'v', r.applied_version) }, `v${r.applied_version}`)] : ''),
     said ? h('p', { class: 'problem', role: 'alert', id: 'notice' }, said) : null,
-    r.status === 'stale' ? conflicts(r) : null,
+    r.status === 'stale' ? conflicts(r, kind, shown.head_version, context.rerender) : null,
     h('div', { class: 'columns' },
       h('div', { class: 'wide' },
         comparison('base-heading', r.base_version ? `The proposal against its base v${r.base_version}` : 'The proposal', againstBase),
@@ -45,11 +45,44 @@ export async function review(context, cr) {
             h('div', {}, h('strong', {}, `#${v.version}`), ' ', v.message ?? ''), h('div', { class: 'muted' }, `${v.saved_by} · `, when(v.saved_at)))))))));
 }
 
-function conflicts(r) {
+function conflicts(r, kind, headVersion, rerender) {
   return h('section', { class: 'verdict breaking', id: 'conflicts', 'aria-labelledby': 'conflicts-heading' },
     h('h2', { id: 'conflicts-heading' }, 'Stale: the head moved and the merge conflicts'),
     h('p', {}, `Someone changed ${r.target} where this proposal does too; ${actor(r.author)} updates it against the head to reopen it. Conflicting paths:`),
-    h('ul', {}, r.conflicts.map(p => h('li', {}, h('code', {}, p)))));
+    h('ul', {}, r.conflicts.map(p => h('li', {}, h('code', {}, p)))),
+    isAuthor(r) && mayWrite(kind) ? rebaseForm(r, headVersion, rerender) : null);
+}
+
+// The author settles the conflicts in the proposal itself and sends it as the next revision, based on the head:
+// the request opens again and earlier approvals no longer count, as for any update.
+function rebaseForm(r, headVersion, rerender) {
+  const text = h('textarea', { id: 'rebase-record', rows: 12, class: 'charter-text' });
+  text.value = JSON.stringify(r.proposal, null, 2);
+  const status = h('div', { class: 'problem', role: 'alert', id: 'rebase-problem' });
+  const button = h('button', { type: 'button', class: 'primary', onclick: async () => {
+    let record;
+    try {
+      record = JSON.parse(text.value);
+    } catch (error) {
+      replace(status, `The proposal is not JSON: ${error.message}`);
+      return;
+    }
+    button.disabled = true;
+    try {
+      await request('POST', path('change-requests', r.id), { body: { record, base_version: headVersion, message: `updated against the head v${headVersion}` } });
+      rerender();
+    } catch (error) {
+      button.disabled = false;
+      replace(status, error.message);
+    }
+  } }, `Update against the head v${headVersion}`);
+  return h('div', { id: 'rebase' }, h('label', { for: 'rebase-record' }, `The proposal, to be based on v${headVersion} (settle the conflicting paths)`), text, status,
+    h('div', { class: 'toolbar' }, button));
+}
+
+function isAuthor(r) {
+  const me = session.caller.name;
+  return r.author.name === me || r.author.acting_for === me;
 }
 
 function comparison(headingId, title, diff) {
@@ -69,8 +102,7 @@ function reviews(r) {
 
 function actions(r, kind, id, rerender) {
   if (!mayWrite(kind)) return null;
-  const me = session.caller.name;
-  const isAuthor = r.author.name === me || r.author.acting_for === me;
+  const authored = isAuthor(r);
   const message = h('textarea', { id: 'review-message', rows: 3 });
   const status = h('div', { class: 'problem', role: 'alert', id: 'review-problem' });
   const buttons = [];
@@ -92,14 +124,14 @@ function actions(r, kind, id, rerender) {
     return node;
   };
   const verdict = v => node => send(node, path('change-requests', r.id, 'reviews'), { verdict: v, message: message.value.trim() || undefined });
-  return h('section', { 'aria-labelledby': 'review-heading', id: 'review-form' }, h('h2', { id: 'review-heading' }, isAuthor ? 'Your request' : 'Review'),
-    isAuthor ? h('p', { class: 'muted' }, 'Someone other than you approves it: nobody reviews their own change.') : null,
+  return h('section', { 'aria-labelledby': 'review-heading', id: 'review-form' }, h('h2', { id: 'review-heading' }, authored ? 'Your request' : 'Review'),
+    authored ? h('p', { class: 'muted' }, 'Someone other than you approves it: nobody reviews their own change.') : null,
     h('label', { for: 'review-message' }, 'Comment'), message, status,
     h('div', { class: 'toolbar' },
-      isAuthor ? null : button('Approve', 'primary', verdict('approve')),
-      isAuthor ? null : button('Reject', null, verdict('reject')),
+      authored ? null : button('Approve', 'primary', verdict('approve')),
+      authored ? null : button('Reject', null, verdict('reject')),
       button('Comment', null, verdict('comment'))),
     h('div', { class: 'toolbar spaced' },
       r.status === 'open' || r.status === 'approved' ? button('Apply', 'primary', node => send(node, path('change-requests', r.id, 'apply'), {})) : null,
-      isAuthor ? button('Withdraw', null, node => send(node, path('change-requests', r.id, 'withdraw'), { message: message.value.trim() || undefined })) : null));
+      authored ? button('Withdraw', null, node => send(node, path('change-requests', r.id, 'withdraw'), { message: message.value.trim() || undefined })) : null));
 }
