@@ -46,6 +46,11 @@ public abstract partial class ApiContract
         ["withdrawChangeRequest"] = (_, _, forged) => [new HttpRequestMessage(HttpMethod.Post, $"/api/v1/change-requests/{forged}/withdraw")],
         ["recordDecision"] = (k, _, _) => [Json(HttpMethod.Post, "/api/v1/decisions",
             $$"""{"task":"t1","executor":"evil","reviewer":"other","decision":"approved","executed_at":"2026-11-01T12:00:00Z","executor_ref":"{{k}}/evil@1"}""")],
+        ["startRollout"] = (k, victim, _) => [Json(HttpMethod.Post, $"/api/v1/entities/{k}/{victim}/rollouts/production", """{"candidate":2,"weight":5000}""")],
+        ["setRolloutWeight"] = (k, victim, _) => [Json(HttpMethod.Put, $"/api/v1/entities/{k}/{victim}/rollouts/production/weight", """{"weight":5000}""")],
+        ["advanceRollout"] = (k, victim, _) => [new HttpRequestMessage(HttpMethod.Post, $"/api/v1/entities/{k}/{victim}/rollouts/production/advance")],
+        ["promoteRollout"] = (k, victim, _) => [new HttpRequestMessage(HttpMethod.Post, $"/api/v1/entities/{k}/{victim}/rollouts/production/promote")],
+        ["abortRollout"] = (k, victim, _) => [Json(HttpMethod.Post, $"/api/v1/entities/{k}/{victim}/rollouts/production/abort", """{"reason":"evil"}""")],
         // The token service's own operations: an admin's use is the owner writing its kind; a writer's must be refused.
         ["addToken"] = (_, _, _) => [Json(HttpMethod.Post, "/api/v1/tokens", """{"name":"evil","role":"admin"}""")],
         ["revokeToken"] = (_, _, _) => [new HttpRequestMessage(HttpMethod.Delete, "/api/v1/tokens/ops")],
