@@ -132,8 +132,8 @@ class RolloutResolveTests(unittest.TestCase):
         id_ = some_id("charter")
         self.verso.save("charter", id_, {"text": "one"}, saved_by="ann")
         self.verso.save("charter", id_, {"text": "two"}, saved_by="ann")
-        self.verso.request("PUT", f"/entities/charter/{id_}/tags/production", body={"version": 1, "saved_by": "ann"})
-        self.verso.request("POST", f"/entities/charter/{id_}/rollouts/production", body={"candidate": 2, "weight": 3000, "saved_by": "ann"})
+        self.verso.request("PUT", f"/api/v1/entities/charter/{id_}/tags/production", body={"version": 1, "saved_by": "ann"})
+        self.verso.request("POST", f"/api/v1/entities/charter/{id_}/rollouts/production", body={"candidate": 2, "weight": 3000, "saved_by": "ann"})
         rollout = self.verso.rollout("charter", id_, "production")
 
         for n in range(200):
