@@ -131,6 +131,29 @@ public abstract partial class ApiContract
         }
     }
 
+    [Fact]
+    public async Task AnUnchangedSaveRememberedGivesWayToAnotherInstancesSave()
+    {
+        var id = await NewDocAsync("""{"n":1}""");
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync("doc", id, """{"n":1}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync("doc", id, """{"n":1}""", "saved_by=ann&expected_version=1")).StatusCode);
+
+        var other = OpenAnotherInstance();
+        try
+        {
+            await other.AppendAsync(new AppendRequest(EntityKey.Create("doc", id), Canonical("""{"n":2}"""), "bob", DateTimeOffset.UtcNow));
+        }
+        finally
+        {
+            await DisposeAsync(other);
+        }
+
+        await ProblemAsync(await PutAsync("doc", id, """{"n":1}""", "saved_by=ann&expected_version=1"), 409);
+        var saved = await PutAsync("doc", id, """{"n":1}""");
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        Assert.Equal(3, Number((await ReadAsync(saved))["version"]));
+    }
+
     private static CanonicalDocument Canonical(string json) => CanonicalJson.CreateDocument(Encoding.UTF8.GetBytes(json));
 
     private static async Task DisposeAsync(IVersionStore store)
