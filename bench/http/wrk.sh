@@ -68,6 +68,6 @@ pair "version-by-number GET, no tokens" "$api/versions/1"
 pair "head GET If-None-Match (304), no tokens" "$api" "If-None-Match: $etag"
 kill "$server"; wait "$server" 2>/dev/null || true
 
-token="$("$verso" --store "$store" token add bench --role reader --by bench | grep -o 'vt1\.[A-Za-z0-9._-]*' | head -1)"
+token="$("$verso" --store "$store" token add bench --role reader --by bench 2>/dev/null | grep -o 'vt1\.[A-Za-z0-9._-]*' | head -1)"
 serve
 pair "head GET, bearer token" "$api" "Authorization: Bearer $token"
