@@ -137,6 +137,7 @@ public abstract partial class ApiContract
         var id = await NewDocAsync("""{"n":1}""");
         Assert.Equal(HttpStatusCode.OK, (await PutAsync("doc", id, """{"n":1}""")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PutAsync("doc", id, """{"n":1}""", "saved_by=ann&expected_version=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync("doc", id, """{"n":1}""")).StatusCode);
 
         var other = OpenAnotherInstance();
         try

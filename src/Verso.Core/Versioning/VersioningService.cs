@@ -130,7 +130,7 @@ public sealed partial class VersioningService
         }
 
         // Read before anything else this save reads, so an outcome remembered under it is at least that new.
-        var stamp = options.Force || operation != VersionOperation.Save ? null : await ChangeStampAsync(cancellationToken).ConfigureAwait(false);
+        var stamp = options.Force || operation != VersionOperation.Save ? null : await ChangeStampAsync(key, cancellationToken).ConfigureAwait(false);
         if (KnownUnchanged(key, content, options, stamp) is { } known)
         {
             return known;
