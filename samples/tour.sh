@@ -8,9 +8,15 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+# POSIX sh and POSIX tools only (no sed -i, no date +%N), so it runs under dash, busybox and macOS alike.
 # Build once, visibly (it can take a minute on a first run); each step then runs the built verso.
-echo "building verso (dotnet build src/Verso.Cli) ..." >&2
-dotnet build "$repo/src/Verso.Cli" -nologo -v quiet
+# VERSO_DLL names a verso.dll already built (the tests run the tour that way).
+dll="${VERSO_DLL:-}"
+if [ -z "$dll" ]; then
+    echo "building verso (dotnet build src/Verso.Cli) ..." >&2
+    dotnet build "$repo/src/Verso.Cli" -nologo -v quiet
+    dll="$repo/src/Verso.Cli/bin/Debug/net10.0/verso.dll"
+fi
 # Each command is printed as it can be pasted: every argument quoted that needs it.
 quote() {
     case "$1" in
@@ -22,7 +28,15 @@ verso() {
     line="\$ verso"
     for arg in "$@"; do line="$line $(quote "$arg")"; done
     echo "$line" >&2
-    dotnet "$repo/src/Verso.Cli/bin/Debug/net10.0/verso.dll" --store "$work/verso.db" "$@"
+    dotnet "$dll" --store "$work/verso.db" "$@"
+}
+# The same, unprinted: for a value the tour needs, not a step to show.
+verso_quiet() {
+    dotnet "$dll" --store "$work/verso.db" "$@"
+}
+# The saved_at of KIND/ID's newest version: a moment the store itself recorded, to the microsecond.
+saved_at() {
+    verso_quiet --json log "$1" --limit 1 | tr -d '\n' | sed 's/.*"saved_at": *"\([^"]*\)".*/\1/'
 }
 
 verso init
@@ -37,13 +51,14 @@ verso merge agent/alice --base 1 --ours 2 --theirs "$repo/samples/agent-alice-th
 verso blame agent/alice
 # Quinn reviews a task Alice just executed; the decision pins both charters as they were in force then.
 verso save agent quinn "$repo/samples/org/agent/quinn.json" --by you -m "hire quinn"
+# The task ran just after quinn joined (the moment the store recorded for that save).
 verso decide --task T-1 --executor alice --reviewer quinn --decision approved \
-    --executed-at "$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)" --reason "tests cover the change" --by you
+    --executed-at "$(saved_at agent/quinn)" --reason "tests cover the change" --by you
 verso log decision/T-1
 verso refs agent/alice@3
 verso compat agent/alice@1 agent/alice@3
 # A bad edit lands: full autonomy, a hot model, a rule and a denied tool dropped. See it, roll it back.
-before="$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)"
+before="$(saved_at decision/T-1)"
 verso save agent alice "$repo/samples/agent-alice-bad.json" --by mallory -m "let alice ship on her own"
 verso diff agent/alice@3 agent/alice@4
 verso rollback agent/alice --to 3 --by you --reason "autonomy raised without review"
@@ -72,8 +87,11 @@ echo '{"approvals":1,"direct_saves":false}' > "$work/agent-policy.json"
 echo '{"required_checks":["evals"],"on_fail":"rollback-tag"}' > "$work/production-policy.json"
 verso save policy kind.agent "$work/agent-policy.json" --by admin -m "charters need one reviewer who is not the author"
 verso save policy tag.production "$work/production-policy.json" --by admin -m "production needs passing evals"
-verso show agent/alice > "$work/alice-proposal.json"
-sed -i 's/Never approve your own work\./Never approve your own work.\\n- Flag any change to secrets handling for a second reviewer./' "$work/alice-proposal.json"
+# Alice's record with one rule added, as a file to propose (shown here, since the tour writes it for you).
+echo "\$ verso show agent/alice --format json > alice-proposal.json   # then add a rule to its charter" >&2
+verso_quiet show agent/alice --format json \
+    | sed 's/Never approve your own work\./Never approve your own work.\\n- Flag any change to secrets handling for a second reviewer./' \
+    > "$work/alice-proposal.json"
 verso save agent alice "$work/alice-proposal.json" --by mallory || echo "(refused with exit $?: direct saves are off)"
 verso propose agent/alice "$work/alice-proposal.json" --by you -m "flag secrets changes"
 verso review cr-1 --approve --by you || echo "(refused with exit $?: nobody approves their own change)"

@@ -1,36 +1,23 @@
 using Npgsql;
 using Verso.Storage;
+using Verso.Storage.Relational.Reading;
+using Verso.Storage.Relational.Writing;
 
 namespace Verso.Postgres;
 
-// The write path. An append whose content the head already has is answered from a read (read committed:
-// it never waits for a writer's row lock); anything else goes through the group commit, which re-checks
-// it under the locks, so the answer is the same as if every append had taken them.
+// The write path (AppendPath): under read committed an unchanged save never waits for a writer's row lock;
+// anything else goes through the group commit under the locks.
 public sealed partial class PostgresVersionStore
 {
-    /// <inheritdoc />
-    public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!request.Force && await TryUnchangedAsync(request, cancellationToken).ConfigureAwait(false) is { } unchanged)
-        {
-            return unchanged;
-        }
-
-        return (await CommitAsync([request], cancellationToken).ConfigureAwait(false))[0];
-    }
+    private static readonly string UnchangedHead = SnapshotRows.SelectHeadWithHash(PostgresDialect.Instance);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<AppendResult>> AppendBatchAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(requests);
-        foreach (var request in requests)
-        {
-            ArgumentNullException.ThrowIfNull(request);
-        }
+    public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default) =>
+        AppendPath.AppendAsync(request, () => TryUnchangedAsync(request, cancellationToken), requests => CommitAsync(requests, cancellationToken));
 
-        return requests.Count == 0 ? [] : await CommitAsync(requests, cancellationToken).ConfigureAwait(false);
-    }
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AppendResult>> AppendBatchAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken = default) =>
+        AppendPath.AppendBatchAsync(requests, batch => CommitAsync(batch, cancellationToken));
 
     private async Task<IReadOnlyList<AppendResult>> CommitAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken)
     {
@@ -53,14 +40,7 @@ public sealed partial class PostgresVersionStore
             {
                 await using var command = Command(
                     connection,
-                    """
-                    SELECT e.kind, e.id, v.version, v.hash, NULL, v.saved_by, v.saved_at, v.message, v.operation, v.schema_version, v.revert_of,
-                           v.chain_hash, v.source, r.kind, r.removed_by, r.removed_at, r.reason
-                    FROM verso.entities e
-                    JOIN verso.versions v ON v.entity_pk = e.entity_pk AND v.version = e.head
-                    LEFT JOIN verso.content_removals r ON r.entity_pk = v.entity_pk AND r.version = v.version
-                    WHERE e.kind = $1 AND e.id = $2 AND e.head_hash = $3;
-                    """,
+                    UnchangedHead,
                     request.Key.Kind,
                     request.Key.Id,
                     request.Content.Hash.Hex);
@@ -70,7 +50,7 @@ public sealed partial class PostgresVersionStore
                     return null;
                 }
 
-                var head = PostgresSnapshotReader.Read(reader, request.Content.Utf8);
+                var head = PostgresDialect.Instance.ReadSnapshot(reader, request.Content.Utf8);
                 // A removed head, or a head other than the expected one, takes the locked path and its answer.
                 return head.HasContent && (request.ExpectedVersion ?? head.Version) == head.Version
                     ? new AppendResult(AppendOutcome.Unchanged, head)

@@ -1,8 +1,6 @@
 using Npgsql;
-using Verso.Hashing;
-using Verso.Naming;
-using Verso.Snapshots;
 using Verso.Storage;
+using Verso.Storage.Relational.Reading;
 
 namespace Verso.Postgres;
 
@@ -35,13 +33,7 @@ public sealed partial class PostgresVersionStore : IChangeLog
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    entries.Add(new ChangeEntry(
-                        reader.GetInt64(7),
-                        VersionRef.ForVersion(EntityKey.Create(reader.GetString(0), reader.GetString(1)), reader.GetInt32(2)),
-                        ContentHash.FromHex(reader.GetString(3)),
-                        reader.GetString(4),
-                        new DateTimeOffset(reader.GetFieldValue<DateTime>(5), TimeSpan.Zero),
-                        VersionOperations.Parse(reader.GetString(6))));
+                    entries.Add(SnapshotRows.ReadChange(reader, PostgresDialect.Instance));
                 }
 
                 return entries;

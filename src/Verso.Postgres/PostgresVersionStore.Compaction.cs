@@ -47,28 +47,15 @@ public sealed partial class PostgresVersionStore : IContentCompaction
             await lockHead.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var rows = new List<CompactionRow>();
-        await using (var read = Command(connection, """
-            SELECT f.first, b.hash, b.content, b.base, d.content,
-                   (SELECT count(DISTINCT w.entity_pk) FROM verso.versions w WHERE w.hash = b.hash)
-            FROM (SELECT hash, min(version) AS first FROM verso.versions WHERE entity_pk = $1 GROUP BY hash) f
-            JOIN verso.blobs b ON b.hash = f.hash LEFT JOIN verso.blobs d ON d.hash = b.base
-            ORDER BY f.first;
-            """, entityPk))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        List<CompactionRow> rows;
+        await using (var read = Command(connection, SelectCompactionRows, entityPk))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var blob = new StoredBlob(
-                    reader.GetString(1), reader.GetFieldValue<byte[]>(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4));
-                rows.Add(new CompactionRow(reader.GetInt32(0), blob, reader.GetInt64(5)));
-            }
+            rows = await CompactionRows.ReadAsync(read, cancellationToken).ConfigureAwait(false);
         }
 
         if (DeltaCompaction.Plan(rows) is not { } planned)
         {
-            return sofar with { Entities = sofar.Entities + 1, Skipped = sofar.Skipped + 1 };
+            return CompactionRows.Tally(sofar, rows, null);
         }
 
         foreach (var (hash, stored, @base) in planned)
@@ -82,10 +69,8 @@ public sealed partial class PostgresVersionStore : IContentCompaction
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        var before = rows.ToDictionary(r => r.Blob.Hash, r => r.Blob.Stored.LongLength, StringComparer.Ordinal);
-        var total = rows.Sum(r => r.Blob.Stored.LongLength);
-        return new CompactionResult(
-            sofar.Entities + 1, sofar.Rewritten + planned.Count, sofar.StoredBytesBefore + total,
-            sofar.StoredBytesAfter + total - planned.Sum(p => before[p.Hash] - p.Stored.LongLength), sofar.Skipped);
+        return CompactionRows.Tally(sofar, rows, planned);
     }
+
+    private static readonly string SelectCompactionRows = CompactionRows.Select(PostgresDialect.Instance);
 }

@@ -2,6 +2,7 @@ using Npgsql;
 using Verso.Errors;
 using Verso.Naming;
 using Verso.Snapshots;
+using Verso.Storage.Relational.Writing;
 
 namespace Verso.Postgres;
 
@@ -117,6 +118,8 @@ public sealed partial class PostgresVersionStore
 
     // Inside the append's transaction: every pinned version must exist with the pinned hash. Versions are
     // never changed once written, so no lock is needed to keep the check true until the commit.
+    private static readonly string CheckReference = ReferenceChecks.Select(PostgresDialect.Instance) + " FOR SHARE OF v;";
+
     private static async Task<List<(long TargetPk, int TargetVersion)>> CheckReferencesAsync(
         NpgsqlConnection connection, IEnumerable<PinnedRef> references, CancellationToken cancellationToken)
     {
@@ -124,23 +127,8 @@ public sealed partial class PostgresVersionStore
         foreach (var reference in references)
         {
             // FOR SHARE: a prune of the target waits for this pin to commit, then sees it and keeps the version.
-            await using var command = Command(connection, """
-                SELECT e.entity_pk, v.hash FROM verso.versions v JOIN verso.entities e ON e.entity_pk = v.entity_pk
-                WHERE e.kind = $1 AND e.id = $2 AND v.version = $3
-                FOR SHARE OF v;
-                """, reference.Key.Kind, reference.Key.Id, reference.Version);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                throw new InvalidReferenceException(reference, "no such version");
-            }
-
-            if (reader.GetString(1) != reference.Hash.Hex)
-            {
-                throw new InvalidReferenceException(reference, $"that version's hash is sha256:{reader.GetString(1)}");
-            }
-
-            targets.Add((reader.GetInt64(0), reference.Version));
+            await using var command = Command(connection, CheckReference, reference.Key.Kind, reference.Key.Id, reference.Version);
+            targets.Add(await ReferenceChecks.CheckAsync(reference, command, cancellationToken).ConfigureAwait(false));
         }
 
         return targets;

@@ -5,6 +5,7 @@ using Verso.Hashing;
 using Verso.Naming;
 using Verso.Retention;
 using Verso.Snapshots;
+using Verso.Storage.Relational.Retention;
 
 namespace Verso.Postgres;
 
@@ -14,9 +15,7 @@ public sealed partial class PostgresVersionStore
     /// <inheritdoc />
     public Task<ContentRemovalResult> PruneAsync(EntityKey key, RetentionPolicy policy, ContentRemoval stamp, bool dryRun = false, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(stamp);
-        stamp.EnsureKind(ContentRemovalKind.Pruned);
+        RetentionRows.EnsurePrune(policy, stamp);
         return RemoveContentAsync(key, stamp, dryRun, async (connection, entityPk, head) =>
         {
             // The version rows are locked first: an append pinning one of them holds it FOR SHARE, so this
@@ -32,27 +31,14 @@ public sealed partial class PostgresVersionStore
                        OR EXISTS (SELECT 1 FROM verso.version_refs p WHERE p.target_pk = c.entity_pk AND p.target_version = c.version)
                 FROM candidates c;
                 """, entityPk);
-            var candidates = new List<RetainedVersion>();
-            var protectedVersions = new HashSet<int>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                candidates.Add(new RetainedVersion(reader.GetInt32(0), new DateTimeOffset(reader.GetFieldValue<DateTime>(1), TimeSpan.Zero)));
-                if (reader.GetBoolean(2))
-                {
-                    protectedVersions.Add(reader.GetInt32(0));
-                }
-            }
-
-            return policy.SelectPrunable(candidates, head, protectedVersions, stamp.RemovedAt);
+            return await RetentionRows.ChoosePrunableAsync(command, PostgresDialect.Instance, policy, head, stamp, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ContentRemovalResult> EraseAsync(EntityKey key, ContentHash hash, ContentRemoval stamp, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(stamp);
-        stamp.EnsureKind(ContentRemovalKind.Erased);
+        RetentionRows.EnsureErase(stamp);
         return RemoveContentAsync(key, stamp, dryRun: false, async (connection, entityPk, _) =>
         {
             await using var command = Command(connection, """
@@ -61,16 +47,7 @@ public sealed partial class PostgresVersionStore
                   AND NOT EXISTS (SELECT 1 FROM verso.content_removals r WHERE r.entity_pk = v.entity_pk AND r.version = v.version)
                 ORDER BY v.version;
                 """, entityPk, hash.Hex);
-            var versions = ImmutableArray.CreateBuilder<int>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                versions.Add(reader.GetInt32(0));
-            }
-
-            return versions.Count > 0
-                ? versions.ToImmutable()
-                : throw NotFoundException.ForContent(key, hash);
+            return await RetentionRows.ChooseErasedAsync(command, key, hash, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using Verso.Errors;
 using Verso.Naming;
 using Verso.Storage;
+using Verso.Storage.Relational.Writing;
 
 namespace Verso.Postgres;
 
@@ -23,18 +24,10 @@ public sealed partial class PostgresVersionStore
                     """, move.Key.Kind, move.Key.Id, move.ToVersion);
                 var entityPk = (long?)await lockHead.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)
                     ?? throw new NotFoundException($"{move.Key}@{move.ToVersion}", $"not found: {move.Key}@{move.ToVersion} does not exist");
-                await using var read = Command(connection, """
-                    SELECT (SELECT version FROM verso.tags WHERE entity_pk = $1 AND name = $2),
-                           (SELECT coalesce(max(seq), 0) FROM verso.tag_history WHERE entity_pk = $1 AND name = $2);
-                    """, entityPk, move.Name);
-                int? current;
-                int seq;
-                await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    current = reader.IsDBNull(0) ? null : reader.GetInt32(0);
-                    seq = reader.GetInt32(1);
-                }
+                await using var read = Command(connection, TagRows.SelectCurrent(PostgresDialect.Instance), entityPk, move.Name);
+                var (current, lastSeq) = await TagRows.ReadCurrentAsync(read, cancellationToken).ConfigureAwait(false);
+                // tag_history.seq is an integer column here.
+                var seq = checked((int)lastSeq);
 
                 if (current == move.ToVersion)
                 {

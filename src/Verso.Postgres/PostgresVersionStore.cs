@@ -276,9 +276,9 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
 
     private static async Task<List<Snapshot>> QueryAsync(NpgsqlConnection connection, string where, object[] parameters, CancellationToken cancellationToken, bool leftJoinBlobs = false)
     {
-        var select = leftJoinBlobs ? PostgresSnapshotReader.SelectSnapshotEvenWithoutContent : PostgresSnapshotReader.SelectSnapshot;
+        var select = leftJoinBlobs ? PostgresDialect.Instance.SelectSnapshotEvenWithoutContent : PostgresDialect.Instance.SelectSnapshot;
         await using var command = Command(connection, select + where, parameters);
-        return await PostgresSnapshotReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        return await PostgresDialect.Instance.ReadSnapshotsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     // The advisory lock that orders appends of a content against the deletion of its blob.

@@ -41,6 +41,7 @@ public static class VersoApiEndpointRouteBuilderExtensions
         AdminEndpoints.Map(api);
         ImportEndpoints.Map(api);
         CheckpointEndpoints.Map(api);
+        SignatureEndpoints.Map(api);
         return api;
     }
 }

@@ -5,6 +5,7 @@ using Verso.Hashing;
 using Verso.Integrity;
 using Verso.Snapshots;
 using Verso.Storage;
+using Verso.Storage.Relational.Writing;
 
 namespace Verso.Sqlite;
 
@@ -17,6 +18,8 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
     private SqliteCommand? _insertBlob;
     private SqliteCommand? _insertEntity;
     private SqliteCommand? _writeVersion;
+    private static readonly string CheckReference = ReferenceChecks.Select(SqliteDialect.Instance) + ";";
+
     private SqliteCommand? _checkReference;
     private SqliteCommand? _indexReference;
 
@@ -40,7 +43,7 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
 
         var targets = await CheckReferencesAsync(request, cancellationToken).ConfigureAwait(false);
         var version = headVersion + 1;
-        var savedAt = SqliteSnapshotReader.ToMicroseconds(request.SavedAt);
+        var savedAt = SqliteDialect.ToMicroseconds(request.SavedAt);
         if (await EncodeAsync(request, head, version, cancellationToken).ConfigureAwait(false) is { } encoded)
         {
             var blob = Prepare(
@@ -54,7 +57,7 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         }
 
         var entityPk = head?.EntityPk ?? await InsertEntityAsync(request, savedAt, cancellationToken).ConfigureAwait(false);
-        var snapshot = Chained(request, version, SqliteSnapshotReader.FromMicroseconds(savedAt), head?.Chain);
+        var snapshot = Chained(request, version, SqliteDialect.FromMicroseconds(savedAt), head?.Chain);
         var write = Prepare(
             ref _writeVersion,
             """
@@ -176,26 +179,9 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         var targets = new List<(long, int)>();
         foreach (var reference in request.References)
         {
-            var command = Prepare(
-                ref _checkReference,
-                """
-                SELECT e.entity_pk, v.hash FROM versions v JOIN entities e ON e.entity_pk = v.entity_pk
-                WHERE e.kind = $kind AND e.id = $id AND v.version = $version;
-                """,
-                "$kind", "$id", "$version");
+            var command = Prepare(ref _checkReference, CheckReference, "$kind", "$id", "$version");
             (command.Parameters[0].Value, command.Parameters[1].Value, command.Parameters[2].Value) = (reference.Key.Kind, reference.Key.Id, reference.Version);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                throw new InvalidReferenceException(reference, "no such version");
-            }
-
-            if (reader.GetString(1) != reference.Hash.Hex)
-            {
-                throw new InvalidReferenceException(reference, $"that version's hash is sha256:{reader.GetString(1)}");
-            }
-
-            targets.Add((reader.GetInt64(0), reference.Version));
+            targets.Add(await ReferenceChecks.CheckAsync(reference, command, cancellationToken).ConfigureAwait(false));
         }
 
         return targets;

@@ -74,19 +74,6 @@ internal static class SqliteBlobRetirement
             ORDER BY b.base, first, b.hash;
             """;
         command.Parameters.AddWithValue("$hashes", hashes);
-        var groups = new List<List<StoredBlob>>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var blob = new StoredBlob(reader.GetString(0), reader.GetFieldValue<byte[]>(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3));
-            if (groups.Count == 0 || groups[^1][0].BaseHash != blob.BaseHash)
-            {
-                groups.Add([]);
-            }
-
-            groups[^1].Add(blob);
-        }
-
-        return groups;
+        return await StoredBlobGroups.ReadAsync(command, cancellationToken).ConfigureAwait(false);
     }
 }

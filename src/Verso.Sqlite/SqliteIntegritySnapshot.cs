@@ -10,7 +10,7 @@ namespace Verso.Sqlite;
 
 // Everything verify reads, in one read transaction on one connection. Driver errors met while reading
 // (a damaged page stops a scan) are translated here, so the verifier can report them and go on.
-internal sealed class SqliteIntegritySnapshot : IIntegritySnapshot
+internal sealed class SqliteIntegritySnapshot : RelationalIntegritySnapshot
 {
     // integrity_check stops after this many problems; a badly damaged file would otherwise print thousands.
     private const int MaxStorageProblems = 50;
@@ -20,6 +20,7 @@ internal sealed class SqliteIntegritySnapshot : IIntegritySnapshot
     private readonly string _dataSource;
 
     private SqliteIntegritySnapshot(SqliteConnection connection, SqliteTransaction transaction, string dataSource)
+        : base(SqliteDialect.Instance)
     {
         _connection = connection;
         _transaction = transaction;
@@ -36,7 +37,7 @@ internal sealed class SqliteIntegritySnapshot : IIntegritySnapshot
         return new SqliteIntegritySnapshot(connection, transaction, dataSource);
     }
 
-    public async Task<IReadOnlyList<string>> CheckStorageAsync(bool quick, CancellationToken cancellationToken = default)
+    public override async Task<IReadOnlyList<string>> CheckStorageAsync(bool quick, CancellationToken cancellationToken = default)
     {
         var problems = new List<string>();
         try
@@ -61,48 +62,18 @@ internal sealed class SqliteIntegritySnapshot : IIntegritySnapshot
         return problems;
     }
 
-    public IAsyncEnumerable<EntityHead> ListAllHeadsAsync(CancellationToken cancellationToken = default) => ReadAsync(
-        "SELECT kind, id, head, head_hash, head_saved_at FROM entities WHERE head > 0 ORDER BY kind, id;",
-        row => new EntityHead(
-            EntityKey.Create(row.GetString(0), row.GetString(1)),
-            row.GetInt32(2),
-            Hashing.ContentHash.FromHex(row.GetString(3)),
-            SqliteSnapshotReader.FromMicroseconds(row.GetInt64(4))),
-        cancellationToken);
-
-    // A version whose blob is gone still shows up, with no content, so the check can name it.
-    public IAsyncEnumerable<Snapshot> ScanAsync(CancellationToken cancellationToken = default) => ReadAsync(
-        SqliteSnapshotReader.SelectSnapshotEvenWithoutContent + " ORDER BY e.kind, e.id, v.version;",
-        row => SqliteSnapshotReader.Read(row),
-        cancellationToken);
-
-    public IAsyncEnumerable<StoredTag> ScanTagsAsync(CancellationToken cancellationToken = default) => ReadAsync(
-        "SELECT e.kind, e.id, t.name, t.version FROM tags t JOIN entities e ON e.entity_pk = t.entity_pk ORDER BY e.kind, e.id, t.name;",
-        row => new StoredTag(EntityKey.Create(row.GetString(0), row.GetString(1)), row.GetString(2), row.GetInt32(3)),
-        cancellationToken);
-
-    public IAsyncEnumerable<TagMove> ScanTagHistoryAsync(CancellationToken cancellationToken = default) => ReadAsync(
-        """
-        SELECT e.kind, e.id, h.name, h.from_version, h.to_version, h.moved_by, h.moved_at, h.reason
-        FROM tag_history h JOIN entities e ON e.entity_pk = h.entity_pk ORDER BY e.kind, e.id, h.name, h.seq;
-        """,
-        row => new TagMove(
-            EntityKey.Create(row.GetString(0), row.GetString(1)), row.GetString(2), row.IsDBNull(3) ? null : row.GetInt32(3), row.GetInt32(4),
-            row.GetString(5), SqliteSnapshotReader.FromMicroseconds(row.GetInt64(6)), row.IsDBNull(7) ? null : row.GetString(7)),
-        cancellationToken);
-
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await _transaction.DisposeAsync().ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async IAsyncEnumerable<T> ReadAsync<T>(string sql, Func<SqliteDataReader, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
+    protected override async IAsyncEnumerable<T> ReadAsync<T>(IntegrityQuery<T> query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = _connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = query.Sql;
         await foreach (var item in IntegrityRows.ReadAsync<SqliteDataReader, SqliteException, T>(
-            command, map, exception => SqliteFaults.Translate(exception, _dataSource)!, _dataSource, cancellationToken).ConfigureAwait(false))
+            command, row => query.Map(row), exception => SqliteFaults.Translate(exception, _dataSource)!, _dataSource, cancellationToken).ConfigureAwait(false))
         {
             yield return item;
         }

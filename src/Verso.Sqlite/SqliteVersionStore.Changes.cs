@@ -1,7 +1,5 @@
-using Verso.Hashing;
-using Verso.Naming;
-using Verso.Snapshots;
 using Verso.Storage;
+using Verso.Storage.Relational.Reading;
 
 namespace Verso.Sqlite;
 
@@ -27,13 +25,7 @@ public sealed partial class SqliteVersionStore : IChangeLog
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(new ChangeEntry(
-                reader.GetInt64(7),
-                VersionRef.ForVersion(EntityKey.Create(reader.GetString(0), reader.GetString(1)), reader.GetInt32(2)),
-                ContentHash.FromHex(reader.GetString(3)),
-                reader.GetString(4),
-                SqliteSnapshotReader.FromMicroseconds(reader.GetInt64(5)),
-                VersionOperations.Parse(reader.GetString(6))));
+            entries.Add(SnapshotRows.ReadChange(reader, SqliteDialect.Instance));
         }
 
         return entries;

@@ -41,33 +41,19 @@ public sealed partial class SqliteVersionStore : IContentCompaction
         {
             await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = connection.BeginTransaction(deferred: false);
-            var rows = new List<CompactionRow>();
+            List<CompactionRow> rows;
             await using (var read = connection.CreateCommand())
             {
-                read.CommandText = """
-                    SELECT f.first, b.hash, b.content, b.base, d.content,
-                           (SELECT count(DISTINCT w.entity_pk) FROM versions w WHERE w.hash = b.hash)
-                    FROM (SELECT hash, min(version) AS first FROM versions WHERE entity_pk = $entity GROUP BY hash) f
-                    JOIN blobs b ON b.hash = f.hash LEFT JOIN blobs d ON d.hash = b.base
-                    ORDER BY f.first;
-                    """;
+                read.CommandText = CompactionRows.Select(SqliteDialect.Instance);
                 read.Parameters.AddWithValue("$entity", entityPk);
-                await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var blob = new StoredBlob(
-                        reader.GetString(1), reader.GetFieldValue<byte[]>(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                        reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4));
-                    rows.Add(new CompactionRow(reader.GetInt32(0), blob, reader.GetInt64(5)));
-                }
+                rows = await CompactionRows.ReadAsync(read, cancellationToken).ConfigureAwait(false);
             }
 
             if (DeltaCompaction.Plan(rows) is not { } planned)
             {
-                return sofar with { Entities = sofar.Entities + 1, Skipped = sofar.Skipped + 1 };
+                return CompactionRows.Tally(sofar, rows, null);
             }
 
-            var before = rows.ToDictionary(r => r.Blob.Hash, r => r.Blob.Stored.LongLength, StringComparer.Ordinal);
             foreach (var (hash, stored, @base) in planned)
             {
                 await using var update = connection.CreateCommand();
@@ -79,10 +65,7 @@ public sealed partial class SqliteVersionStore : IContentCompaction
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            var after = rows.Sum(r => r.Blob.Stored.LongLength) - planned.Sum(p => before[p.Hash] - p.Stored.LongLength);
-            return new CompactionResult(
-                sofar.Entities + 1, sofar.Rewritten + planned.Count, sofar.StoredBytesBefore + rows.Sum(r => r.Blob.Stored.LongLength),
-                sofar.StoredBytesAfter + after, sofar.Skipped);
+            return CompactionRows.Tally(sofar, rows, planned);
         }
         finally
         {

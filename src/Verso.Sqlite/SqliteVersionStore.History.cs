@@ -30,7 +30,7 @@ public sealed partial class SqliteVersionStore
     {
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = SqliteSnapshotReader.SelectSnapshot + $"""
+        command.CommandText = SqliteDialect.Instance.SelectSnapshot + $"""
              WHERE e.kind = $kind AND e.id = $id AND {range}
             ORDER BY v.version DESC LIMIT $limit;
             """;
@@ -40,7 +40,7 @@ public sealed partial class SqliteVersionStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return SqliteSnapshotReader.Read(reader);
+            yield return SqliteDialect.Instance.ReadSnapshot(reader);
         }
     }
 }

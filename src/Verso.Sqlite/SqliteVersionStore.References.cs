@@ -15,13 +15,13 @@ public sealed partial class SqliteVersionStore
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = SqliteSnapshotReader.SelectSnapshot + """
+        command.CommandText = SqliteDialect.Instance.SelectSnapshot + """
              WHERE e.kind = $kind AND e.id = $id AND v.saved_at <= $time
             ORDER BY v.saved_at DESC, v.version DESC LIMIT 1;
             """;
         AddKey(command, key);
-        command.Parameters.AddWithValue("$time", SqliteSnapshotReader.ToMicroseconds(time));
-        return (await SqliteSnapshotReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        command.Parameters.AddWithValue("$time", SqliteDialect.ToMicroseconds(time));
+        return (await SqliteDialect.Instance.ReadSnapshotsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     });
 
     /// <inheritdoc />
@@ -69,12 +69,12 @@ public sealed partial class SqliteVersionStore
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         // A version whose blob is gone still shows up, with no content, so the check can name it.
-        command.CommandText = SqliteSnapshotReader.SelectSnapshotEvenWithoutContent
+        command.CommandText = SqliteDialect.Instance.SelectSnapshotEvenWithoutContent
             + " ORDER BY e.kind, e.id, v.version;";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return SqliteSnapshotReader.Read(reader);
+            yield return SqliteDialect.Instance.ReadSnapshot(reader);
         }
     }
 
@@ -94,55 +94,7 @@ public sealed partial class SqliteVersionStore
                 EntityKey.Create(reader.GetString(0), reader.GetString(1)),
                 reader.GetInt32(2),
                 Hashing.ContentHash.FromHex(reader.GetString(3)),
-                SqliteSnapshotReader.FromMicroseconds(reader.GetInt64(4)));
-        }
-    }
-
-    // Inside the append's transaction: every pinned version must exist with the pinned hash.
-    private static async Task<List<(long TargetPk, int TargetVersion)>> CheckReferencesAsync(
-        SqliteConnection connection, IEnumerable<PinnedRef> references, CancellationToken cancellationToken)
-    {
-        var targets = new List<(long, int)>();
-        foreach (var reference in references)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT e.entity_pk, v.hash FROM versions v JOIN entities e ON e.entity_pk = v.entity_pk
-                WHERE e.kind = $kind AND e.id = $id AND v.version = $version;
-                """;
-            AddKey(command, reference.Key);
-            command.Parameters.AddWithValue("$version", reference.Version);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                throw new InvalidReferenceException(reference, "no such version");
-            }
-
-            if (reader.GetString(1) != reference.Hash.Hex)
-            {
-                throw new InvalidReferenceException(reference, $"that version's hash is sha256:{reader.GetString(1)}");
-            }
-
-            targets.Add((reader.GetInt64(0), reference.Version));
-        }
-
-        return targets;
-    }
-
-    private static async Task IndexReferencesAsync(
-        SqliteConnection connection, List<(long TargetPk, int TargetVersion)> targets, long entityPk, int version, CancellationToken cancellationToken)
-    {
-        foreach (var (targetPk, targetVersion) in targets.Distinct())
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                INSERT INTO version_refs (target_pk, target_version, entity_pk, version) VALUES ($target, $target_version, $entity, $version);
-                """;
-            command.Parameters.AddWithValue("$target", targetPk);
-            command.Parameters.AddWithValue("$target_version", targetVersion);
-            command.Parameters.AddWithValue("$entity", entityPk);
-            command.Parameters.AddWithValue("$version", version);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                SqliteDialect.FromMicroseconds(reader.GetInt64(4)));
         }
     }
 }

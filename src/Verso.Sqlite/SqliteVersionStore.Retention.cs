@@ -5,6 +5,7 @@ using Verso.Hashing;
 using Verso.Naming;
 using Verso.Retention;
 using Verso.Snapshots;
+using Verso.Storage.Relational.Retention;
 
 namespace Verso.Sqlite;
 
@@ -14,9 +15,7 @@ public sealed partial class SqliteVersionStore
     /// <inheritdoc />
     public Task<ContentRemovalResult> PruneAsync(EntityKey key, RetentionPolicy policy, ContentRemoval stamp, bool dryRun = false, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(stamp);
-        stamp.EnsureKind(ContentRemovalKind.Pruned);
+        RetentionRows.EnsurePrune(policy, stamp);
         return _faults.WriteAsync(() => RemoveContentAsync(key, stamp, dryRun, async (connection, entityPk, head) =>
         {
             // Under the write lock: no tag or pin can land on a version between this check and the removal.
@@ -30,27 +29,14 @@ public sealed partial class SqliteVersionStore
                   AND NOT EXISTS (SELECT 1 FROM content_removals r WHERE r.entity_pk = v.entity_pk AND r.version = v.version);
                 """;
             command.Parameters.AddWithValue("$entity", entityPk);
-            var candidates = new List<RetainedVersion>();
-            var protectedVersions = new HashSet<int>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                candidates.Add(new RetainedVersion(reader.GetInt32(0), SqliteSnapshotReader.FromMicroseconds(reader.GetInt64(1))));
-                if (reader.GetBoolean(2))
-                {
-                    protectedVersions.Add(reader.GetInt32(0));
-                }
-            }
-
-            return policy.SelectPrunable(candidates, head, protectedVersions, stamp.RemovedAt);
+            return await RetentionRows.ChoosePrunableAsync(command, SqliteDialect.Instance, policy, head, stamp, cancellationToken).ConfigureAwait(false);
         }, cancellationToken));
     }
 
     /// <inheritdoc />
     public Task<ContentRemovalResult> EraseAsync(EntityKey key, ContentHash hash, ContentRemoval stamp, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(stamp);
-        stamp.EnsureKind(ContentRemovalKind.Erased);
+        RetentionRows.EnsureErase(stamp);
         return _faults.WriteAsync(() => RemoveContentAsync(key, stamp, dryRun: false, async (connection, entityPk, _) =>
         {
             await using var command = connection.CreateCommand();
@@ -62,16 +48,7 @@ public sealed partial class SqliteVersionStore
                 """;
             command.Parameters.AddWithValue("$entity", entityPk);
             command.Parameters.AddWithValue("$hash", hash.Hex);
-            var versions = ImmutableArray.CreateBuilder<int>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                versions.Add(reader.GetInt32(0));
-            }
-
-            return versions.Count > 0
-                ? versions.ToImmutable()
-                : throw NotFoundException.ForContent(key, hash);
+            return await RetentionRows.ChooseErasedAsync(command, key, hash, cancellationToken).ConfigureAwait(false);
         }, cancellationToken));
     }
 
@@ -109,7 +86,7 @@ public sealed partial class SqliteVersionStore
                 stampCommand.Parameters.AddWithValue("$versions", SqliteJsonArray.Of(versions));
                 stampCommand.Parameters.AddWithValue("$kind", stamp.Kind.ToName());
                 stampCommand.Parameters.AddWithValue("$by", stamp.RemovedBy);
-                stampCommand.Parameters.AddWithValue("$at", SqliteSnapshotReader.ToMicroseconds(stamp.RemovedAt));
+                stampCommand.Parameters.AddWithValue("$at", SqliteDialect.ToMicroseconds(stamp.RemovedAt));
                 stampCommand.Parameters.AddWithValue("$reason", (object?)stamp.Reason ?? DBNull.Value);
                 await stampCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Verso.Errors;
 using Verso.Naming;
 using Verso.Storage;
+using Verso.Storage.Relational.Writing;
 
 namespace Verso.Sqlite;
 
@@ -20,20 +21,10 @@ public sealed partial class SqliteVersionStore
             var entityPk = await VersionEntityAsync(connection, move.Key, move.ToVersion, cancellationToken).ConfigureAwait(false)
                 ?? throw new NotFoundException($"{move.Key}@{move.ToVersion}", $"not found: {move.Key}@{move.ToVersion} does not exist");
             await using var read = connection.CreateCommand();
-            read.CommandText = """
-                SELECT (SELECT version FROM tags WHERE entity_pk = $entity AND name = $name),
-                       (SELECT coalesce(max(seq), 0) FROM tag_history WHERE entity_pk = $entity AND name = $name);
-                """;
+            read.CommandText = TagRows.SelectCurrent(SqliteDialect.Instance);
             read.Parameters.AddWithValue("$entity", entityPk);
             read.Parameters.AddWithValue("$name", move.Name);
-            int? current;
-            long seq;
-            await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                current = reader.IsDBNull(0) ? null : reader.GetInt32(0);
-                seq = reader.GetInt64(1);
-            }
+            var (current, seq) = await TagRows.ReadCurrentAsync(read, cancellationToken).ConfigureAwait(false);
 
             if (current == move.ToVersion)
             {
@@ -53,11 +44,11 @@ public sealed partial class SqliteVersionStore
             write.Parameters.AddWithValue("$from", (object?)current ?? DBNull.Value);
             write.Parameters.AddWithValue("$to", move.ToVersion);
             write.Parameters.AddWithValue("$by", move.MovedBy);
-            write.Parameters.AddWithValue("$at", SqliteSnapshotReader.ToMicroseconds(move.MovedAt));
+            write.Parameters.AddWithValue("$at", SqliteDialect.ToMicroseconds(move.MovedAt));
             write.Parameters.AddWithValue("$reason", (object?)move.Reason ?? DBNull.Value);
             await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return move with { FromVersion = current, MovedAt = SqliteSnapshotReader.FromMicroseconds(SqliteSnapshotReader.ToMicroseconds(move.MovedAt)) };
+            return move with { FromVersion = current, MovedAt = SqliteDialect.FromMicroseconds(SqliteDialect.ToMicroseconds(move.MovedAt)) };
         }
         finally
         {
@@ -114,7 +105,7 @@ public sealed partial class SqliteVersionStore
         {
             moves.Add(new TagMove(
                 key, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3),
-                SqliteSnapshotReader.FromMicroseconds(reader.GetInt64(4)), reader.IsDBNull(5) ? null : reader.GetString(5)));
+                SqliteDialect.FromMicroseconds(reader.GetInt64(4)), reader.IsDBNull(5) ? null : reader.GetString(5)));
         }
 
         return moves;

@@ -65,9 +65,9 @@ public sealed partial class SqliteVersionStore : IVersionStore
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = SqliteSnapshotReader.SelectSnapshot + " WHERE e.kind = $kind AND e.id = $id AND v.version = e.head;";
+        command.CommandText = SqliteDialect.Instance.SelectSnapshot + " WHERE e.kind = $kind AND e.id = $id AND v.version = e.head;";
         AddKey(command, key);
-        return (await SqliteSnapshotReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        return (await SqliteDialect.Instance.ReadSnapshotsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     });
 
     /// <inheritdoc />
@@ -85,7 +85,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         // Hex digits sort below 'g', so [prefix, prefix + 'g') is exactly the hashes that start with prefix.
-        command.CommandText = SqliteSnapshotReader.SelectSnapshot + """
+        command.CommandText = SqliteDialect.Instance.SelectSnapshot + """
              WHERE e.kind = $kind AND e.id = $id AND v.version IN (
                 SELECT max(m.version) FROM versions m
                 WHERE m.entity_pk = e.entity_pk AND m.hash >= $low AND m.hash < $high
@@ -96,7 +96,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
         command.Parameters.AddWithValue("$low", prefix.Hex);
         command.Parameters.AddWithValue("$high", prefix.Hex + "g");
         command.Parameters.AddWithValue("$limit", limit);
-        return await SqliteSnapshotReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        return await SqliteDialect.Instance.ReadSnapshotsAsync(command, cancellationToken).ConfigureAwait(false);
     });
 
     /// <inheritdoc />
@@ -124,7 +124,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
                 EntityKey.Create(kind, reader.GetString(0)),
                 reader.GetInt32(1),
                 ContentHash.FromHex(reader.GetString(2)),
-                SqliteSnapshotReader.FromMicroseconds(reader.GetInt64(3)));
+                SqliteDialect.FromMicroseconds(reader.GetInt64(3)));
         }
     }
 
@@ -145,10 +145,10 @@ public sealed partial class SqliteVersionStore : IVersionStore
     internal static async Task<Snapshot?> GetVersionAsync(SqliteConnection connection, EntityKey key, int version, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = SqliteSnapshotReader.SelectSnapshot + " WHERE e.kind = $kind AND e.id = $id AND v.version = $version;";
+        command.CommandText = SqliteDialect.Instance.SelectSnapshot + " WHERE e.kind = $kind AND e.id = $id AND v.version = $version;";
         AddKey(command, key);
         command.Parameters.AddWithValue("$version", version);
-        return (await SqliteSnapshotReader.ReadAllAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        return (await SqliteDialect.Instance.ReadSnapshotsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     private static async Task<(long EntityPk, int Version, string Hash, string? Chain)?> ReadHeadAsync(SqliteConnection connection, EntityKey key, CancellationToken cancellationToken)

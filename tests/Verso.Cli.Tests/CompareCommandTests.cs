@@ -139,7 +139,7 @@ public sealed class CompareCommandTests : IDisposable
         foreach (var json in versions)
         {
             _verso.WriteFile("v.json", json);
-            var result = await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
+            var result = await _verso.RunAsync("save", "--new-kind", "note", "alice", "v.json", "--by", "ops");
             Assert.Equal(0, result.ExitCode);
         }
     }

@@ -92,7 +92,7 @@ public sealed class ComparisonBudgetCommandTests : IDisposable
         foreach (var charter in new[] { original, ShuffledProse.Shuffled(lines), original + "One more line.\n" })
         {
             _verso.WriteFile("v.json", ShuffledProse.Agent(charter));
-            var result = await _verso.RunAsync("save", "note", "prose", "v.json", "--by", "ops");
+            var result = await _verso.RunAsync("save", "note", "prose", "v.json", "--by", "ops", "--new-kind");
             Assert.True(result.ExitCode == 0, result.ToString());
         }
     }

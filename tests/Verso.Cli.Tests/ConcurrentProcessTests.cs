@@ -28,7 +28,7 @@ public sealed class ConcurrentProcessTests : IDisposable
             var failed = new List<string>();
             for (var i = 0; i < SavesEach; i++)
             {
-                var result = await VersoProcess.RunAsync(_verso.Directory.Path, null, "save", "note", "alice", $"in/{p}-{i}.json", "--by", $"writer-{p}");
+                var result = await VersoProcess.RunAsync(_verso.Directory.Path, null, "save", "--new-kind", "note", "alice", $"in/{p}-{i}.json", "--by", $"writer-{p}");
                 if (result.ExitCode != 0)
                 {
                     failed.Add(result.ToString());
@@ -50,8 +50,8 @@ public sealed class ConcurrentProcessTests : IDisposable
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", """{"name":"Alice"}""");
 
-        var created = await VersoProcess.RunAsync(_verso.Directory.Path, null, "save", "note", "alice", "a.json", "--by", "ops");
-        var conflict = await VersoProcess.RunAsync(_verso.Directory.Path, null, "save", "note", "alice", "a.json", "--by", "ops", "--expect", "5");
+        var created = await VersoProcess.RunAsync(_verso.Directory.Path, null, "save", "--new-kind", "note", "alice", "a.json", "--by", "ops");
+        var conflict = await VersoProcess.RunAsync(_verso.Directory.Path, null, "save", "--new-kind", "note", "alice", "a.json", "--by", "ops", "--expect", "5");
         var missing = await VersoProcess.RunAsync(_verso.Directory.Path, null, "show", "note/bob");
 
         Assert.Equal(0, created.ExitCode);

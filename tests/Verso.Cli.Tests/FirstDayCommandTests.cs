@@ -76,8 +76,8 @@ public sealed class FirstDayCommandTests : IDisposable
         _verso.WriteFile("reviewer.yaml", "name: Reviewer\ndescription: reviews code\n");
         _verso.WriteFile("broken.yaml", "name: Reviewer\n  bad: [\n");
 
-        var saved = await _verso.RunAsync("save", "note", "reviewer", "reviewer.yaml", "--by", "me");
-        var broken = await _verso.RunAsync("save", "note", "broken", "broken.yaml", "--by", "me");
+        var saved = await _verso.RunAsync("save", "--new-kind", "note", "reviewer", "reviewer.yaml", "--by", "me");
+        var broken = await _verso.RunAsync("save", "--new-kind", "note", "broken", "broken.yaml", "--by", "me");
 
         Assert.True(saved.ExitCode == 0, saved.ToString());
         Assert.Equal("Reviewer", (await _verso.RunAsync("--json", "show", "note/reviewer")).Json().GetProperty("content").GetProperty("name").GetString());
@@ -167,7 +167,7 @@ public sealed class FirstDayCommandTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", """{"name":"Alice"}""");
-        await _verso.RunAsync("save", "note", "alice", "a.json", "--by", "me");
+        await _verso.RunAsync("save", "--new-kind", "note", "alice", "a.json", "--by", "me");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_verso.PathOf("verso.db")}"))
         {
@@ -217,7 +217,7 @@ public sealed class FirstDayCommandTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", """{"name":"Alice"}""");
-        await _verso.RunAsync("save", "note", "alice", "a.json", "--by", "me");
+        await _verso.RunAsync("save", "--new-kind", "note", "alice", "a.json", "--by", "me");
 
         var tags = await _verso.RunAsync("tags", "note/alice");
 
@@ -311,8 +311,8 @@ public sealed class FirstDayCommandTests : IDisposable
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", """{"name":"Alice"}""");
         _verso.WriteFile("b.json", """{"name":"Alice B."}""");
-        await _verso.RunAsync("save", "note", "alice", "a.json", "--by", "me");
-        await _verso.RunAsync("save", "note", "alice", "b.json", "--by", "me");
+        await _verso.RunAsync("save", "--new-kind", "note", "alice", "a.json", "--by", "me");
+        await _verso.RunAsync("save", "--new-kind", "note", "alice", "b.json", "--by", "me");
 
         var declined = await _verso.RunOnTerminalWithInputAsync("n\n"u8.ToArray(), "erase", "note/alice@1", "--reason", "personal data", "--by", "me");
         var stillThere = await _verso.RunAsync("show", "note/alice@1");
@@ -345,7 +345,7 @@ public sealed class FirstDayCommandTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", """{"name":"Alice"}""");
-        await _verso.RunAsync("save", "note", "alice", "a.json", "--by", "me", "-m", "a message long enough that an eighty column table would have wrapped it onto a second line");
+        await _verso.RunAsync("save", "--new-kind", "note", "alice", "a.json", "--by", "me", "-m", "a message long enough that an eighty column table would have wrapped it onto a second line");
 
         var log = await _verso.RunAsync("log", "note/alice");
 

@@ -13,13 +13,13 @@ public sealed class ManifestCommandTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", """{"n":1}""");
-        await _verso.RunAsync("save", "note", "b", "a.json", "--by", "ops");
-        await _verso.RunAsync("save", "note", "a", "a.json", "--by", "ops");
+        await _verso.RunAsync("save", "--new-kind", "note", "b", "a.json", "--by", "ops");
+        await _verso.RunAsync("save", "--new-kind", "note", "a", "a.json", "--by", "ops");
         var first = (await _verso.RunAsync("--json", "manifest")).Json();
         var atFirst = first.GetProperty("root").GetString();
         var savedAt = (await _verso.RunAsync("--json", "show", "note/a")).Json().GetProperty("saved_at").GetString()!;
         _verso.WriteFile("a.json", """{"n":2}""");
-        await _verso.RunAsync("save", "note", "a", "a.json", "--by", "ops");
+        await _verso.RunAsync("save", "--new-kind", "note", "a", "a.json", "--by", "ops");
 
         var now = await _verso.RunAsync("manifest");
         var then = (await _verso.RunAsync("--json", "manifest", "--at", savedAt)).Json();

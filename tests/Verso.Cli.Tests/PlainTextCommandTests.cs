@@ -74,7 +74,7 @@ public sealed class PlainTextCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task BadFilesAreOneLineEachTheGoodOnesAreImportedAndTheExitIsTwo()
+    public async Task BadFilesAreOneLineEachNothingIsImportedAndTheExitIsTwo()
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("in/role/good.yaml", "id: good\nname: Good\n");
@@ -92,10 +92,10 @@ public sealed class PlainTextCommandTests : IDisposable
             ],
             result.Stdout.Split('\n').Take(2));
         Assert.Contains("invalid role/x y.yaml: invalid entity id 'x y'", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("created role/good.yaml role/good@1", result.Stdout, StringComparison.Ordinal);
-        Assert.EndsWith("imported 4 file(s): 1 created, 3 invalid\n", result.Stdout, StringComparison.Ordinal);
-        Assert.Equal("verso: 3 file(s) invalid and not imported\n", result.Stderr);
-        Assert.Equal(1, await _verso.VersionCountAsync());
+        Assert.Contains("skipped role/good.yaml: not imported: 3 file(s) invalid", result.Stdout, StringComparison.Ordinal);
+        Assert.EndsWith("imported nothing from 4 file(s): 3 invalid, 1 skipped\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal("verso: 3 file(s) invalid; nothing imported\n", result.Stderr);
+        Assert.Equal(0, await _verso.VersionCountAsync());
     }
 
     [Fact]

@@ -19,10 +19,10 @@ public sealed class PostgresStoreCommandTests(PostgresServerFixture postgres) : 
         _verso.WriteFile("b.json", """{"name":"Alice","level":"senior"}""");
 
         var init = await _verso.RunAsync("--store", uri, "init");
-        var created = await _verso.RunAsync("--store", uri, "save", "note", "alice", "a.json", "--by", "ops");
-        var unchanged = await _verso.RunAsync("--store", uri, "save", "note", "alice", "a.json", "--by", "ops");
-        var second = await _verso.RunAsync("--store", uri, "save", "note", "alice", "b.json", "--by", "ops");
-        var conflict = await _verso.RunAsync("--store", uri, "save", "note", "alice", "a.json", "--by", "ops", "--expect", "1");
+        var created = await _verso.RunAsync("--store", uri, "save", "--new-kind", "note", "alice", "a.json", "--by", "ops");
+        var unchanged = await _verso.RunAsync("--store", uri, "save", "--new-kind", "note", "alice", "a.json", "--by", "ops");
+        var second = await _verso.RunAsync("--store", uri, "save", "--new-kind", "note", "alice", "b.json", "--by", "ops");
+        var conflict = await _verso.RunAsync("--store", uri, "save", "--new-kind", "note", "alice", "a.json", "--by", "ops", "--expect", "1");
         var shown = await _verso.RunAsync("--store", uri, "show", "note/alice@1", "--canonical");
         var log = (await _verso.RunAsync("--store", uri, "--json", "log", "note/alice")).Json();
 

@@ -39,7 +39,7 @@ public sealed class ReadCommandTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", "{ \"z\": \"é😀\", \"a\": [1.0, 2e-7] }");
-        var saved = (await _verso.RunAsync("--json", "save", "note", "alice", "a.json", "--by", "ops")).Json();
+        var saved = (await _verso.RunAsync("--json", "save", "--new-kind", "note", "alice", "a.json", "--by", "ops")).Json();
 
         var shown = await _verso.RunAsync("show", "note/alice", "--canonical");
 
@@ -120,7 +120,7 @@ public sealed class ReadCommandTests : IDisposable
         for (var n = 1; n <= 5; n++)
         {
             _verso.WriteFile("a.json", $$"""{"n":{{n}}}""");
-            await _verso.RunAsync("save", "note", "alice", "a.json", "--by", "ops");
+            await _verso.RunAsync("save", "--new-kind", "note", "alice", "a.json", "--by", "ops");
         }
 
         var page = (await _verso.RunAsync("--json", "log", "note/alice", "--limit", "2", "--offset", "1")).Json();
@@ -157,8 +157,8 @@ public sealed class ReadCommandTests : IDisposable
         await _verso.InitializedAsync();
         _verso.WriteFile("1.json", """{"name":"Alice","n":1}""");
         _verso.WriteFile("2.json", """{"name":"Alice","n":2}""");
-        var first = (await _verso.RunAsync("--json", "save", "note", "alice", "1.json", "--by", "ops", "-m", "first")).Json();
-        var second = (await _verso.RunAsync("--json", "save", "note", "alice", "2.json", "--by", "ops", "-m", "second")).Json();
+        var first = (await _verso.RunAsync("--json", "save", "--new-kind", "note", "alice", "1.json", "--by", "ops", "-m", "first")).Json();
+        var second = (await _verso.RunAsync("--json", "save", "--new-kind", "note", "alice", "2.json", "--by", "ops", "-m", "second")).Json();
         return (first.GetProperty("hash").GetString()!, second.GetProperty("hash").GetString()!);
     }
 }

@@ -40,9 +40,9 @@ public sealed class RetentionCommandTests : IDisposable
     {
         await SaveAsync("""{"n":1}""", """{"n":2}""", """{"n":3}""");
         _verso.WriteFile("v.json", """{"m":1}""");
-        await _verso.RunAsync("save", "note", "bob", "v.json", "--by", "ops");
+        await _verso.RunAsync("save", "--new-kind", "note", "bob", "v.json", "--by", "ops");
         _verso.WriteFile("v.json", """{"m":2}""");
-        await _verso.RunAsync("save", "note", "bob", "v.json", "--by", "ops");
+        await _verso.RunAsync("save", "--new-kind", "note", "bob", "v.json", "--by", "ops");
 
         var dry = (await _verso.RunAsync("--json", "prune", "--keep", "1", "--dry-run")).Json();
         var stillThere = await _verso.RunAsync("show", "note/alice@1");
@@ -145,7 +145,7 @@ public sealed class RetentionCommandTests : IDisposable
         foreach (var json in versions)
         {
             _verso.WriteFile("v.json", json);
-            var result = await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
+            var result = await _verso.RunAsync("save", "--new-kind", "note", "alice", "v.json", "--by", "ops");
             Assert.True(result.ExitCode == 0, result.ToString());
         }
     }

@@ -61,7 +61,7 @@ public sealed class ReviewCommandTests : IDisposable
     {
         await SetUpAsync();
 
-        var result = await _verso.RunAsync("save", "charter", "alice", _verso.WriteFile("x.json", """{"text":"sneaky"}"""), "--by", "mallory");
+        var result = await _verso.RunAsync("save", "--new-kind", "charter", "alice", _verso.WriteFile("x.json", """{"text":"sneaky"}"""), "--by", "mallory");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Equal(
@@ -74,9 +74,9 @@ public sealed class ReviewCommandTests : IDisposable
     public async Task AConflictingApplyExitsThreeAndListsTheConflicts()
     {
         await _verso.InitializedAsync();
-        await _verso.RunAsync("save", "charter", "alice", _verso.WriteFile("c1.json", """{"text":"Be kind.","tone":"warm"}"""), "--by", "ops");
+        await _verso.RunAsync("save", "--new-kind", "charter", "alice", _verso.WriteFile("c1.json", """{"text":"Be kind.","tone":"warm"}"""), "--by", "ops");
         await _verso.RunAsync("propose", "charter/alice", _verso.WriteFile("c2.json", """{"text":"Be brave.","tone":"warm"}"""), "--by", "ann");
-        await _verso.RunAsync("save", "charter", "alice", _verso.WriteFile("c3.json", """{"text":"Be careful.","tone":"warm"}"""), "--by", "ops");
+        await _verso.RunAsync("save", "--new-kind", "charter", "alice", _verso.WriteFile("c3.json", """{"text":"Be careful.","tone":"warm"}"""), "--by", "ops");
 
         var result = await _verso.RunAsync("apply", "cr-1", "--by", "bob");
         var shown = await _verso.RunAsync("cr", "show", "cr-1");
@@ -100,7 +100,7 @@ public sealed class ReviewCommandTests : IDisposable
         await _verso.RunAsync("save", "policy", "tag.production", _verso.WriteFile("t.json", """{"required_checks":["evals"],"on_fail":"rollback-tag"}"""), "--by", "admin");
         for (var n = 1; n <= 2; n++)
         {
-            await _verso.RunAsync("save", "charter", "alice", _verso.WriteFile("c.json", $$"""{"text":"v{{n}}"}"""), "--by", "ops");
+            await _verso.RunAsync("save", "--new-kind", "charter", "alice", _verso.WriteFile("c.json", $$"""{"text":"v{{n}}"}"""), "--by", "ops");
             await _verso.RunAsync("check", $"charter/alice@{n}", "--name", "evals", "--result", "pass", "--by", "ci");
         }
 
@@ -150,7 +150,7 @@ public sealed class ReviewCommandTests : IDisposable
     private async Task SetUpAsync()
     {
         await _verso.InitializedAsync();
-        await _verso.RunAsync("save", "charter", "alice", _verso.WriteFile("c1.json", """{"text":"Be kind.","tone":"warm"}"""), "--by", "ops");
+        await _verso.RunAsync("save", "--new-kind", "charter", "alice", _verso.WriteFile("c1.json", """{"text":"Be kind.","tone":"warm"}"""), "--by", "ops");
         await _verso.RunAsync("save", "policy", "kind.charter", _verso.WriteFile("p.json", """{"approvals":1,"direct_saves":false}"""), "--by", "admin");
         await _verso.RunAsync("save", "policy", "tag.production", _verso.WriteFile("t.json", """{"required_checks":["evals"]}"""), "--by", "admin");
     }

@@ -58,7 +58,7 @@ public sealed class RollbackCommandTests : IDisposable
         foreach (var json in versions)
         {
             _verso.WriteFile("v.json", json);
-            hashes.Add((await _verso.RunAsync("--json", "save", "note", "alice", "v.json", "--by", "ops")).Json().GetProperty("hash").GetString()!);
+            hashes.Add((await _verso.RunAsync("--json", "save", "--new-kind", "note", "alice", "v.json", "--by", "ops")).Json().GetProperty("hash").GetString()!);
         }
 
         return [.. hashes];

@@ -14,7 +14,7 @@ public sealed class SaveCommandTests : IDisposable
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", """{"name":"Alice","charter":"be kind"}""");
 
-        var result = await _verso.RunAsync("save", "note", "alice", "a.json", "--by", "ops", "-m", "first");
+        var result = await _verso.RunAsync("save", "--new-kind", "note", "alice", "a.json", "--by", "ops", "-m", "first");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"^created note/alice@1 sha256:[0-9a-f]{64}\n$", result.Stdout);
@@ -26,9 +26,9 @@ public sealed class SaveCommandTests : IDisposable
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", """{"name":"Alice"}""");
         _verso.WriteFile("same.json", "{ \"name\" :  \"Alice\" }\n");
-        var first = await _verso.RunAsync("save", "note", "alice", "a.json", "--by", "ops");
+        var first = await _verso.RunAsync("save", "--new-kind", "note", "alice", "a.json", "--by", "ops");
 
-        var again = await _verso.RunAsync("save", "note", "alice", "same.json", "--by", "ops");
+        var again = await _verso.RunAsync("save", "--new-kind", "note", "alice", "same.json", "--by", "ops");
 
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(first.Stdout.Replace("created", "unchanged", StringComparison.Ordinal), again.Stdout);
@@ -39,9 +39,9 @@ public sealed class SaveCommandTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", """{"name":"Alice"}""");
-        await _verso.RunAsync("save", "note", "alice", "a.json", "--by", "ops");
+        await _verso.RunAsync("save", "--new-kind", "note", "alice", "a.json", "--by", "ops");
 
-        var forced = await _verso.RunAsync("--json", "save", "note", "alice", "a.json", "--by", "ops", "--force");
+        var forced = await _verso.RunAsync("--json", "save", "--new-kind", "note", "alice", "a.json", "--by", "ops", "--force");
         var log = await _verso.RunAsync("--json", "log", "note/alice");
 
         Assert.Equal(0, forced.ExitCode);
@@ -56,10 +56,10 @@ public sealed class SaveCommandTests : IDisposable
         _verso.WriteFile("1.json", """{"n":1}""");
         _verso.WriteFile("2.json", """{"n":2}""");
         _verso.WriteFile("3.json", """{"n":3}""");
-        await _verso.RunAsync("save", "note", "alice", "1.json", "--by", "ops");
-        await _verso.RunAsync("save", "note", "alice", "2.json", "--by", "ops");
+        await _verso.RunAsync("save", "--new-kind", "note", "alice", "1.json", "--by", "ops");
+        await _verso.RunAsync("save", "--new-kind", "note", "alice", "2.json", "--by", "ops");
 
-        var result = await _verso.RunAsync("save", "note", "alice", "3.json", "--by", "ops", "--expect", "5");
+        var result = await _verso.RunAsync("save", "--new-kind", "note", "alice", "3.json", "--by", "ops", "--expect", "5");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("expected version 5", result.Stderr, StringComparison.Ordinal);
@@ -75,8 +75,8 @@ public sealed class SaveCommandTests : IDisposable
         _verso.WriteFile("1.json", """{"n":1}""");
         _verso.WriteFile("2.json", """{"n":2}""");
 
-        var first = await _verso.RunAsync("save", "note", "alice", "1.json", "--by", "ops", "--expect", "0");
-        var second = await _verso.RunAsync("save", "note", "alice", "2.json", "--by", "ops", "--expect", "1");
+        var first = await _verso.RunAsync("save", "--new-kind", "note", "alice", "1.json", "--by", "ops", "--expect", "0");
+        var second = await _verso.RunAsync("save", "--new-kind", "note", "alice", "2.json", "--by", "ops", "--expect", "1");
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
         Assert.StartsWith("created note/alice@2 ", second.Stdout, StringComparison.Ordinal);
@@ -89,8 +89,8 @@ public sealed class SaveCommandTests : IDisposable
         _verso.WriteFile("a.json", """{"name":"Alice"}""");
         var hash = (await _verso.RunAsync("hash", "a.json")).Stdout.Trim();
 
-        var created = (await _verso.RunAsync("--json", "save", "note", "alice", "a.json", "--by", "ops")).Json();
-        var unchanged = (await _verso.RunAsync("--json", "save", "note", "alice", "a.json", "--by", "ops")).Json();
+        var created = (await _verso.RunAsync("--json", "save", "--new-kind", "note", "alice", "a.json", "--by", "ops")).Json();
+        var unchanged = (await _verso.RunAsync("--json", "save", "--new-kind", "note", "alice", "a.json", "--by", "ops")).Json();
 
         Assert.Equal(
             ["status", "ref", "kind", "id", "version", "hash"],
@@ -109,7 +109,7 @@ public sealed class SaveCommandTests : IDisposable
     {
         await _verso.InitializedAsync();
 
-        var result = await _verso.RunWithInputAsync("""{"from":"stdin"}"""u8.ToArray(), "save", "note", "alice", "-", "--by", "ops");
+        var result = await _verso.RunWithInputAsync("""{"from":"stdin"}"""u8.ToArray(), "save", "--new-kind", "note", "alice", "-", "--by", "ops");
         var shown = await _verso.RunAsync("show", "note/alice", "--canonical");
 
         Assert.Equal(0, result.ExitCode);
@@ -125,7 +125,7 @@ public sealed class SaveCommandTests : IDisposable
         await _verso.InitializedAsync();
         _verso.WriteFile("bad.json", json);
 
-        var result = await _verso.RunAsync("save", "note", "alice", "bad.json", "--by", "ops");
+        var result = await _verso.RunAsync("save", "--new-kind", "note", "alice", "bad.json", "--by", "ops");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(expected, result.Stderr, StringComparison.OrdinalIgnoreCase);
@@ -157,8 +157,8 @@ public sealed class SaveCommandTests : IDisposable
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", """{"name":"Alice"}""");
 
-        var defaulted = await _verso.RunAsync("save", "note", "alice", "a.json");
-        var blank = await _verso.RunAsync("save", "note", "alice", "a.json", "--by", "  ");
+        var defaulted = await _verso.RunAsync("save", "--new-kind", "note", "alice", "a.json");
+        var blank = await _verso.RunAsync("save", "--new-kind", "note", "alice", "a.json", "--by", "  ");
         var log = await _verso.RunAsync("--json", "log", "note/alice");
 
         Assert.True(defaulted.ExitCode == 0, defaulted.ToString());
@@ -173,7 +173,7 @@ public sealed class SaveCommandTests : IDisposable
     {
         await _verso.InitializedAsync();
 
-        var result = await _verso.RunAsync("save", "note", "alice", "nope.json", "--by", "ops");
+        var result = await _verso.RunAsync("save", "--new-kind", "note", "alice", "nope.json", "--by", "ops");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("nope.json", result.Stderr, StringComparison.Ordinal);
@@ -184,7 +184,7 @@ public sealed class SaveCommandTests : IDisposable
     {
         _verso.WriteFile("a.json", """{"name":"Alice"}""");
 
-        var result = await _verso.RunAsync("save", "note", "alice", "a.json", "--by", "ops");
+        var result = await _verso.RunAsync("save", "--new-kind", "note", "alice", "a.json", "--by", "ops");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("verso init", result.Stderr, StringComparison.Ordinal);

@@ -36,7 +36,7 @@ public sealed class ScaleOutTests(PostgresServerFixture postgres) : IDisposable
             for (var n = 0; n < PerWriter; n++)
             {
                 var body = new StringContent($$"""{"writer":{{writer}},"n":{{n}}}""", Encoding.UTF8, "application/json");
-                var response = await client.PutAsync("/api/v1/entities/doc/shared", body);
+                var response = await client.PutAsync("/api/v1/entities/doc/shared?new_kind=true", body);
                 Assert.Equal(HttpStatusCode.Created, response.StatusCode);
                 versions.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("version").GetInt32());
             }

@@ -39,7 +39,7 @@ public sealed class ToolCompatCommandTests : IDisposable
 
         var text = await _verso.RunAsync("compat", "tool/weather@1", "tool/weather@2");
         Assert.Contains("tool/weather@1 → tool/weather@2: breaking", text.Stdout, StringComparison.Ordinal);
-        Assert.Contains("tool breaking: weather /inputSchema/properties/units/enum (input): breaking, removed \"f\"", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  tool:      weather /inputSchema/properties/units/enum (input): breaking, removed \"f\"", text.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,6 +70,7 @@ public sealed class ToolCompatCommandTests : IDisposable
 
         Assert.Equal(3, refused.ExitCode);
         Assert.Contains("weather /inputSchema/required (input): breaking, 'units' is required now", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("breaking tool changes: refuse", (await _verso.RunAsync("policies")).Stdout, StringComparison.Ordinal);
     }
 
     private static string Tool(string input, string output) =>

@@ -16,7 +16,7 @@ public sealed class VerifyCommandTests : IDisposable
         for (var n = 1; n <= 3; n++)
         {
             _verso.WriteFile("v.json", $$"""{"n":{{n}}}""");
-            await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
+            await _verso.RunAsync("save", "--new-kind", "note", "alice", "v.json", "--by", "ops");
         }
 
         var intact = await _verso.RunAsync("verify");

@@ -18,7 +18,7 @@ public sealed class WatchCommandTests : IDisposable
         {
             _verso.WriteFile("other.json", $$"""{"n":{{n}}}""");
             await _verso.RunAsync("save", "role", "r", "other.json", "--by", "ops");
-            await _verso.RunAsync("save", "note", "alice", "other.json", "--by", "ops");
+            await _verso.RunAsync("save", "--new-kind", "note", "alice", "other.json", "--by", "ops");
             await Task.WhenAny(watching, Task.Delay(50));
         }
 

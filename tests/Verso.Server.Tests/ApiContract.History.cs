@@ -104,7 +104,7 @@ public abstract partial class ApiContract
         var kind = "list-" + Some.Id("k").Replace(".", "", StringComparison.Ordinal);
         foreach (var id in new[] { "a1", "b2", "c3" })
         {
-            Assert.Equal(HttpStatusCode.Created, (await PutAsync(kind, id, """{"n":1}""", "saved_by=bo")).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await PutAsync(kind, id, """{"n":1}""", "saved_by=bo&new_kind=true")).StatusCode);
         }
 
         await Client.PutAsync($"/api/v1/entities/{kind}/b2/tags/live", Body("""{"version":1}"""));

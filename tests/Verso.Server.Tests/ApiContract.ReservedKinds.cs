@@ -49,6 +49,9 @@ public abstract partial class ApiContract
         // The token service's own operations: an admin's use is the owner writing its kind; a writer's must be refused.
         ["addToken"] = (_, _, _) => [Json(HttpMethod.Post, "/api/v1/tokens", """{"name":"evil","role":"admin"}""")],
         ["revokeToken"] = (_, _, _) => [new HttpRequestMessage(HttpMethod.Delete, "/api/v1/tokens/ops")],
+        ["importVersions"] = (k, victim, _) => [Json(HttpMethod.Post, "/api/v1/import",
+            $$"""{"versions":[{"kind":"{{k}}","id":"evil","version":1,"content":{{Evil}},"saved_by":"mallory","saved_at":"2026-01-01T00:00:00Z"},{"kind":"{{k}}","id":"{{victim}}","version":99,"content":{{Evil}},"saved_by":"mallory","saved_at":"2026-01-01T00:00:00Z"}]}""")],
+        ["eraseEntity"] = (k, victim, _) => [Json(HttpMethod.Post, $"/api/v1/entities/{k}/{victim}/erase-all", """{"reason":"tidy"}""")],
     };
 
     [Fact]

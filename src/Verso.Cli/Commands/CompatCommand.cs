@@ -41,7 +41,7 @@ internal static class CompatCommand
 
             foreach (var tool in verdict.ToolChanges)
             {
-                var line = TerminalText.ForMarkup($"  tool {tool.Level.ToString().ToLowerInvariant()}: {tool}");
+                var line = TerminalText.ForMarkup($"  tool:      {tool}");
                 console.Ansi.MarkupLine(tool.Level switch
                 {
                     SchemaChangeLevel.Breaking => $"[red]{line}[/]",

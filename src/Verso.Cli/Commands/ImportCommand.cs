@@ -7,8 +7,8 @@ namespace Verso.Cli.Commands;
 
 /// <summary>
 /// <c>verso import DIR --by WHO [-m MSG] [--kind K]</c>: each record file becomes a version only when its
-/// hash differs from the head's. A bad file is one <c>invalid</c> line and does not stop the others; exit 2
-/// when any file was invalid.
+/// hash differs from the head's. All or nothing: a bad file is one <c>invalid</c> line, nothing is saved and the
+/// exit code is 2; a refusal by the store saves nothing either. The summary line is printed on every path.
 /// </summary>
 internal static class ImportCommand
 {
@@ -31,22 +31,36 @@ internal static class ImportCommand
             }
 
             var importer = new DirectoryImporter(context.CreateService());
-            var report = await ProgressDisplay.RunAsync(context, "importing", () => Task.FromResult<long>(DirectoryImporter.CountFiles(source, parse.GetValue(kind))),
-                progress => importer.ImportAsync(source, options, parse.GetValue(kind), progress, cancellationToken));
-            return Finish(context, source, report);
+            try
+            {
+                var report = await ProgressDisplay.RunAsync(context, "importing", () => Task.FromResult<long>(DirectoryImporter.CountFiles(source, parse.GetValue(kind))),
+                    progress => importer.ImportAsync(source, options, parse.GetValue(kind), progress, cancellationToken));
+                return Finish(context, source, report);
+            }
+            catch (Files.Errors.ImportRefusedException refused) when (!context.Json)
+            {
+                // The files as read and the summary first; then the store's refusal as the one error line.
+                FileReportOutput.Write(console, json: false, source, refused.Report, FileReportOutput.AllStatuses,
+                    $"imported nothing from {refused.Report.Files.Length} file(s): the store refused the batch");
+                throw refused.Cause;
+            }
         });
         return command;
     }
 
-    /// <summary>Prints an import report and picks the exit code: 2 when any file was invalid.</summary>
-    public static int Finish(CommandContext context, string source, DirectoryReport report)
+    /// <summary>Prints an import report and picks the exit code: 2 when any file was invalid (and then nothing was saved).</summary>
+    public static int Finish(CommandContext context, string source, DirectoryReport report, bool allOrNothing = true)
     {
-        var summary = $"imported {report.Files.Length} file(s): "
-            + FileReportOutput.Counts(report, FileStatus.Created, FileStatus.Updated, FileStatus.Unchanged, FileStatus.Invalid);
+        var summary = report.HasInvalid && allOrNothing
+            ? $"imported nothing from {report.Files.Length} file(s): " + FileReportOutput.Counts(report, FileStatus.Invalid, FileStatus.Skipped)
+            : $"imported {report.Files.Length} file(s): "
+                + FileReportOutput.Counts(report, FileStatus.Created, FileStatus.Updated, FileStatus.Unchanged, FileStatus.Skipped, FileStatus.Invalid);
         FileReportOutput.Write(context.Console, context.Json, source, report, FileReportOutput.AllStatuses, summary);
         if (report.HasInvalid && !context.Json)
         {
-            context.Console.Error.WriteLine($"verso: {report.Count(FileStatus.Invalid)} file(s) invalid and not imported");
+            context.Console.Error.WriteLine(allOrNothing
+                ? $"verso: {report.Count(FileStatus.Invalid)} file(s) invalid; nothing imported"
+                : $"verso: {report.Count(FileStatus.Invalid)} file(s) invalid and not imported");
         }
 
         return report.HasInvalid ? ExitCodes.BadInput : ExitCodes.Ok;

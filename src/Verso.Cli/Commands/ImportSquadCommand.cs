@@ -25,7 +25,7 @@ internal static class ImportSquadCommand
             var importer = new SquadImporter(context.CreateService());
             var report = await ProgressDisplay.RunAsync(context, "importing", () => Task.FromResult<long>(SquadImporter.CountFiles(source)),
                 progress => importer.ImportAsync(source, options, progress, cancellationToken));
-            return ImportCommand.Finish(context, source, report);
+            return ImportCommand.Finish(context, source, report, allOrNothing: false);
         });
         return command;
     }

@@ -12,7 +12,7 @@ internal static class InitCommand
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var upgrade = await context.Store.InitializeAsync(cancellationToken);
-            var where = StoreLocator.Describe(context.ParseResult.GetValue(globals.Store), console);
+            var where = StoreLocator.Describe(context.ParseResult.GetValue(globals.Store), console, discover: false);
             if (context.Json)
             {
                 JsonOutput.Write(console, writer =>

@@ -9,7 +9,8 @@ internal static class KindsCommand
 {
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
-        var command = new Command("kinds", "list the kinds: the validated ones and any other the store holds, with how many entities each has");
+        var includeInternal = InternalRecordsOption.Create();
+        var command = new Command("kinds", "list the kinds: the validated ones and any other the store holds, with how many entities each has") { includeInternal };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var service = context.CreateService();
@@ -19,8 +20,14 @@ internal static class KindsCommand
                 counts[kind.Name] = 0;
             }
 
+            var all = context.ParseResult.GetValue(includeInternal);
             await foreach (var head in service.Store.ListAllHeadsAsync(cancellationToken))
             {
+                if (!all && Kinds.InternalKinds.IsInternal(head.Key.Kind))
+                {
+                    continue;
+                }
+
                 counts[head.Key.Kind] = counts.GetValueOrDefault(head.Key.Kind) + 1;
             }
 

@@ -1,18 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
 using Verso.Cli.Infrastructure;
+using Verso.Kinds;
 using Verso.Naming;
 using Verso.Storage;
 
 namespace Verso.Cli.Commands;
 
-/// <summary><c>verso list [KIND]</c>: every entity (of one kind) with its head version, author, time and tags.</summary>
+/// <summary><c>verso list [KIND] [--include-internal]</c>: every entity (of one kind) with its head version, author, time and tags; change requests and checks only when asked for.</summary>
 internal static class ListCommand
 {
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var kind = new Argument<string?>("KIND") { Description = "(optional) only entities of this kind, e.g. agent", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("list", "list the entities with their head version, who saved it, when, and their tags") { kind };
+        var includeInternal = InternalRecordsOption.Create();
+        var command = new Command("list", "list the entities with their head version, who saved it, when, and their tags") { kind, includeInternal };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var only = context.ParseResult.GetValue(kind);
@@ -21,11 +23,17 @@ internal static class ListCommand
                 EntityKey.ValidateKind(only);
             }
 
-            var store = context.CreateService().Store;
+            var service = context.CreateService();
+            var store = service.Store;
+            var all = context.ParseResult.GetValue(includeInternal);
             var heads = new List<EntityHead>();
             await foreach (var head in only is null ? store.ListAllHeadsAsync(cancellationToken) : store.ListEntitiesAsync(only, cancellationToken))
             {
-                heads.Add(head);
+                // Naming an internal kind asks for it; the whole listing shows configuration unless told otherwise.
+                if (all || only is not null || !InternalKinds.IsInternal(head.Key.Kind))
+                {
+                    heads.Add(head);
+                }
             }
 
             heads.Sort((a, b) => string.CompareOrdinal(a.Key.ToString(), b.Key.ToString()));
@@ -67,7 +75,9 @@ internal static class ListCommand
 
             if (rows.Count == 0)
             {
-                console.Out.WriteLine(only is null ? "the store holds no entities yet (verso save KIND ID FILE adds one)" : $"the store holds no {only} entities");
+                console.Out.WriteLine(only is null
+                    ? "the store holds no entities yet (verso save KIND ID FILE adds one)"
+                    : $"the store holds no {only} entities{await KindSuggestion.HintAsync(service, only, cancellationToken)}");
                 return ExitCodes.Ok;
             }
 

@@ -6,13 +6,14 @@ using Verso.Naming;
 
 namespace Verso.Cli.Commands;
 
-/// <summary><c>verso manifest [--at TIME]</c>: every entity's version in force, and one root hash naming them all.</summary>
+/// <summary><c>verso manifest [--at TIME] [--include-internal]</c>: every entity's version in force, and one root hash naming them all.</summary>
 internal static class ManifestCommand
 {
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
         var at = new Option<string?>("--at") { Description = "the moment (ISO 8601 UTC); the heads when left out", HelpName = "TIME" };
-        var command = new Command("manifest", "list every entity's version in force, with one root hash over them all") { at };
+        var includeInternal = InternalRecordsOption.Create();
+        var command = new Command("manifest", "list every entity's version in force, with one root hash over them all") { at, includeInternal };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             DateTimeOffset? moment = null;
@@ -23,7 +24,7 @@ internal static class ManifestCommand
                     : throw new UsageException($"--at '{text}' is not ISO 8601 UTC, e.g. 2026-11-01T12:00:00Z");
             }
 
-            var manifest = await ManifestBuilder.BuildAsync(context.CreateService().Store, moment, cancellationToken);
+            var manifest = await ManifestBuilder.BuildAsync(context.CreateService().Store, moment, context.ParseResult.GetValue(includeInternal), cancellationToken);
             if (context.Json)
             {
                 JsonOutput.Write(console, writer => ManifestJson.Write(writer, manifest));

@@ -85,10 +85,14 @@ internal static class PoliciesCommand
         if (policy.Scope.Kind == PolicyScopeKind.Tag)
         {
             var checks = policy.RequiredChecks.IsEmpty ? "no checks required" : "requires " + string.Join(", ", policy.RequiredChecks.Select(c => c + ": pass"));
-            return checks + (policy.RollbackTagOnFail ? "; on_fail: rollback-tag" : "");
+            return checks + (policy.RollbackTagOnFail ? "; on_fail: rollback-tag" : "") + ToolRule(policy);
         }
 
         var approvals = policy.Approvals == 0 ? "no approvals needed" : $"{policy.Approvals} approval{(policy.Approvals == 1 ? "" : "s")} by others than the author";
-        return approvals + (policy.Group is { } group ? $" from group/{group}" : "") + (policy.DirectSaves ? "; direct saves allowed" : "; no direct saves");
+        return approvals + (policy.Group is { } group ? $" from group/{group}" : "") + (policy.DirectSaves ? "; direct saves allowed" : "; no direct saves") + ToolRule(policy);
     }
+
+    private static string ToolRule(Policy policy) =>
+        (policy.BreakingToolChanges == Policy.Allow ? "" : $"; breaking tool changes: {policy.BreakingToolChanges}")
+        + (policy.BreakingToolChecks.IsEmpty ? "" : $"; breaking tool changes need {string.Join(", ", policy.BreakingToolChecks.Select(c => c + ": pass"))}");
 }

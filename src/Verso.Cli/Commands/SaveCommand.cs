@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
 using Verso.Json;
+using Verso.Kinds;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Versioning;
 
 namespace Verso.Cli.Commands;
 
-/// <summary><c>verso save KIND ID FILE|- --by WHO [-m MSG] [--force] [--expect N]</c>.</summary>
+/// <summary><c>verso save KIND ID FILE|- --by WHO [-m MSG] [--force] [--expect N] [--new-kind]</c>.</summary>
 internal static class SaveCommand
 {
     public static Command Create(GlobalOptions globals, CliConsole console)
@@ -19,8 +20,9 @@ internal static class SaveCommand
         var message = new Option<string?>("--message", "-m", "--reason") { Description = "why; kept with the version", HelpName = "MSG" };
         var force = new Option<bool>("--force") { Description = "append a version even when the content is unchanged" };
         var expect = new Option<int?>("--expect") { Description = "fail with exit 3 unless the head is version N (0: new entity)", HelpName = "N" };
+        var newKind = new Option<bool>("--new-kind") { Description = "create KIND when it is neither a built-in kind nor held by the store yet (without it, an unknown kind is refused as a likely typo)" };
 
-        var command = new Command("save", "save a record (JSON, YAML or Markdown) as a new version when it changed") { kind, id, file, by, message, force, expect };
+        var command = new Command("save", "save a record (JSON, YAML or Markdown) as a new version when it changed") { kind, id, file, by, message, force, expect, newKind };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
@@ -36,6 +38,15 @@ internal static class SaveCommand
             // Canonicalize before touching the store, so bad input never opens (or half-writes) it.
             var content = JsonInput.From(path, () => service.Canonicalize(key.Kind, json));
             RecordInput.CheckId(key, content.Utf8, path == "-" ? "standard input" : path);
+            try
+            {
+                await KindNames.EnsureKnownAsync(service, key.Kind, parse.GetValue(newKind), cancellationToken);
+            }
+            catch (Errors.UnknownKindException unknown)
+            {
+                throw new UsageException($"{unknown.Message} (--new-kind creates it)");
+            }
+
             var savedBy = await Author.ResolveAsync(context, by, cancellationToken);
             var options = new SaveOptions(savedBy)
             {

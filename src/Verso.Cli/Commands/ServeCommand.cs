@@ -16,12 +16,13 @@ using Verso.Storage;
 
 namespace Verso.Cli.Commands;
 
-/// <summary><c>verso serve [--urls URLS] [--log-format text|json] [--max-body BYTES] [--insecure]</c>: the REST API over the store.</summary>
+/// <summary><c>verso serve [--port N | --urls URLS] [--log-format text|json] [--max-body BYTES] [--insecure]</c>: the REST API over the store.</summary>
 internal static class ServeCommand
 {
     public static Command Create(GlobalOptions globals, CliConsole console)
     {
-        var urls = new Option<string>("--urls") { Description = $"where to listen, ';'-separated (default {ServeAddresses.Default})", HelpName = "URLS", DefaultValueFactory = _ => ServeAddresses.Default };
+        var urls = new Option<string?>("--urls") { Description = $"where to listen, ';'-separated (default {ServeAddresses.Default})", HelpName = "URLS" };
+        var port = new Option<int?>("--port") { Description = "listen on http://127.0.0.1:PORT (default 5180)", HelpName = "PORT" };
         var logFormat = new Option<string>("--log-format") { Description = "text (one line per event) or json", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
         var maxBody = new Option<long>("--max-body") { Description = "the largest request body in bytes (default 8 MiB)", HelpName = "BYTES", DefaultValueFactory = _ => 8 * 1024 * 1024 };
@@ -34,11 +35,21 @@ internal static class ServeCommand
         var checkpointDir = new Option<string?>("--checkpoint-dir") { Description = "where scheduled checkpoints go (latest also at GET /api/v1/checkpoints/latest)", HelpName = "DIR" };
         var checkpointKey = new Option<string?>("--checkpoint-key") { Description = "sign scheduled checkpoints with this private key, chaining each to the last", HelpName = "KEY" };
         var signingKey = new Option<string?>("--signing-key") { Description = "sign every tag move, policy change and apply with this private key, as 'verso key use' asks of the store", HelpName = "KEY" };
-        var command = new Command("serve", "serve the REST API over the store") { urls, logFormat, maxBody, insecure, checkpointEvery, checkpointDir, checkpointKey, signingKey };
+        var command = new Command("serve", "serve the REST API over the store") { urls, port, logFormat, maxBody, insecure, checkpointEvery, checkpointDir, checkpointKey, signingKey };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var parse = context.ParseResult;
-            var addresses = ServeAddresses.Split(parse.GetValue(urls)!);
+            if (parse.GetValue(port) is { } number && parse.GetValue(urls) is not null)
+            {
+                throw new UsageException("--port and --urls both say where to listen: give one");
+            }
+
+            if (parse.GetValue(port) is < 1 or > 65535)
+            {
+                throw new UsageException("--port takes a port number from 1 to 65535");
+            }
+
+            var addresses = ServeAddresses.Split(parse.GetValue(port) is { } only ? $"http://127.0.0.1:{only}" : parse.GetValue(urls) ?? ServeAddresses.Default);
             if (addresses.Count == 0)
             {
                 throw new UsageException("--urls names no address");
@@ -62,7 +73,16 @@ internal static class ServeCommand
 
             var gate = new BindingGate();
             await using var app = Build(store, addresses, parse.GetValue(logFormat) == "json", parse.GetValue(maxBody), context.DiffBudget, schedule, signer, console, gate);
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (Exception exception) when (BusyPort.IsAddressInUse(exception))
+            {
+                console.Error.WriteLine($"verso: {BusyPort.Message(addresses)}");
+                return ExitCodes.Failure;
+            }
+
             // Configuration can bind other addresses than --urls named: what counts is what Kestrel bound.
             var bound = BindingGate.Bound(app.Services.GetRequiredService<IServer>());
             var reachable = bound.Where(a => !ServeAddresses.IsLoopback(a)).ToList();
@@ -75,6 +95,7 @@ internal static class ServeCommand
             gate.Open();
             var mode = hasTokens ? " (bearer tokens required)"
                 : reachable.Count == 0 ? " (loopback only: no tokens in the store)" : " (INSECURE: no tokens, reachable from other machines)";
+            // Only once every address is bound and checked: a script waiting for this line can connect at once.
             console.Error.WriteLine($"verso: serving {StoreLocator.Describe(parse.GetValue(globals.Store), console)} on {string.Join(", ", bound)}{mode}");
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Ok;
@@ -134,7 +155,12 @@ internal static class ServeCommand
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = console.WorkingDirectory, Args = [] });
         builder.WebHost.UseUrls([.. addresses]);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = maxBody;
+            // Whatever configures the endpoints, Kestrel's own refusals answer as problem+json.
+            kestrel.ConfigureEndpointDefaults(listen => listen.UseVersoRejectionProblems());
+        });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Logging.ClearProviders();
         if (jsonLogs)
@@ -153,6 +179,8 @@ internal static class ServeCommand
 
         // One line per request comes from the API itself; the framework's own per-request lines would double it.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // A failed start (a busy port) is reported as one line by the command; the host's own trace of it would bury it.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton(AgentKinds.RegisterAll(new KindRegistry()));
         builder.Services.AddSingleton(store);
         if (signer is not null)

@@ -21,12 +21,9 @@ internal static class TokenCommand
         return command;
     }
 
-    private static Option<string> By() => new("--by")
-    {
-        Description = "who makes the change (kept with the token's version; default $USER)",
-        HelpName = "WHO",
-        DefaultValueFactory = _ => Environment.UserName is { Length: > 0 } user ? user : "verso-cli",
-    };
+    // The same author as every other change (--by, $VERSO_USER, git's user.name, the login name), so `token list`
+    // names the person a save by them would.
+    private static Option<string?> By() => Author.Option("who makes the change (kept with the token's version)");
 
     private static Command Add(GlobalOptions globals, CliConsole console)
     {
@@ -48,7 +45,7 @@ internal static class TokenCommand
 
             var tokens = new TokenStore(context.Store);
             var (record, token) = await tokens.AddAsync(
-                tokenName, TokenRecord.ParseRole(parse.GetRequiredValue(role))!.Value, parse.GetValue(kinds) ?? [], parse.GetValue(actAs), parse.GetValue(by)!, cancellationToken);
+                tokenName, TokenRecord.ParseRole(parse.GetRequiredValue(role))!.Value, parse.GetValue(kinds) ?? [], parse.GetValue(actAs), await Author.ResolveAsync(context, by, cancellationToken), cancellationToken);
             if (context.Json)
             {
                 JsonOutput.Write(console, writer =>
@@ -115,7 +112,8 @@ internal static class TokenCommand
         var command = new Command("revoke", "revoke a token: every server refuses it from the next request on") { name, by };
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
-            var record = await new TokenStore(context.Store).RevokeAsync(context.ParseResult.GetRequiredValue(name), context.ParseResult.GetValue(by)!, cancellationToken);
+            var revokedBy = await Author.ResolveAsync(context, by, cancellationToken);
+            var record = await new TokenStore(context.Store).RevokeAsync(context.ParseResult.GetRequiredValue(name), revokedBy, cancellationToken);
             console.Out.WriteLine($"revoked token '{record.Name}'");
             return ExitCodes.Ok;
         });

@@ -21,8 +21,11 @@ internal static class Author
 
     /// <summary>The name to record, from <paramref name="option"/> or the defaults.</summary>
     /// <exception cref="UsageException">--by is blank, or no default names anyone.</exception>
+    /// <exception cref="Errors.StoreUnavailableException">The store is a SQLite file that does not exist.</exception>
     public static async Task<string> ResolveAsync(CommandContext context, Option<string?> option, CancellationToken cancellationToken)
     {
+        // No store, no change: say so before naming who the change would be recorded as.
+        context.ThrowIfStoreMissing();
         if (context.ParseResult.GetValue(option) is { } given)
         {
             return string.IsNullOrWhiteSpace(given) ? throw new UsageException("--by must name someone") : given;

@@ -25,7 +25,10 @@ internal sealed class CommandContext(ParseResult parseResult, GlobalOptions glob
     public bool Json => ParseResult.GetValue(globals.Json);
 
     /// <summary>The store named by <c>--store</c>, <c>$VERSO_STORE</c> or the default file.</summary>
-    public IVersionStore Store => _store ??= StoreLocator.Open(ParseResult.GetValue(globals.Store), Console);
+    public IVersionStore Store => _store ??= StoreLocator.Open(ParseResult.GetValue(globals.Store), Console, discover: ParseResult.CommandResult.Command.Name != "init");
+
+    /// <summary>Fails now when the store is a SQLite file that does not exist (see <see cref="StoreLocator.ThrowIfMissing"/>).</summary>
+    public void ThrowIfStoreMissing() => StoreLocator.ThrowIfMissing(ParseResult.GetValue(globals.Store), Console);
 
     /// <summary>The versioning service over <see cref="Store"/>.</summary>
     public VersioningService CreateService() => new(Store, AgentKinds.RegisterAll(new KindRegistry())) { Signer = Signer };

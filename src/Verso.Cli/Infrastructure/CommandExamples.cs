@@ -44,6 +44,7 @@ internal static class CommandExamples
         ["import-git"] = ["verso import-git ~/src/our-team --path '.squad/agents/*/charter.md' --kind agent --format squad"],
         ["completion"] = ["source <(verso completion bash)", "verso completion zsh > \"${fpath[1]}/_verso\"", "verso completion fish | source", "verso completion pwsh | Out-String | Invoke-Expression"],
         ["serve"] = ["verso serve"],
+        ["mcp"] = ["VERSO_TOKEN=vt1.agent-alice.… verso mcp", "verso mcp --server http://127.0.0.1:5180 --token vt1.agent-alice.…"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Makes every command's <c>--help</c> end with its examples.</summary>

@@ -116,7 +116,7 @@ public sealed partial class ChangeRequestService
         {
             var needed = policy.Approvals;
             var because = "";
-            if (needed == 0 && policy.BreakingToolChanges == "review" && await BreakingToolChangesAsync(request, cancellationToken).ConfigureAwait(false) is { IsEmpty: false } breaking)
+            if (needed == 0 && policy.BreakingToolChanges == Policy.Review && await BreakingToolChangesAsync(request, cancellationToken).ConfigureAwait(false) is { IsEmpty: false } breaking)
             {
                 // A breaking tool change is reviewed even where other changes need no approval.
                 needed = 1;

@@ -15,16 +15,24 @@ namespace Verso.History;
 /// </summary>
 public static class ManifestBuilder
 {
-    /// <summary>The manifest of the heads, or of the versions in force at <paramref name="at"/>.</summary>
-    public static async Task<Manifest> BuildAsync(IVersionStore store, DateTimeOffset? at = null, CancellationToken cancellationToken = default)
+    /// <summary>The manifest of the heads, or of the versions in force at <paramref name="at"/>: the configuration only.</summary>
+    public static Task<Manifest> BuildAsync(IVersionStore store, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
+        BuildAsync(store, at, includeInternal: false, cancellationToken);
+
+    /// <summary>
+    /// The manifest of the heads, or of the versions in force at <paramref name="at"/>; with
+    /// <paramref name="includeInternal"/>, change requests and checks too (a host's reserved records never).
+    /// </summary>
+    public static async Task<Manifest> BuildAsync(IVersionStore store, DateTimeOffset? at, bool includeInternal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var entries = new List<ManifestEntry>();
         await foreach (var head in store.ListAllHeadsAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (Kinds.ReservedKinds.IsReserved(head.Key.Kind))
+            if (Kinds.ReservedKinds.IsReserved(head.Key.Kind) || (!includeInternal && Kinds.InternalKinds.IsInternal(head.Key.Kind)))
             {
-                // A host's own records (tokens) are not part of the organization's published state.
+                // A host's own records (tokens) are not part of the organization's published state; review's
+                // bookkeeping (change requests, checks) is not configuration.
                 continue;
             }
 

@@ -39,6 +39,15 @@ public sealed record Policy(
     /// <summary>The default <see cref="BreakingToolChanges"/>: no rule about tool changes.</summary>
     public const string Allow = "allow";
 
+    /// <summary>A kind or entity <see cref="BreakingToolChanges"/>: only through a change request, with an approval.</summary>
+    public const string Review = "review";
+
+    /// <summary>A tag <see cref="BreakingToolChanges"/>: never onto the tag.</summary>
+    public const string Refuse = "refuse";
+
+    /// <summary>A tag <see cref="BreakingToolChanges"/>: only with a new major version of the record's declared <c>version</c>.</summary>
+    public const string Major = "major";
+
     /// <summary>The <c>on_fail</c> value that moves a tag back.</summary>
     public const string RollbackTag = "rollback-tag";
 

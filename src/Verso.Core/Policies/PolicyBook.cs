@@ -72,7 +72,7 @@ public sealed class PolicyBook
             .Select(p => new RecordProblem("/" + p.Name, $"does not belong in a {scope.Kind.ToString().ToLowerInvariant()} policy (it takes {string.Join(", ", allowed)})"))
             .ToList();
         if (document.RootElement.TryGetProperty(PolicyRules.BreakingToolChanges, out var tools) && tools.ValueKind == JsonValueKind.String
-            && (tag ? tools.GetString() is "review" : tools.GetString() is "refuse" or "major"))
+            && (tag ? tools.GetString() is Policy.Review : tools.GetString() is Policy.Refuse or Policy.Major))
         {
             problems.Add(new RecordProblem("/" + PolicyRules.BreakingToolChanges, tag
                 ? "a tag policy takes allow, refuse or major (review is for kind and entity policies)"

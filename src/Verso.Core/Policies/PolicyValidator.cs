@@ -37,7 +37,7 @@ internal sealed class PolicyValidator : IRecordValidator
                 case "on_fail" when value.ValueKind != JsonValueKind.String || value.GetString() is not (Policy.RollbackTag or "none"):
                     problems.Add(new RecordProblem(path, "must be \"rollback-tag\" or \"none\""));
                     break;
-                case PolicyRules.BreakingToolChanges when value.ValueKind != JsonValueKind.String || value.GetString() is not (Policy.Allow or "review" or "refuse" or "major"):
+                case PolicyRules.BreakingToolChanges when value.ValueKind != JsonValueKind.String || value.GetString() is not (Policy.Allow or Policy.Review or Policy.Refuse or Policy.Major):
                     problems.Add(new RecordProblem(path, "must be \"allow\", \"review\" (kind or entity), \"refuse\" or \"major\" (tag)"));
                     break;
                 case PolicyRules.BreakingToolChecks when value.ValueKind != JsonValueKind.Array

@@ -83,8 +83,10 @@ internal static class SchemaBounds
 
     private static bool IsWhole(double value) => Math.Abs(value - Math.Round(value)) < 1e-9;
 
+    // Read from the JSON text, so a value built in code (an int) reads like a parsed one.
     private static double? Number(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<double>(out var number) ? number : null;
+        node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+        && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     private static bool IsTrue(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 

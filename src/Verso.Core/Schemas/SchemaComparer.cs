@@ -56,6 +56,11 @@ internal sealed class SchemaComparer
         var (old, @new) = (AsObject(before), AsObject(after));
         if (old is null || @new is null)
         {
+            if (JsonIdentity.Key(before) == JsonIdentity.Key(after))
+            {
+                return;
+            }
+
             Report(path, "not-a-schema", SchemaEffect.Undecided, "a side is neither an object nor a boolean, so it was not compared");
             return;
         }
@@ -91,9 +96,9 @@ internal sealed class SchemaComparer
         }
 
         // Keywords beside a $ref apply too (2020-12); they are compared at the $ref's own place.
-        if (beforeRef is not null && afterRef is not null)
+        if (beforeRef is not null && afterRef is not null && (((JsonObject)before!).Count > 1 || ((JsonObject)after!).Count > 1))
         {
-            Others(Without(before), Without(after), path);
+            Node(Without(before), Without(after), path);
         }
 
         if (_followed.Add((old, @new)))

@@ -17,11 +17,14 @@ public sealed partial class VersioningService
     /// </summary>
     /// <returns>The versions whose content was erased (none when all were gone already), and the tombstone if one was appended.</returns>
     /// <exception cref="Errors.NotFoundException">The entity has no version.</exception>
+    /// <exception cref="Errors.RefusedException">The kind is reserved (rule <c>reserved_kind</c>).</exception>
     public async Task<ErasureResult> EraseAllAsync(EntityKey key, string erasedBy, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentException.ThrowIfNullOrWhiteSpace(erasedBy);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        // Before anything is read: a refused erase of a reserved kind learns nothing about its records.
+        EnsureWritable(key, VersionOperation.Erase.ToName());
         var head = await GetAsync(VersionRef.Latest(key), cancellationToken).ConfigureAwait(false);
         Snapshot? tombstone = null;
         if (head.Operation != VersionOperation.Erase && head.HasContent)

@@ -30,11 +30,7 @@ public sealed partial class VersioningService
         {
             var version = versions[i];
             ArgumentNullException.ThrowIfNull(version);
-            if (PolicyKinds.IsReserved(version.Key.Kind) || Verso.Kinds.ReservedKinds.IsReserved(version.Key.Kind))
-            {
-                throw new RefusedException(
-                    PolicyRules.Reserved, null, version.Key.ToString(), $"{version.Key.Kind} records are written by their own services, never by an import", "import other kinds");
-            }
+            EnsureWritable(version.Key, VersionOperation.Import.ToName());
 
             if (!heads.TryGetValue(version.Key, out var head))
             {

@@ -27,11 +27,12 @@ public sealed partial class VersioningService
         EntityKey key, CanonicalDocument content, bool force, VersionOperation operation, CancellationToken cancellationToken)
     {
         RefusedException? refusal = null;
+        IReadOnlyList<Policy> policies = IsReservedKind(key.Kind) ? [] : await Policies.ForEntityAsync(key, cancellationToken).ConfigureAwait(false);
         if (IsReservedKind(key.Kind))
         {
             refusal = ReservedRefusal(key, operation.ToName());
         }
-        else if ((await Policies.ForEntityAsync(key, cancellationToken).ConfigureAwait(false)).FirstOrDefault(p => !p.DirectSaves) is { } policy)
+        else if (policies.FirstOrDefault(p => !p.DirectSaves) is { } policy)
         {
             refusal = new RefusedException(
                 PolicyRules.DirectSaves, policy.Version.ToString(), key.ToString(),
@@ -41,7 +42,7 @@ public sealed partial class VersioningService
 
         if (refusal is null)
         {
-            await EnsureNoUnreviewedToolBreakAsync(key, content, operation, cancellationToken).ConfigureAwait(false);
+            await EnsureNoUnreviewedToolBreakAsync(key, content, operation, policies, cancellationToken).ConfigureAwait(false);
             return null;
         }
 

@@ -36,10 +36,11 @@ public sealed partial class VersioningService
     }
 
     // A direct save, import or rollback under a "review" policy may not carry a breaking tool change.
-    private async Task EnsureNoUnreviewedToolBreakAsync(EntityKey key, CanonicalDocument content, VersionOperation operation, CancellationToken cancellationToken)
+    private async Task EnsureNoUnreviewedToolBreakAsync(
+        EntityKey key, CanonicalDocument content, VersionOperation operation, IReadOnlyList<Policy> policies, CancellationToken cancellationToken)
     {
         if (Kinds.Resolve(key.Kind).Tools is null
-            || (await Policies.ForEntityAsync(key, cancellationToken).ConfigureAwait(false)).FirstOrDefault(p => p.BreakingToolChanges == "review") is not { } policy
+            || policies.FirstOrDefault(p => p.BreakingToolChanges == Policy.Review) is not { } policy
             || await Store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false) is not { HasContent: true } head)
         {
             return;
@@ -78,7 +79,7 @@ public sealed partial class VersioningService
         }
 
         var what = Describe(breaking);
-        if (policy.BreakingToolChanges == "refuse")
+        if (policy.BreakingToolChanges == Policy.Refuse)
         {
             throw new RefusedException(
                 PolicyRules.BreakingToolChanges, policy.Version.ToString(), version.Ref.ToString(),
@@ -86,7 +87,7 @@ public sealed partial class VersioningService
                 "make the tool change compatible, or tag a version without it");
         }
 
-        if (policy.BreakingToolChanges == "major")
+        if (policy.BreakingToolChanges == Policy.Major)
         {
             var (was, now) = (DeclaredVersion(tagged), DeclaredVersion(version));
             if (Major(now) is not { } nowMajor || Major(was) is { } wasMajor && nowMajor <= wasMajor)

@@ -96,8 +96,9 @@ public sealed class DirectoryExporter
         var listing = kind is null ? store.ListAllHeadsAsync(cancellationToken) : store.ListEntitiesAsync(kind, cancellationToken);
         await foreach (var head in listing.ConfigureAwait(false))
         {
-            // A host's own records (the server's tokens) are never published as files.
-            if (!Kinds.ReservedKinds.IsReserved(head.Key.Kind))
+            // A host's own records (the server's tokens) and review's bookkeeping (change requests, checks) are
+            // never published as files: they pin version numbers of this store, which an import elsewhere renumbers.
+            if (!Kinds.InternalKinds.IsInternal(head.Key.Kind))
             {
                 heads.Add(head);
             }

@@ -7,8 +7,11 @@ namespace Verso.Files.Directories;
 
 /// <summary>
 /// Reads an exported directory back into the store: each record file becomes a new version of its entity
-/// (operation <c>import</c>) only when its content hash differs from the head's. A file that cannot be read,
-/// named or validated is reported invalid and skipped; the others are still imported.
+/// (operation <c>import</c>) only when its content hash differs from the head's. All or nothing: a file that
+/// cannot be read, named or validated is reported invalid, and then no file is saved (the others are reported
+/// skipped), so fixing it and importing again gives the whole directory. Files of internal kinds (change
+/// requests, checks, a host's <c>verso-…</c> records) are skipped: they pin version numbers of the store they
+/// were made in, which an import renumbers, and export leaves them out.
 /// </summary>
 public sealed class DirectoryImporter
 {
@@ -31,8 +34,9 @@ public sealed class DirectoryImporter
     /// <param name="kind">Only this kind's folder, when given.</param>
     /// <param name="progress">Told the number of files done after each one.</param>
     /// <param name="cancellationToken">Stops the import; the files are saved in one transaction, so then none is.</param>
-    /// <returns>One result per file: created, updated, unchanged or invalid.</returns>
+    /// <returns>One result per file: created, updated, unchanged, or invalid and skipped (then nothing was saved).</returns>
     /// <exception cref="Errors.RecordFileException">The directory does not exist.</exception>
+    /// <exception cref="Errors.ImportRefusedException">The store refused the batch; nothing was saved.</exception>
     /// <exception cref="InvalidNameException">The kind is not a kind name.</exception>
     public async Task<DirectoryReport> ImportAsync(
         string directory, SaveOptions options, string? kind = null, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
@@ -51,6 +55,14 @@ public sealed class DirectoryImporter
         var saves = new List<(int Index, ScannedFile File, BatchSave Save)>(files.Length);
         for (var i = 0; i < files.Length; i++)
         {
+            if (files[i].Record is { } internalRecord && Kinds.InternalKinds.IsInternal(internalRecord.Key.Kind))
+            {
+                results[i] = new FileResult(files[i].RelativePath, FileStatus.Skipped, internalRecord.Key,
+                    Detail: $"an internal record ({internalRecord.Key.Kind}) belongs to the store it was made in and is not imported");
+                progress?.Report(i + 1);
+                continue;
+            }
+
             var (save, problem) = await ReadAsync(root, files[i], saveOptions, cancellationToken).ConfigureAwait(false);
             if (save is not null)
             {
@@ -64,9 +76,35 @@ public sealed class DirectoryImporter
             progress?.Report(i + 1);
         }
 
-        foreach (var (index, result) in await SaveAllAsync(saves, cancellationToken).ConfigureAwait(false))
+        var invalid = results.Count(r => r?.Status == FileStatus.Invalid);
+        if (invalid > 0)
         {
-            results[index] = result;
+            // All or nothing: a directory imports whole or not at all, so no half of an organization lands.
+            foreach (var (index, file, save) in saves)
+            {
+                results[index] = new FileResult(file.RelativePath, FileStatus.Skipped, save.Key, Detail: $"not imported: {invalid} file(s) invalid");
+            }
+
+            return DirectoryReport.Of([.. results.Select(r => r!)]);
+        }
+
+        try
+        {
+            var batch = await _service.SaveBatchAsync([.. saves.Select(s => s.Save)], cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < saves.Count; i++)
+            {
+                results[saves[i].Index] = ResultOf(saves[i].File, batch[i]);
+            }
+        }
+        catch (VersoException exception)
+        {
+            // One transaction: the store wrote none of the batch.
+            foreach (var (index, file, save) in saves)
+            {
+                results[index] = new FileResult(file.RelativePath, FileStatus.Skipped, save.Key, Detail: "not imported");
+            }
+
+            throw new Errors.ImportRefusedException(DirectoryReport.Of([.. results.Select(r => r!)]), exception);
         }
 
         return DirectoryReport.Of([.. results.Select(r => r!)]);
@@ -88,34 +126,6 @@ public sealed class DirectoryImporter
         catch (Exception exception) when (exception is VersoException { Category: ErrorCategory.BadInput } or IOException or UnauthorizedAccessException)
         {
             return (null, new FileResult(file.RelativePath, FileStatus.Invalid, record.Key, Detail: Describe(exception)));
-        }
-    }
-
-    // All files in one transaction. When the store refuses one (a pin of a version that does not exist,
-    // say), nothing of the batch was written: each is saved on its own, so only that file is invalid.
-    private async Task<List<(int Index, FileResult Result)>> SaveAllAsync(List<(int Index, ScannedFile File, BatchSave Save)> saves, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var batch = await _service.SaveBatchAsync([.. saves.Select(s => s.Save)], cancellationToken).ConfigureAwait(false);
-            return [.. saves.Select((s, i) => (s.Index, ResultOf(s.File, batch[i])))];
-        }
-        catch (VersoException exception) when (exception.Category == ErrorCategory.BadInput || exception is VersionConflictException)
-        {
-            var results = new List<(int, FileResult)>(saves.Count);
-            foreach (var (index, file, save) in saves)
-            {
-                try
-                {
-                    results.Add((index, ResultOf(file, await _service.SaveAsync(save.Key, save.Content, save.Options, cancellationToken).ConfigureAwait(false))));
-                }
-                catch (VersoException single) when (single.Category == ErrorCategory.BadInput)
-                {
-                    results.Add((index, new FileResult(file.RelativePath, FileStatus.Invalid, save.Key, Detail: Describe(single))));
-                }
-            }
-
-            return results;
         }
     }
 

@@ -26,4 +26,7 @@ public enum FileStatus
 
     /// <summary>The file, its name or its path cannot be used; nothing was read from or written to it.</summary>
     Invalid,
+
+    /// <summary>Import: read but not saved, because another file was invalid (an import is all or nothing) or it holds an internal record.</summary>
+    Skipped,
 }

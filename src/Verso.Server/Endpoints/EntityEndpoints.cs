@@ -103,17 +103,21 @@ internal static class EntityEndpoints
         [FromQuery(Name = "saved_by")] string? savedBy,
         string? message,
         bool? force,
+        [FromQuery(Name = "new_kind")] bool? newKind,
         CancellationToken cancellationToken)
     {
         var key = EntityKey.Create(kind, id);
         var caller = Caller.Of(http);
         caller.Demand(ApiRole.Writer, kind);
         ReservedKindGuard.ThrowIfReserved(kind);
+        QueryText.EnsureUtf8(http.Request, "saved_by");
         var by = caller.SavedBy(savedBy);
         var expected = await Preconditions.ExpectedVersionAsync(http.Request, service, key, expectedVersion, cancellationToken);
         var body = await RequestBody.ReadJsonAsync(http.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
         // Canonicalized (and validated) before the store is touched: bad input never half-writes.
         var content = service.Canonicalize(kind, body);
+        // A kind neither registered nor held yet is created only on purpose (new_kind=true): agnet is a typo, not a kind.
+        await Kinds.KindNames.EnsureKnownAsync(service, kind, newKind ?? false, cancellationToken);
         var result = await service.SaveAsync(key, content, new SaveOptions(by) { Message = message, Force = force ?? false, ExpectedVersion = expected }, cancellationToken);
         return VersionResults.Appended(http, result);
     }

@@ -23,6 +23,8 @@ public static class ProblemWriter
                 .With("problems", invalid.Problems.Select(p => new Dictionary<string, object?> { ["path"] = p.Path, ["message"] = p.Message }).ToList()),
             InvalidReferenceException reference => new ApiProblem(StatusCodes.Status422UnprocessableEntity, "invalid-reference", "Invalid reference", exception.Message)
                 .With("reference", reference.Reference.ToString()),
+            UnknownKindException unknown => new ApiProblem(StatusCodes.Status422UnprocessableEntity, "unknown-kind", "Unknown kind", $"{exception.Message} (new_kind=true creates it)")
+                .With("kind", unknown.Kind).With("suggestion", unknown.Suggestion),
             CanonicalJsonException json => ApiProblem.BadRequest(exception.Message, "bad-json").With("json_path", json.JsonPath),
             InvalidNameException name => ApiProblem.BadRequest(exception.Message, "invalid-name").With("what", name.What).With("value", name.Value),
             AmbiguousHashPrefixException ambiguous => ApiProblem.BadRequest(exception.Message, "ambiguous-hash").With("ref", ambiguous.Reference),

@@ -62,6 +62,7 @@ namespace Verso.Server.OpenApi;
 [JsonSerializable(typeof(PolicyList))]
 [JsonSerializable(typeof(PromotionStatus))]
 [JsonSerializable(typeof(DsseEnvelopeDocument))]
+[JsonSerializable(typeof(TagSignatures))]
 [JsonSerializable(typeof(ProposeRequest))]
 [JsonSerializable(typeof(RecordedCheck))]
 [JsonSerializable(typeof(ReviewRequest))]

@@ -29,3 +29,21 @@ internal sealed class DsseSignatureDocument
     [JsonPropertyName("sig")]
     public required string Sig { get; init; }
 }
+
+internal sealed class TagSignatures
+{
+    /// <summary>The key id events must be signed by now; null when the store does not sign events.</summary>
+    public string? SigningKey { get; init; }
+
+    /// <summary>Each move of the tag, oldest first.</summary>
+    public required IReadOnlyList<TagMoveSignature> Moves { get; init; }
+}
+
+internal sealed class TagMoveSignature
+{
+    public required int ToVersion { get; init; }
+    public required DateTimeOffset MovedAt { get; init; }
+
+    /// <summary>The key id whose signature of this move verifies; null when unsigned or not verifying.</summary>
+    public string? SignedBy { get; init; }
+}

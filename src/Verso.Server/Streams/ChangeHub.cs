@@ -18,12 +18,13 @@ internal sealed partial class ChangeHub : IAsyncDisposable
     private const int ReadBatch = 512;
 
     // Enough for every stream that keeps up; one further behind reads the log (see ChangeView.Behind).
-    private const int MemoryLength = 4096;
+    private const int DefaultMemoryLength = 4096;
 
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
 
     private readonly IVersionStore _store;
+    private readonly int _memoryLength;
     private readonly TimeProvider _time;
     private readonly TimeSpan _recheckInterval;
     private readonly ILogger _logger;
@@ -37,10 +38,12 @@ internal sealed partial class ChangeHub : IAsyncDisposable
     private Task? _started;
     private Task _loops = Task.CompletedTask;
 
-    public ChangeHub(IVersionStore store, TokenStore tokens, VersoServerOptions options, ILogger<ChangeHub> logger, TimeProvider? time = null)
+    public ChangeHub(IVersionStore store, TokenStore tokens, VersoServerOptions options, ILogger<ChangeHub> logger, TimeProvider? time = null, int memoryLength = DefaultMemoryLength)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(memoryLength, 1);
         _store = store;
+        _memoryLength = memoryLength;
         _time = time ?? TimeProvider.System;
         _recheckInterval = options.StreamRecheckInterval;
         _logger = logger;
@@ -241,10 +244,16 @@ internal sealed partial class ChangeHub : IAsyncDisposable
     private void Publish(IReadOnlyList<ChangeEntry> entries)
     {
         var old = _memory;
-        var frames = entries.Select(ChangeFrame.Of);
-        var drop = Math.Max(0, old.Recent.Length + entries.Count - MemoryLength);
-        var recent = old.Recent.Skip(drop).Concat(frames.Skip(Math.Max(0, drop - old.Recent.Length))).ToArray();
-        var floor = drop == 0 ? old.Floor : recent[0].Entry.Sequence - 1;
+        var frames = entries.Select(ChangeFrame.Of).ToArray();
+        // The newest entries up to the memory's length: the tail of the old window, then the new ones.
+        var kept = Math.Min(old.Recent.Length + frames.Length, _memoryLength);
+        var fromNew = Math.Min(frames.Length, kept);
+        var fromOld = kept - fromNew;
+        var recent = new ChangeFrame[kept];
+        Array.Copy(old.Recent, old.Recent.Length - fromOld, recent, 0, fromOld);
+        Array.Copy(frames, frames.Length - fromNew, recent, fromOld, fromNew);
+        // Every entry after the floor is in the window (nothing lies between the last one dropped and the first kept).
+        var floor = kept < old.Recent.Length + frames.Length ? recent[0].Entry.Sequence - 1 : old.Floor;
         _memory = new Window(recent, floor, entries[^1].Sequence, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         old.Changed.TrySetResult();
     }

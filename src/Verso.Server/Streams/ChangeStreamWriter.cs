@@ -17,6 +17,8 @@ internal static class ChangeStreamWriter
         await response.WriteAsync(": verso change feed\n\n", cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
         var cursor = after;
+        // One timer per heartbeat interval, not one per wake: a stream woken by every event creates none.
+        Task? heartbeatDue = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             var view = hub.Since(cursor, Batch);
@@ -41,8 +43,11 @@ internal static class ChangeStreamWriter
             }
 
             await response.Body.FlushAsync(cancellationToken);
-            if (!await WaitAsync(view.Changed, hub.Time, heartbeat, cancellationToken))
+            heartbeatDue ??= Task.Delay(heartbeat, hub.Time, cancellationToken);
+            if (await Task.WhenAny(view.Changed, heartbeatDue) == heartbeatDue)
             {
+                cancellationToken.ThrowIfCancellationRequested();
+                heartbeatDue = null;
                 await response.WriteAsync(": keep-alive\n\n", cancellationToken);
                 await response.Body.FlushAsync(cancellationToken);
             }
@@ -62,16 +67,5 @@ internal static class ChangeStreamWriter
         }
 
         return cursor;
-    }
-
-    // True when the hub read something new; false after a heartbeat interval without.
-    private static async Task<bool> WaitAsync(Task changed, TimeProvider time, TimeSpan heartbeat, CancellationToken cancellationToken)
-    {
-        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(heartbeat, time, quiet.Token);
-        var first = await Task.WhenAny(changed, delay);
-        await quiet.CancelAsync();
-        cancellationToken.ThrowIfCancellationRequested();
-        return first == changed;
     }
 }

@@ -16,7 +16,7 @@ public sealed class CheckpointCommandTests : IDisposable
         for (var n = 1; n <= 3; n++)
         {
             _verso.WriteFile("v.json", $$"""{"n":{{n}}}""");
-            await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
+            await _verso.RunAsync("save", "--new-kind", "note", "alice", "v.json", "--by", "ops");
         }
 
         await _verso.RunAsync("tag", "note/alice@2", "production", "--by", "ops");
@@ -44,7 +44,7 @@ public sealed class CheckpointCommandTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("v.json", """{"n":1}""");
-        await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
+        await _verso.RunAsync("save", "--new-kind", "note", "alice", "v.json", "--by", "ops");
         await _verso.RunAsync("checkpoint", "--out", "cp.txt");
         var text = await File.ReadAllTextAsync(_verso.PathOf("cp.txt"));
         _verso.WriteFile("edited.txt", text.Replace("entity note/alice 1", "entity note/alice 2", StringComparison.Ordinal));

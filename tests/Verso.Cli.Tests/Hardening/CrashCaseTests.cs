@@ -20,8 +20,8 @@ public sealed class CrashCaseTests : IDisposable
         await _verso.InitializedAsync();
         _verso.WriteFile("v1.json", Nested(100));
         _verso.WriteFile("v2.json", Nested(100, "2"));
-        Assert.Equal(0, (await _verso.RunAsync("save", "note", "deep", "v1.json", "--by", "ops")).ExitCode);
-        Assert.Equal(0, (await _verso.RunAsync("save", "note", "deep", "v2.json", "--by", "ops")).ExitCode);
+        Assert.Equal(0, (await _verso.RunAsync("save", "--new-kind", "note", "deep", "v1.json", "--by", "ops")).ExitCode);
+        Assert.Equal(0, (await _verso.RunAsync("save", "--new-kind", "note", "deep", "v2.json", "--by", "ops")).ExitCode);
 
         string[][] reads =
         [
@@ -84,7 +84,7 @@ public sealed class CrashCaseTests : IDisposable
         _verso.WithEnvironment("VERSO_MAX_RECORD_SIZE", "1000");
         var big = Encoding.UTF8.GetBytes("{\"text\":\"" + new string('x', 5000) + "\"}");
 
-        var result = await _verso.RunWithInputAsync(big, "save", "note", "big", "-", "--by", "ops");
+        var result = await _verso.RunWithInputAsync(big, "save", "--new-kind", "note", "big", "-", "--by", "ops");
         var garbage = await _verso.RunWithInputAsync(new byte[5000], "canon", "-");
 
         Assert.Equal(2, result.ExitCode);
@@ -142,7 +142,9 @@ public sealed class CrashCaseTests : IDisposable
 
         Assert.Equal(2, import.ExitCode);
         Assert.Contains("invalid thing/fifo.yaml: not a regular file", import.Stdout, StringComparison.Ordinal);
-        Assert.Contains("created thing/good.yaml", import.Stdout, StringComparison.Ordinal);
+        // All or nothing: the good file is read, reported, and not saved.
+        Assert.Contains("skipped thing/good.yaml", import.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, await _verso.VersionCountAsync());
     }
 
     internal static void AssertOneLine(CliResult result)

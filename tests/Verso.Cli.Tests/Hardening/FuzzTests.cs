@@ -107,7 +107,7 @@ public sealed class FuzzTests : IDisposable
         for (var n = 1; n <= 3; n++)
         {
             _verso.WriteFile("seed.json", $$"""{"name":"alice","n":{{n}}}""");
-            Assert.Equal(0, (await _verso.RunAsync("save", "note", "alice", "seed.json", "--by", "ops")).ExitCode);
+            Assert.Equal(0, (await _verso.RunAsync("save", "--new-kind", "note", "alice", "seed.json", "--by", "ops")).ExitCode);
         }
 
         await _verso.RunAsync("tag", "note/alice@2", "production", "--by", "ops");
@@ -128,21 +128,21 @@ public sealed class FuzzTests : IDisposable
         yield return FuzzCase.Save("n: [1,\nname: x\n"u8.ToArray());
         yield return FuzzCase.Save("{\"a\":"u8.ToArray());
         yield return FuzzCase.Save(Encoding.UTF8.GetBytes(new string('[', 200) + new string(']', 200)));
-        yield return new FuzzCase(["save", "note", "big", "-", "--by", "ops"], Stdin: Encoding.UTF8.GetBytes("{\"t\":\"" + new string('x', 4096) + "\"}"))
+        yield return new FuzzCase(["save", "--new-kind", "note", "big", "-", "--by", "ops"], Stdin: Encoding.UTF8.GetBytes("{\"t\":\"" + new string('x', 4096) + "\"}"))
         {
             Environment = new Dictionary<string, string> { ["VERSO_MAX_RECORD_SIZE"] = "1024" },
         };
         yield return FuzzCase.Patch("""{"a":[1]}""", "[" + string.Join(',', Enumerable.Repeat("""{"op":"copy","from":"/a","path":"/a/-"}""", 30)) + "]");
-        yield return new FuzzCase(["save", "note", "a", "$file", "--by", "ops", "--expect", "abc"]) { Files = new() { ["$file"] = "{}"u8.ToArray() } };
+        yield return new FuzzCase(["save", "--new-kind", "note", "a", "$file", "--by", "ops", "--expect", "abc"]) { Files = new() { ["$file"] = "{}"u8.ToArray() } };
         yield return new FuzzCase(["--store", "postgres://u:p@127.0.0.1:1/db?sslmode=bogus", "show", "note/a"]);
-        yield return new FuzzCase(["save", "note", "a", "$file", "--by", "ops\u001b[31m"]) { Files = new() { ["$file"] = "{}"u8.ToArray() } };
-        yield return new FuzzCase(["save", "note", "a", "$file", "--by", "ops", "-m", "why\u001b]0;x\u0007"]) { Files = new() { ["$file"] = "{}"u8.ToArray() } };
+        yield return new FuzzCase(["save", "--new-kind", "note", "a", "$file", "--by", "ops\u001b[31m"]) { Files = new() { ["$file"] = "{}"u8.ToArray() } };
+        yield return new FuzzCase(["save", "--new-kind", "note", "a", "$file", "--by", "ops", "-m", "why\u001b]0;x\u0007"]) { Files = new() { ["$file"] = "{}"u8.ToArray() } };
         yield return new FuzzCase(["show", "note/a\u001b[2J"]);
         yield return new FuzzCase(["import", "$dir", "--by", "ops"]) { Files = new() { ["note/bad.yaml"] = "n: [1,\nname: x\n"u8.ToArray() } };
         yield return new FuzzCase(["--store", "$file", "show", "note/alice"]) { Files = new() { ["$file"] = "not a database"u8.ToArray() } };
         yield return new FuzzCase(["verify", "--since", "$file"]) { Files = new() { ["$file"] = "verso checkpoint 1\nroot sha256:00\n"u8.ToArray() } };
         yield return new FuzzCase(["tag", "note/alice@9", "production", "--by", "ops"]);
-        yield return new FuzzCase(["save", "note", "alice", "$file", "--by", "ops", "--expect", "1"]) { Files = new() { ["$file"] = "{\"n\":9}"u8.ToArray() } };
+        yield return new FuzzCase(["save", "--new-kind", "note", "alice", "$file", "--by", "ops", "--expect", "1"]) { Files = new() { ["$file"] = "{\"n\":9}"u8.ToArray() } };
     }
 
     private static readonly Gen<string> BadNames = Gen.OneOf(
@@ -179,8 +179,8 @@ public sealed class FuzzTests : IDisposable
         BadJson.Select(json => new FuzzCase(["hash", "-"], Stdin: json)),
         BadPatches.Select(patch => FuzzCase.Patch("""{"a":1}""", patch)),
         BadNames.Select(name => new FuzzCase(["save", name, "a", "$file", "--by", "ops"]) { Files = new() { ["$file"] = "{}"u8.ToArray() } }),
-        BadNames.Select(name => new FuzzCase(["save", "note", name, "$file", "--by", "ops"]) { Files = new() { ["$file"] = "{}"u8.ToArray() } }),
-        Gen.Elements("\u001b", "\n", "\r", "\u0007", "\uFFFD", "\u0000", "\u009b").Select(bad => new FuzzCase(["save", "note", "alice", "$file", "--by", $"op{bad}s"]) { Files = new() { ["$file"] = "{}"u8.ToArray() } }),
+        BadNames.Select(name => new FuzzCase(["save", "--new-kind", "note", name, "$file", "--by", "ops"]) { Files = new() { ["$file"] = "{}"u8.ToArray() } }),
+        Gen.Elements("\u001b", "\n", "\r", "\u0007", "\uFFFD", "\u0000", "\u009b").Select(bad => new FuzzCase(["save", "--new-kind", "note", "alice", "$file", "--by", $"op{bad}s"]) { Files = new() { ["$file"] = "{}"u8.ToArray() } }),
         BadRefs.SelectMany(reference => Gen.Elements<string[]>(
             ["show", reference], ["log", reference], ["blame", reference], ["tags", reference], ["refs", reference],
             ["diff", reference, "note/alice"], ["diff", "note/alice@1", reference], ["compat", reference, "note/alice"],
@@ -204,7 +204,7 @@ public sealed class FuzzTests : IDisposable
 
         public Dictionary<string, string> Environment { get; init; } = [];
 
-        public static FuzzCase Save(byte[] json) => new(["save", "note", "fuzz", "$file", "--by", "ops"]) { Files = new() { ["$file"] = json } };
+        public static FuzzCase Save(byte[] json) => new(["save", "--new-kind", "note", "fuzz", "$file", "--by", "ops"]) { Files = new() { ["$file"] = json } };
 
         public static FuzzCase Patch(string document, string patch) =>
             new(["patch", "$doc", "$patch"]) { Files = new() { ["$doc"] = Encoding.UTF8.GetBytes(document), ["$patch"] = Encoding.UTF8.GetBytes(patch) } };

@@ -17,7 +17,7 @@ public sealed class OutputCaseTests : IDisposable
         for (var n = 1; n <= 3; n++)
         {
             _verso.WriteFile("v.json", $$"""{"n":{{n}}}""");
-            await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
+            await _verso.RunAsync("save", "--new-kind", "note", "alice", "v.json", "--by", "ops");
         }
 
         await _verso.RunAsync("prune", "note/alice", "--keep", "1", "--by", "ops");
@@ -34,7 +34,7 @@ public sealed class OutputCaseTests : IDisposable
     {
         _verso.WriteFile("v.json", "{}");
 
-        var result = await _verso.RunAsync("save", "note", "a", "v.json", "--by", "ops", "--expect", "abc");
+        var result = await _verso.RunAsync("save", "--new-kind", "note", "a", "v.json", "--by", "ops", "--expect", "abc");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("verso: --expect takes a whole number, not 'abc' (see 'verso --help')\n", result.Stderr);
@@ -50,7 +50,7 @@ public sealed class OutputCaseTests : IDisposable
         await _verso.InitializedAsync();
         _verso.WriteFile("a.json", json);
 
-        foreach (var args in new[] { new[] { "save", "note", "a", "a.json", "--by", "ops" }, ["canon", "a.json"], ["hash", "a.json"] })
+        foreach (var args in new[] { new[] { "save", "--new-kind", "note", "a", "a.json", "--by", "ops" }, ["canon", "a.json"], ["hash", "a.json"] })
         {
             var result = await _verso.RunAsync(args);
 
@@ -101,7 +101,7 @@ public sealed class OutputCaseTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("v.json", "{}");
-        string[] args = option == "--by" ? ["save", "note", "a", "v.json", "--by", value] : ["save", "note", "a", "v.json", "--by", "ops", "-m", value];
+        string[] args = option == "--by" ? ["save", "--new-kind", "note", "a", "v.json", "--by", value] : ["save", "--new-kind", "note", "a", "v.json", "--by", "ops", "-m", value];
 
         var result = await _verso.RunAsync(args);
 
@@ -117,7 +117,7 @@ public sealed class OutputCaseTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("v.json", "{}");
-        await _verso.RunAsync("save", "note", "a", "v.json", "--by", "ops", "-m", "first");
+        await _verso.RunAsync("save", "--new-kind", "note", "a", "v.json", "--by", "ops", "-m", "first");
         await using (var connection = new SqliteConnection($"Data Source={_verso.PathOf("verso.db")};Pooling=False"))
         {
             await connection.OpenAsync();
@@ -188,9 +188,9 @@ public sealed class OutputCaseTests : IDisposable
     }
 
     [Fact]
-    public async Task ImportWithAnInvalidFileKeepsTheValidOnesAndSaysSo()
+    public async Task ImportWithAnInvalidFileSavesNothingAndSaysSoForEachFile()
     {
-        // Decided: import stays file by file (exit 2 naming each invalid file); all-or-nothing needs a batch append.
+        // Decided (issue 28): import is all or nothing, one batch append; exit 2 naming each invalid file.
         await _verso.InitializedAsync();
         _verso.WriteFile("org/note/good.yaml", "name: good\n");
         _verso.WriteFile("org/note/bad.yaml", "name: [\n");
@@ -198,8 +198,8 @@ public sealed class OutputCaseTests : IDisposable
         var import = await _verso.RunAsync("import", "org", "--by", "ops");
 
         Assert.Equal(2, import.ExitCode);
-        Assert.Contains("created note/good.yaml", import.Stdout, StringComparison.Ordinal);
+        Assert.Contains("skipped note/good.yaml: not imported: 1 file(s) invalid", import.Stdout, StringComparison.Ordinal);
         Assert.Contains("invalid note/bad.yaml", import.Stdout, StringComparison.Ordinal);
-        Assert.Equal(1, await _verso.VersionCountAsync());
+        Assert.Equal(0, await _verso.VersionCountAsync());
     }
 }

@@ -35,7 +35,7 @@ public sealed class ProcessFaultTests : IDisposable
         try
         {
             _verso.WriteFile("v2.json", """{"n":2}""");
-            var save = await VersoProcess.RunWrappedAsync(wrapper, _verso.Directory.Path, null, "save", "note", "alice", "v2.json", "--by", "ops");
+            var save = await VersoProcess.RunWrappedAsync(wrapper, _verso.Directory.Path, null, "save", "--new-kind", "note", "alice", "v2.json", "--by", "ops");
             var show = await VersoProcess.RunWrappedAsync(wrapper, _verso.Directory.Path, null, "show", "note/alice");
             var init = await VersoProcess.RunWrappedAsync(wrapper, _verso.Directory.Path, null, "--store", "fresh.db", "init");
 
@@ -78,7 +78,7 @@ public sealed class ProcessFaultTests : IDisposable
         string[] wrapper = ["bash", "-c", "ulimit -f 200; trap '' XFSZ; exec \"$@\"", "bash"];
         var environment = new Dictionary<string, string> { ["DOTNET_EnableWriteXorExecute"] = "0" };
 
-        var save = await VersoProcess.RunWrappedAsync(wrapper, _verso.Directory.Path, environment, "save", "note", "big", "big.json", "--by", "ops");
+        var save = await VersoProcess.RunWrappedAsync(wrapper, _verso.Directory.Path, environment, "save", "--new-kind", "note", "big", "big.json", "--by", "ops");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var verify = await _verso.RunAsync("verify");
 
@@ -93,7 +93,7 @@ public sealed class ProcessFaultTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("v1.json", """{"n":1}""");
-        Assert.Equal(0, (await _verso.RunAsync("save", "note", "alice", "v1.json", "--by", "ops")).ExitCode);
+        Assert.Equal(0, (await _verso.RunAsync("save", "--new-kind", "note", "alice", "v1.json", "--by", "ops")).ExitCode);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }

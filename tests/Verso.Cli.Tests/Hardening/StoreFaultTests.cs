@@ -84,7 +84,7 @@ public sealed class StoreFaultTests : IDisposable
         for (var n = 0; n < 40; n++)
         {
             _verso.WriteFile("v.json", $$"""{"n":{{n}},"text":"{{new string('t', 300)}}"}""");
-            await _verso.RunAsync("save", "note", $"e{n % 5}", "v.json", "--by", "ops");
+            await _verso.RunAsync("save", "--new-kind", "note", $"e{n % 5}", "v.json", "--by", "ops");
         }
 
         SqliteConnection.ClearAllPools();
@@ -146,7 +146,7 @@ public sealed class StoreFaultTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("v.json", """{"n":1}""");
-        await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
+        await _verso.RunAsync("save", "--new-kind", "note", "alice", "v.json", "--by", "ops");
         await using (var connection = new SqliteConnection($"Data Source={_verso.PathOf("verso.db")};Pooling=False"))
         {
             await connection.OpenAsync();

@@ -9,11 +9,12 @@ using Verso.Testing.Support;
 namespace Verso.Cli.Tests.Packaging;
 
 /// <summary>
-/// A newcomer's first day: pack the tool and the libraries into a feed of their own, install the tool
-/// from it into a tool path of its own, and run the README's first-session commands from a directory that
-/// is not the repository. One test, since packing is slow; it builds only the src projects not built yet.
-/// It packs the framework-dependent tool; with <c>VERSO_TEST_NATIVE_TOOL=1</c> it packs and installs the
-/// NativeAOT tool users get on linux-x64 instead (an AOT compile: minutes, so not part of the default run).
+/// A newcomer's first day: clone the repository from a local path (so SourceLink has no hosted origin), run
+/// README's install command, <c>./install.sh</c>, which packs in Release and installs the tool (here into a tool
+/// path of its own), and run the README's first-session commands from a directory that is not the repository.
+/// With <c>VERSO_TEST_NATIVE_TOOL=1</c> it runs <c>./install.sh --native</c> instead, the NativeAOT tool (an AOT
+/// compile: minutes, so not part of the default run); <c>VERSO_EXECUTABLE=TOOLS/verso</c> then runs the CLI suite
+/// through that executable (README, "Install"). A second test packs every library and checks the feed they make.
 /// </summary>
 public sealed partial class FreshMachineTests : IDisposable
 {
@@ -22,12 +23,68 @@ public sealed partial class FreshMachineTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task TheReadmesFirstSessionWorksWithTheInstalledToolFromAnyDirectory()
+    public async Task TheReadmesInstallCommandWorksInACloneOfALocalPathAndTheFirstSessionRunsFromAnyDirectory()
+    {
+        var clone = CloneOfTheWorkingTree();
+        var tools = _temp.File("tools");
+        var elsewhere = Directory.CreateDirectory(_temp.File("my-org")).FullName;
+        var readme = File.ReadAllText(Path.Combine(clone, "README.md"));
+        Assert.Contains("not published on the public NuGet gallery", readme, StringComparison.Ordinal);
+        Assert.Contains("./install.sh", readme, StringComparison.Ordinal);
+
+        var install = await RunAsync(clone, "sh", Native ? ["install.sh", "--native", "--tool-path", tools] : ["install.sh", "--tool-path", tools]);
+        Assert.True(install.ExitCode == 0, install.ToString());
+        // A Release pack: SourceLink ran (and did not fail on the file:// origin).
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(clone, "src", "Verso.Cli", "bin", "Release"), "verso.dll", SearchOption.AllDirectories));
+        // Never a pointer package alone: every verso.* package the script wrote is installable together.
+        var feed = Path.Combine(clone, "artifacts", "install");
+        var packages = Directory.GetFiles(feed, "*.nupkg").Select(Identity).ToList();
+        Assert.Equal(Native ? ["verso", "verso.any", "verso.linux-x64"] : ["verso"], packages.Order(StringComparer.Ordinal));
+        // The native tool is one executable: no assembly for a runtime to load and JIT-compile.
+        Assert.Equal(Native, Directory.GetFiles(tools, "verso.dll", SearchOption.AllDirectories).Length == 0);
+
+        File.Copy(Path.Combine(clone, "samples", "agent-alice.json"), Path.Combine(elsewhere, "alice.json"));
+        var verso = Path.Combine(tools, OperatingSystem.IsWindows() ? "verso.exe" : "verso");
+        var session = FirstSession(readme);
+        Assert.Equal(["init", "save", "show", "log"], session.Select(c => c[0]));
+        var outputs = new List<CliResult>();
+        foreach (var command in session)
+        {
+            var result = await RunAsync(elsewhere, verso, [.. command]);
+            Assert.True(result.ExitCode == 0, $"verso {string.Join(' ', command)}\n{result}");
+            outputs.Add(result);
+        }
+
+        Assert.True(File.Exists(Path.Combine(elsewhere, "verso.db")));
+        Assert.Contains("Alice", outputs[2].Stdout, StringComparison.Ordinal);
+        Assert.Contains("first charter", outputs[3].Stdout, StringComparison.Ordinal);
+
+        // Run again (an update over the installed tool), it still succeeds: the script is safe to re-run after a pull.
+        var again = await RunAsync(clone, "sh", Native ? ["install.sh", "--native", "--tool-path", tools] : ["install.sh", "--tool-path", tools]);
+        Assert.True(again.ExitCode == 0, again.ToString());
+    }
+
+    [Fact]
+    public async Task TheInstallScriptRefusesAnUnknownOptionInOneLine()
+    {
+        var result = await RunAsync(Repository.Root(), "sh", "install.sh", "--globl");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("install.sh: unknown option '--globl' (try --help)", result.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task EveryLibraryPackageCarriesItsDocsAndFindsTheVersoPackagesItDependsOnInTheFeed()
     {
         var repository = Repository.Root();
         var feed = Directory.CreateDirectory(_temp.File("feed")).FullName;
-        var tools = _temp.File("tools");
-        var elsewhere = Directory.CreateDirectory(_temp.File("my-org")).FullName;
+
+        // A project no test references (Verso.Client) may never have been restored here; the traversal does not restore.
+        foreach (var project in Directory.GetFiles(Path.Combine(repository, "src"), "*.csproj", SearchOption.AllDirectories)
+                     .Where(p => !File.Exists(Path.Combine(Path.GetDirectoryName(p)!, "obj", "project.assets.json"))))
+        {
+            var restore = await RunAsync(_temp.Path, "dotnet", "restore", project, "-nologo", "-v:q");
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+        }
 
         var pack = await RunAsync(_temp.Path, "dotnet", "msbuild", WriteTraversal(repository, feed), "-t:PackAll", "-nologo", "-v:q");
         Assert.True(pack.ExitCode == 0, pack.ToString());
@@ -58,41 +115,56 @@ public sealed partial class FreshMachineTests : IDisposable
                 Assert.Contains(entries, e => e.EndsWith($"{id}.xml", StringComparison.Ordinal));
             }
         }
+    }
 
-        var version = Path.GetFileNameWithoutExtension(packages["verso"])["verso.".Length..];
-        var install = await RunAsync(_temp.Path, "dotnet", "tool", "install", "verso", "--tool-path", tools, "--add-source", feed, "--version", version);
-        Assert.True(install.ExitCode == 0, install.ToString());
-        // The native tool is one executable: no assembly for a runtime to load and JIT-compile.
-        Assert.Equal(Native, Directory.GetFiles(tools, "verso.dll", SearchOption.AllDirectories).Length == 0);
-
-        File.Copy(Path.Combine(repository, "samples", "agent-alice.json"), Path.Combine(elsewhere, "alice.json"));
-        var verso = Path.Combine(tools, OperatingSystem.IsWindows() ? "verso.exe" : "verso");
-        var session = FirstSession(File.ReadAllText(Path.Combine(repository, "README.md")));
-        Assert.Equal(["init", "save", "show", "log"], session.Select(c => c[0]));
-        var outputs = new List<CliResult>();
-        foreach (var command in session)
+    // A clone of the repository by its local path, as `git clone /path/to/verso` makes it, with the working tree's
+    // uncommitted changes copied over so the test checks the code under test rather than the last commit.
+    private string CloneOfTheWorkingTree()
+    {
+        var repository = Repository.Root();
+        var clone = _temp.File("clone");
+        Git(_temp.Path, "clone", "--quiet", repository, clone);
+        var changed = Git(repository, "ls-files", "--modified", "--others", "--exclude-standard", "-z").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var file in changed)
         {
-            var result = await RunAsync(elsewhere, verso, [.. command]);
-            Assert.True(result.ExitCode == 0, $"verso {string.Join(' ', command)}\n{result}");
-            outputs.Add(result);
+            var source = Path.Combine(repository, file);
+            var target = Path.Combine(clone, file);
+            if (File.Exists(source))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(source, target, overwrite: true);
+            }
+            else if (File.Exists(target))
+            {
+                File.Delete(target);
+            }
         }
 
-        Assert.True(File.Exists(Path.Combine(elsewhere, "verso.db")));
-        Assert.Contains("Alice", outputs[2].Stdout, StringComparison.Ordinal);
-        Assert.Contains("first charter", outputs[3].Stdout, StringComparison.Ordinal);
+        return clone;
+    }
+
+    private static string Git(string directory, params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEnd();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)}: {stderr}");
+        return stdout;
     }
 
     private static bool Native => Environment.GetEnvironmentVariable("VERSO_TEST_NATIVE_TOOL") == "1";
 
-    // One MSBuild run over every src project: pack what is built, build and pack what is not.
+    // One MSBuild run over every src project: build (mostly up to date already) and pack each.
     private string WriteTraversal(string repository, string feed)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        // The default run packs the framework-dependent tool alone; the native run adds the tool's linux-x64 package.
-        var tool = Native ? "" : ";VersoNativeTool=false";
-        var native = Native
-            ? $"""<MSBuild Projects="{repository}/src/Verso.Cli/Verso.Cli.csproj" Targets="Pack" Properties="Configuration={configuration};PackageOutputPath={feed};RuntimeIdentifier=linux-x64" />"""
-            : "";
         var path = _temp.File("pack.proj");
         File.WriteAllText(path, $"""
             <Project>
@@ -100,12 +172,8 @@ public sealed partial class FreshMachineTests : IDisposable
                 <Packable Include="{repository}/src/*/*.csproj" />
               </ItemGroup>
               <Target Name="PackAll">
-                <!-- The test run has just built the projects it references: pack those as built, build the rest. -->
-                <MSBuild Projects="%(Packable.Identity)" Targets="Pack" Properties="Configuration={configuration};PackageOutputPath={feed};NoBuild=true{tool}"
-                         Condition="Exists('%(Packable.RootDir)%(Packable.Directory)bin/{configuration}/net10.0/')" />
-                <MSBuild Projects="%(Packable.Identity)" Targets="Pack" Properties="Configuration={configuration};PackageOutputPath={feed}{tool}"
-                         Condition="!Exists('%(Packable.RootDir)%(Packable.Directory)bin/{configuration}/net10.0/')" />
-                {native}
+                <!-- The test run has just built most of them: their build is an up-to-date check. -->
+                <MSBuild Projects="@(Packable)" Targets="Pack" Properties="Configuration={configuration};PackageOutputPath={feed}" />
               </Target>
             </Project>
             """);

@@ -14,7 +14,7 @@ public sealed class ScheduledCheckpointTests : IDisposable
     {
         await _verso.InitializedAsync();
         _verso.WriteFile("v.json", """{"n":1}""");
-        await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
+        await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops", "--new-kind");
         await _verso.RunAsync("key", "new", "ops");
 
         HttpResponseMessage latest;

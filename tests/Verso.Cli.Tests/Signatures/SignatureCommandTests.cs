@@ -189,7 +189,7 @@ public sealed class SignatureCommandTests : IDisposable
         for (var n = from; n < from + count; n++)
         {
             _verso.WriteFile("v.json", $$"""{"n":{{n}}}""");
-            var saved = await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
+            var saved = await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops", "--new-kind");
             Assert.True(saved.ExitCode == 0, saved.ToString());
         }
     }

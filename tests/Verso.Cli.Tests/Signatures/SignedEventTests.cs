@@ -63,13 +63,18 @@ public sealed class SignedEventTests : IDisposable
         var wrong = await _verso.RunAsync("serve", "--urls", "http://127.0.0.1:0", "--signing-key", "other.key");
 
         HttpResponseMessage moved;
+        System.Text.Json.JsonElement signatures;
         await using (var serve = await ServeProcess.StartAsync(_verso.PathOf("verso.db"), _verso.Directory.Path, "--signing-key", "ops.key"))
         {
             using var client = serve.Client();
             moved = await client.PutAsJsonAsync("/api/v1/entities/note/alice/tags/production", new { version = 2, reason = "release" });
+            // A move past the server, unsigned: the page's mark must tell the two apart.
+            await _verso.RunAsync("tag", "note/alice@1", "production", "--by", "mallory");
+            signatures = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/entities/note/alice/tags/production/signatures");
         }
 
         var verify = await _verso.RunAsync("verify");
+        var keyId = (await _verso.RunAsync("--json", "key", "new", "unused")).Json();
 
         Assert.Equal(2, notAsked.ExitCode);
         Assert.Contains("does not ask for signed events", notAsked.Stderr, StringComparison.Ordinal);
@@ -77,8 +82,13 @@ public sealed class SignedEventTests : IDisposable
         Assert.Contains("give --signing-key KEY", missing.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, wrong.ExitCode);
         Assert.True(moved.IsSuccessStatusCode, moved.StatusCode.ToString());
-        Assert.True(verify.ExitCode == 0, verify.ToString());
-        Assert.Contains("intact", verify.Stdout, StringComparison.Ordinal);
+        var moves = signatures.GetProperty("moves").EnumerateArray().ToList();
+        Assert.Equal(2, moves.Count);
+        Assert.Equal(signatures.GetProperty("signing_key").GetString(), moves[0].GetProperty("signed_by").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, moves[1].GetProperty("signed_by").ValueKind);
+        Assert.NotEqual(keyId.GetProperty("key_id").GetString(), signatures.GetProperty("signing_key").GetString());
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("its tag move of production (by mallory) is not signed", verify.Stdout, StringComparison.Ordinal);
     }
 
     private async Task SavedAsync()
@@ -87,7 +97,7 @@ public sealed class SignedEventTests : IDisposable
         for (var n = 1; n <= 2; n++)
         {
             _verso.WriteFile("v.json", $$"""{"n":{{n}}}""");
-            var saved = await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
+            var saved = await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops", "--new-kind");
             Assert.True(saved.ExitCode == 0, saved.ToString());
         }
     }

@@ -17,6 +17,9 @@ public sealed class ServeProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>Every line the server wrote to stdout and stderr (its log), complete once it was disposed.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+
     public HttpClient Client(string? token = null)
     {
         var client = new HttpClient { BaseAddress = Address };
@@ -39,11 +42,11 @@ public sealed class ServeProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var serve = new ServeProcess(process, address);
+        process.OutputDataReceived += (_, line) => Keep(serve, line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(serve, line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var serve = new ServeProcess(process, address);
         using var probe = new HttpClient { BaseAddress = address };
         // Wait until it answers; bounded, so a server that never comes up fails the test instead of hanging it.
         for (var attempt = 0; attempt < 300; attempt++)
@@ -91,6 +94,14 @@ public sealed class ServeProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static void Keep(ServeProcess serve, string? line)
+    {
+        if (line is not null)
+        {
+            serve.Lines.Enqueue(line);
+        }
     }
 
     private static int FreePort()

@@ -46,6 +46,15 @@ public sealed class SchemaComparisonTests
     }
 
     [Fact]
+    public void AKeywordBesideARefIsComparedToo()
+    {
+        const string Shape = """{"$defs":{"s":{"type":"string"}},"properties":{"a":{"$ref":"#/$defs/s","maxLength":MAX}}}""";
+        var changes = SchemaComparison.Compare(
+            JsonNode.Parse(Shape.Replace("MAX", "10", StringComparison.Ordinal)), JsonNode.Parse(Shape.Replace("MAX", "5", StringComparison.Ordinal)), SchemaDirection.Input);
+        Assert.Equal("/properties/a/maxLength bound-tightened Breaking", Assert.Single(changes.Select(c => $"{c.Path} {c.Kind} {c.Level}")));
+    }
+
+    [Fact]
     public void AnUnresolvableRefIsAWarningNotSilence()
     {
         var changes = SchemaComparison.Compare(

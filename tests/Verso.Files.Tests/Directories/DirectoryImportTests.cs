@@ -49,7 +49,7 @@ public sealed class DirectoryImportTests
     }
 
     [Fact]
-    public async Task EveryBadFileIsReportedOnItsOwnAndTheGoodOnesAreStillImported()
+    public async Task EveryBadFileIsReportedOnItsOwnAndThenNoFileIsImported()
     {
         using var store = await TestStore.CreateAsync();
         var work = store.Work();
@@ -80,8 +80,8 @@ public sealed class DirectoryImportTests
         Assert.All(report.Files.Where(f => f.Status == FileStatus.Invalid), f => Assert.False(string.IsNullOrWhiteSpace(f.Detail)));
         Assert.Contains("/skills", report.Files.Single(f => f.Path == "role/invalid.yaml").Detail, StringComparison.Ordinal);
         Assert.Contains("line 2", report.Files.Single(f => f.Path == "role/broken.yaml").Detail, StringComparison.Ordinal);
-        Assert.Equal(FileStatus.Created, report.Files.Single(f => f.Path == "role/good.yaml").Status);
-        Assert.Equal(1, (await store.Service.Store.GetStatisticsAsync()).Versions);
+        Assert.Equal(FileStatus.Skipped, report.Files.Single(f => f.Path == "role/good.yaml").Status);
+        Assert.Equal(0, (await store.Service.Store.GetStatisticsAsync()).Versions);
         Assert.Null(await store.Service.Store.GetLatestAsync(EntityKey.Create("agent", "evil")));
     }
 

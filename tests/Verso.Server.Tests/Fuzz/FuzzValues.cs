@@ -16,6 +16,8 @@ public sealed class FuzzValues(FuzzWorld world)
         "", " ", "-", "_x", "a b", "ü", "名前", "x%2Fy", "%", "CON", "null", "true", "0", "-1", "1.5", "9999999999", "sha256:", "sha256:zz",
         "@{not a time}", "@{2026-11-01T12:00:00Z}", "~1", "a.b", "a..b", "A", "line\nbreak", "tab\t", "quote\"", "<script>", new string('x', 300),
         "production", "doc/alpha@1", "doc/alpha", "1e3", "\u0000",
+        // Escape sequences, a forged header line, and a request line past Kestrel's 8 KB.
+        "\u001b[2J", "a\r\nX-Injected: 1", new string('y', 9000),
     ];
 
     /// <summary>Odd strings that can go into a URL path segment without changing the route.</summary>
@@ -27,7 +29,7 @@ public sealed class FuzzValues(FuzzWorld world)
     /// <summary>A string value for a parameter or property called <paramref name="name"/>.</summary>
     public Gen<string> StringFor(string name) => name switch
     {
-        "kind" => Mostly(world.Kinds),
+        "kind" => Gen.Frequency((5, Gen.Elements<string>(world.Kinds)), (1, Gen.Elements(FuzzInvariants.ReservedKinds)), (1, Odd)),
         "id" or "executor" or "reviewer" => Mostly(world.Ids),
         "ref" or "from" or "to" or "version" or "base" or "ours" or "theirs" => Mostly(world.Selectors),
         "a" or "b" or "executor_ref" or "reviewer_ref" or "target" or "entity" => Mostly(world.FullRefs),
@@ -40,7 +42,7 @@ public sealed class FuzzValues(FuzzWorld world)
         "result" => Mostly(["pass", "fail"]),
         "role" => Mostly(["reader", "writer", "admin"]),
         "decision" => Mostly(["approved", "rejected", "auto_approved", "auto_rejected", "escalated"]),
-        "saved_by" => Mostly(["ann", "bob", world.AdminName]),
+        "saved_by" => Gen.Frequency((5, Gen.Elements("ann", "bob", world.AdminName)), (1, Gen.Elements(FuzzInvariants.ControlNames)), (1, Odd)),
         "cursor" => Mostly(world.Cursors),
         "If-Match" or "If-None-Match" => Mostly([.. world.ETags, "*", "\"1-abc\"", "W/\"1-abc\"", "garbage", "\"\""]),
         "Last-Event-ID" => Gen.Elements("0", "1", "3", "-1", "abc", "99999999999999999999", ""),

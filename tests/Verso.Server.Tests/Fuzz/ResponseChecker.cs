@@ -27,6 +27,7 @@ public sealed class ResponseChecker(SchemaValidator schemas)
             problems.Add($"{status} {shown}");
         }
 
+        problems.AddRange(FuzzInvariants.Broken(request, status));
         if (request.Invalid is not null && status is >= 200 and < 300)
         {
             problems.Add($"{status}: accepted although invalid ({request.Invalid}): {shown}");

@@ -78,6 +78,13 @@ public abstract partial class McpContract
         Assert.Equal("refused", Text(refused["outcome"]));
         Assert.Equal("urn:verso:problem:invalid-record", Text(refused["problem"]));
         Assert.Equal("agent-alice", (await Store.GetVersionAsync(audit, 2))!.SavedBy);
+
+        // Arguments the schema refuses are audited too, named by their hash.
+        var unknown = """{"task":"task-5","executor":"alice","reviewer":"ravi","decision":"approved","started_at":"2026-01-01T00:00:00Z","apply":true}""";
+        await FailAsync(agent, "record_decision", unknown);
+        var third = JsonNode.Parse((await Store.GetVersionAsync(audit, 3))!.Content.Span)!;
+        Assert.Equal("urn:verso:problem:invalid-parameter", Text(third["problem"]));
+        Assert.Equal(Canonical.CanonicalJson.CreateDocument(System.Text.Encoding.UTF8.GetBytes(unknown)).Hash.ToString(), Text(third["arguments_sha256"]));
     }
 
     [Fact]

@@ -28,6 +28,8 @@ public abstract partial class McpContract : IAsyncLifetime
 
     protected string DocsToken { get; private set; } = "";
 
+    protected string DeciderToken { get; private set; } = "";
+
     protected abstract Task<IVersionStore> CreateStoreAsync();
 
     /// <summary>Whether the clients reach the server over streamable HTTP (else the stdio server over pipes).</summary>
@@ -42,6 +44,7 @@ public abstract partial class McpContract : IAsyncLifetime
         AdminToken = (await tokens.AddAsync("quinn", ApiRole.Admin, [], actAs: false, "ann")).Token;
         AgentToken = (await tokens.AddAsync("agent-alice", ApiRole.Writer, ["agent", "decision", "change-request"], actAs: false, "ann")).Token;
         DocsToken = (await tokens.AddAsync("docs", ApiRole.Writer, ["doc"], actAs: false, "ann")).Token;
+        DeciderToken = (await tokens.AddAsync("decider", ApiRole.Writer, ["decision", "change-request"], actAs: false, "ann")).Token;
         var service = Host.Services.GetService(typeof(VersioningService)) as VersioningService ?? throw new InvalidOperationException("no versioning service");
         await service.SaveAsync(EntityKey.Create("agent", "alice"), SampleOrganization.Bytes("agent", "alice"), new SaveOptions("ann") { Message = "first charter" });
         await service.SaveAsync(EntityKey.Create("agent", "ravi"), SampleOrganization.Bytes("agent", "ravi"), new SaveOptions("ann") { Message = "first charter" });
@@ -149,6 +152,13 @@ public abstract partial class McpContract : IAsyncLifetime
         var forbidden = await FailAsync(docs, "resolve", """{"ref":"agent/alice"}""");
         Assert.Equal("urn:verso:problem:forbidden", Text(forbidden["type"]));
         Assert.Contains("limited to kinds doc", Text(forbidden["detail"]), StringComparison.Ordinal);
+
+        // As on the REST API, a writer limited to decisions records one (the pins are checked, not served).
+        await using var decider = await ConnectAsync(DeciderToken);
+        var now = Naming.Timestamp.Format(DateTimeOffset.UtcNow);
+        var decision = await CallAsync(decider, "record_decision", $$"""{"task":"t-9","executor":"alice","reviewer":"ravi","decision":"approved","started_at":"{{now}}"}""");
+        Assert.Equal("decision/t-9@1", Text(decision["ref"]));
+        Assert.Equal("urn:verso:problem:forbidden", Text((await FailAsync(decider, "propose_change", """{"kind":"agent","id":"alice","message":"m","record":{}}"""))["type"]));
 
         await using var admin = await ConnectAsync(AdminToken);
         var reserved = await FailAsync(admin, "get_version", """{"ref":"verso-token/quinn"}""");

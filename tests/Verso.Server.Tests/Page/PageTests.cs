@@ -69,7 +69,7 @@ public sealed class PageTests(PageServerFixture server)
         await session.AssertAccessibleAsync();
         await session.ScreenshotAsync("compare");
 
-        await page.GetByLabel("From").FillAsync("2");
+        await page.GetByLabel("From").SelectOptionAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("#/e/agent/alice/compare/2/3$"));
         await Expect(page.Locator("main h1")).ToHaveTextAsync("agent/alice: v2 → v3");
@@ -228,9 +228,7 @@ public sealed class PageTests(PageServerFixture server)
         session.Expect(422);
         var page = session.Page;
         await session.GoAsync("#/e/agent/quinn/edit");
-        var record = page.GetByLabel("Record (JSON)");
-        var text = await record.InputValueAsync();
-        await record.FillAsync(Regex.Replace(text, "\"temperature\": [0-9.]+", "\"temperature\": 9"));
+        await page.GetByLabel("Temperature").FillAsync("9");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.Locator("#problems li code").First).ToHaveTextAsync("/model/temperature");
         await Expect(page.Locator("#problems li").First).ToContainTextAsync("temperature");

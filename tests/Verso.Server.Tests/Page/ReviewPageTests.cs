@@ -136,8 +136,7 @@ public sealed class ReviewPageTests(PageServerFixture server)
         {
             // The author proposes from the editor: nothing is saved, the request opens.
             await author.GoAsync($"#/e/agent/{id}/edit");
-            var text = author.Page.GetByLabel("Record (JSON)");
-            await text.FillAsync(Regex.Replace(await text.InputValueAsync(), "\"temperature\": [0-9.]+", "\"temperature\": 0.1"));
+            await author.Page.GetByLabel("Temperature").FillAsync("0.1");
             await author.Page.GetByLabel("Message").FillAsync("cooler");
             await author.Page.GetByRole(AriaRole.Button, new() { Name = "Propose for review" }).ClickAsync();
             await Expect(author.Page.Locator("#cr-status")).ToHaveTextAsync("open");

@@ -25,6 +25,8 @@ public sealed class PostgresStreamTests(PostgresServerFixture postgres) : Stream
         return new PostgresVersionStore(_uri + "?Maximum%20Pool%20Size=10");
     }
 
+    protected override IVersionStore OpenSameStore() => new PostgresVersionStore(_uri);
+
     [Fact]
     public async Task WhenTheListenerIsCutTheRecheckEndsARevokedStreamAndTheHubReconnectsAndCatchesUp()
     {

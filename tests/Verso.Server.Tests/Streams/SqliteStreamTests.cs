@@ -11,5 +11,7 @@ public sealed class SqliteStreamTests : StreamContract, IDisposable
 
     protected override Task<IVersionStore> CreateStoreAsync() => Task.FromResult<IVersionStore>(SqliteVersionStore.ForFile(_directory.File("verso.db")));
 
+    protected override IVersionStore OpenSameStore() => SqliteVersionStore.ForFile(_directory.File("verso.db"));
+
     public void Dispose() => _directory.Dispose();
 }

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Verso.Server.Security;
+using Verso.Server.Streams;
 using Verso.Server.Tests.Support;
 using Verso.Storage;
 using static Verso.Server.Tests.Support.Api;
@@ -23,6 +27,9 @@ public abstract class StreamContract : IAsyncLifetime
 
     /// <summary>A new, empty store of the backend under test (not yet initialized).</summary>
     protected abstract Task<IVersionStore> CreateStoreAsync();
+
+    /// <summary>Another instance on the same database (as a second server process would open it).</summary>
+    protected abstract IVersionStore OpenSameStore();
 
     public async Task InitializeAsync()
     {
@@ -146,6 +153,55 @@ public abstract class StreamContract : IAsyncLifetime
         Assert.Equal("doc/d@2", await scoped.NextRefAsync());
         // The unscoped stream sees both kinds in order, and never a token's record.
         Assert.Equal(["note/n@1", "doc/d@1", "note/n@2", "doc/d@2"], await everything.NextRefsAsync(4));
+    }
+
+    [Fact]
+    public async Task AStreamOnOneServerSeesWhatAnotherServerOnTheStoreSaves()
+    {
+        var (_, token) = await Tokens.AddAsync("ops", ApiRole.Admin, [], false, "test");
+        var other = OpenSameStore();
+        await using var second = new VersoApiFactory(other);
+        using var here = WithToken(Factory, token);
+        using var there = WithToken(second, token);
+        var stream = await OpenAsync(here, "/api/v1/changes?kind=doc");
+
+        await SaveAsync(there, "doc", "a", """{"n":1}""");
+        await SaveAsync(there, "doc", "a", """{"n":2}""");
+
+        Assert.Equal(["doc/a@1", "doc/a@2"], await stream.NextRefsAsync(2));
+        if (other is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AStreamFurtherBackThanTheHubsMemoryReadsTheLogAndThenFollowsTheHubExactly()
+    {
+        // A hub that remembers only 4 entries: most of what follows is beyond its memory.
+        await using var server = Factory.WithWebHostBuilder(web => web.ConfigureServices(services => services.AddSingleton(provider => new ChangeHub(
+            Store, provider.GetRequiredService<TokenStore>(), new VersoServerOptions(), NullLogger<ChangeHub>.Instance, memoryLength: 4))));
+        var (_, token) = await Tokens.AddAsync("ops", ApiRole.Admin, [], false, "test");
+        using var ops = WithToken(server, token);
+        var live = await OpenAsync(ops, "/api/v1/changes?kind=doc");
+        for (var n = 1; n <= 10; n++)
+        {
+            await SaveAsync(ops, "doc", "a", $$"""{"n":{{n}}}""");
+        }
+
+        var seen = new List<(long Id, string Ref)>();
+        for (var n = 1; n <= 10; n++)
+        {
+            var (id, data) = (await live.NextEventAsync())!.Value;
+            seen.Add((id, Text(data["ref"])));
+        }
+
+        var resumed = await OpenAsync(ops, $"/api/v1/changes?kind=doc&after={seen[1].Id}");
+        await SaveAsync(ops, "doc", "a", """{"n":11}""");
+
+        Assert.Equal(Enumerable.Range(1, 10).Select(v => $"doc/a@{v}"), seen.Select(e => e.Ref));
+        Assert.Equal(Enumerable.Range(3, 9).Select(v => $"doc/a@{v}"), await resumed.NextRefsAsync(9));
+        Assert.Equal("doc/a@11", await live.NextRefAsync());
     }
 
     [Fact]

@@ -66,7 +66,7 @@ internal sealed class RecordDecisionTool : VersoTool
             throw new ToolArgumentException("started_at", $"'started_at' '{startedText}' is not ISO 8601 UTC, e.g. 2026-11-01T12:00:00Z");
         }
 
-        DemandRead(call, AgentKinds.Agent.Name);
+        // As POST /decisions: a writer of decisions pins charters without a right to read agents otherwise.
         VersionRef? executorPin = null, reviewerPin = null;
         foreach (var pin in await CheckPinsAsync(call, startedAt, cancellationToken))
         {

@@ -92,14 +92,17 @@ internal sealed class ToolArguments
         }
     }
 
-    /// <summary>The arguments' canonical JSON, hashed for the audit trail (the arguments themselves are not kept).</summary>
-    public string Sha256()
+    /// <summary>
+    /// The SHA-256 of arguments as sent: of their canonical JSON, or of the JSON text as it came when it has no
+    /// canonical form (a lone surrogate), so even a refused call's arguments are named by a hash.
+    /// </summary>
+    public static string HashOf(IDictionary<string, JsonElement>? values)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            foreach (var (name, value) in _values)
+            foreach (var (name, value) in values ?? new Dictionary<string, JsonElement>())
             {
                 writer.WritePropertyName(name);
                 value.WriteTo(writer);
@@ -108,6 +111,13 @@ internal sealed class ToolArguments
             writer.WriteEndObject();
         }
 
-        return Canonical.CanonicalJson.CreateDocument(buffer.WrittenSpan).Hash.ToString();
+        try
+        {
+            return Canonical.CanonicalJson.CreateDocument(buffer.WrittenSpan).Hash.ToString();
+        }
+        catch (Errors.CanonicalJsonException)
+        {
+            return "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.WrittenSpan));
+        }
     }
 }

@@ -49,15 +49,15 @@ internal static class VersoToolbox
         var caller = McpCaller.Of(services);
         var service = services.GetRequiredService<VersioningService>();
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        ToolArguments? arguments = null;
+        var raw = context.Params!.Arguments;
         try
         {
-            arguments = new ToolArguments(context.Params!.Arguments, tool.Parameters);
+            var arguments = new ToolArguments(raw, tool.Parameters);
             var outcome = await tool.CallAsync(new ToolCall(caller, arguments, service, time), cancellationToken);
             var result = outcome.Result;
             if (tool.Writes)
             {
-                var audit = await new McpAuditLog(service.Store, time).RecordAsync(caller, tool.Name, arguments.Sha256(), outcome.Produced, null, cancellationToken);
+                var audit = await new McpAuditLog(service.Store, time).RecordAsync(caller, tool.Name, ToolArguments.HashOf(raw), outcome.Produced, null, cancellationToken);
                 result = WithAudit(result, audit.ToString());
             }
 
@@ -68,7 +68,7 @@ internal static class VersoToolbox
             if (tool.Writes && problem.Status != 401)
             {
                 // A refused write is audited too: who tried what, and why it was refused.
-                await new McpAuditLog(service.Store, time).RecordAsync(caller, tool.Name, arguments?.Sha256() ?? "", null, problem.Type, cancellationToken);
+                await new McpAuditLog(service.Store, time).RecordAsync(caller, tool.Name, ToolArguments.HashOf(raw), null, problem.Type, cancellationToken);
             }
 
             return Failure(problem);

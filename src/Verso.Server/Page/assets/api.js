@@ -73,9 +73,10 @@ export async function all(url, query) {
 
 /**
  * Follows the change feed as Server-Sent Events. fetch rather than EventSource, because EventSource cannot
- * send the bearer token; it resumes after the last sequence it saw when the connection drops.
+ * send the bearer token; it resumes after the last sequence it saw when the connection drops. onState hears
+ * 'live' once the stream is open and 'down' whenever it is lost (the page says so until it is back).
  */
-export function follow(after, onEntry, signal) {
+export function follow(after, onEntry, signal, onState = () => {}) {
   let last = after;
   const run = async () => {
     while (!signal.aborted) {
@@ -83,7 +84,8 @@ export function follow(after, onEntry, signal) {
         const response = await fetch(withQuery(path('changes'), { after: last }), {
           headers: headers({ Accept: 'text/event-stream' }), signal,
         });
-        if (!response.ok || !response.body) return;
+        if (!response.ok || !response.body) { onState('down'); return; }
+        onState('live');
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {
@@ -105,6 +107,8 @@ export function follow(after, onEntry, signal) {
         if (signal.aborted) return;
         console.warn('change feed interrupted, resuming', error);
       }
+      if (signal.aborted) return;
+      onState('down');
       await new Promise(resolve => setTimeout(resolve, 2000));
     }
   };

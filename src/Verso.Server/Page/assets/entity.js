@@ -1,21 +1,28 @@
 // An entity: a version rendered for a person, its history timeline, its tags, and the actions on it.
-import { all, get, path } from './api.js';
+import { get, path } from './api.js';
 import { h, replace, route, when } from './dom.js';
 import { renderRecord } from './fields.js';
 import { mayWrite } from './session.js';
-import { promoteDialog, rollbackDialog } from './actions.js';
+import { promoteDialog, proposeRollbackDialog, rollbackDialog } from './actions.js';
+import { isInternal } from './internal.js';
+import { rawSection } from './raw.js';
+
+// Versions per page of the history; "Show older" fetches the next page.
+const pageSize = 20;
 import { checkBadges, checksOf } from './checks.js';
 import { policySection } from './policies.js';
 import { actor, crsLink } from './crs.js';
 
 export async function entity(context, kind, id, selector) {
   const { main, signal } = context;
-  const [version, history, tags] = await Promise.all([
+  const [version, page, tags, { items: governing }] = await Promise.all([
     selector ? get(path('entities', kind, id, 'versions', selector), undefined, signal) : get(path('entities', kind, id), undefined, signal),
-    all(path('entities', kind, id, 'versions')),
+    get(path('entities', kind, id, 'versions'), { limit: pageSize }, signal),
     get(path('entities', kind, id, 'tags'), undefined, signal),
+    get(path('entities', kind, id, 'policies'), undefined, signal),
   ]);
-  const head = history[0].version;
+  const history = page.items;
+  const head = page.head;
   const versions = [version.version, ...history.map(item => item.version).filter(v => v !== version.version)];
   const [checks, policies, { items: requests }] = await Promise.all([
     checksOf(kind, id, versions, signal),
@@ -25,7 +32,9 @@ export async function entity(context, kind, id, selector) {
   const tagsAt = new Map();
   for (const [tag, v] of Object.entries(tags)) tagsAt.set(v, [...(tagsAt.get(v) ?? []), tag]);
   const writable = mayWrite(kind);
-  const actions = { kind, id, head, history, rerender: context.rerender };
+  // What a policy refuses is not offered: with direct saves off, a rollback is proposed for review instead.
+  const direct = governing.every(p => p.direct_saves);
+  const actions = { kind, id, head, history, direct, rerender: context.rerender };
   replace(main,
     h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/' }, 'Organization'), ' / ', kind, ' / ', id),
     h('h1', {}, `${kind}/${id}`, h('span', { class: 'muted' }, ` @${version.version}`), version.version === head ? h('span', { class: 'badge' }, 'head') : null),
@@ -35,14 +44,38 @@ export async function entity(context, kind, id, selector) {
       h('a', { class: 'button', href: route('e', kind, id, 'blame') }, 'Blame'),
       version.version > 1 ? h('a', { class: 'button', href: route('e', kind, id, 'compare', version.version - 1, version.version) }, `Compare with v${version.version - 1}`) : null,
       writable ? h('a', { class: 'button', href: route('e', kind, id, 'edit') }, 'Edit') : null,
-      writable && version.version !== head ? h('button', { type: 'button', onclick: () => rollbackDialog(actions, version.version) }, `Roll back to v${version.version}`) : null),
+      writable && version.version !== head ? rollbackButton(actions, version.version, false) : null),
+    direct || !writable ? null : h('p', { class: 'notice', id: 'review-only' }, 'A policy turns direct saves off for this entity: changes and rollbacks go through a change request.'),
     h('div', { class: 'columns' },
-      h('div', { class: 'wide' }, renderRecord(kind, version.content)),
+      h('div', { class: 'wide' }, renderRecord(kind, version.content), rawSection(kind, id, version)),
       h('aside', { class: 'side' },
         h('section', { 'aria-labelledby': 'tags-heading' }, h('h2', { id: 'tags-heading' }, 'Tags'), tagSection(kind, id, tags, actions, writable)),
         policies,
         requestSection(kind, id, requests),
-        h('section', { 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, 'History'), timeline(kind, id, history, tagsAt, version.version, actions, writable, checks)))));
+        h('section', { 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, `History (${head} version${head === 1 ? '' : 's'})`),
+          timeline(kind, id, history, tagsAt, version.version, actions, writable, checks), olderButton(kind, id, page.next_cursor, tagsAt, version.version, actions, writable, checks)))));
+}
+
+/** Roll back, or, where a policy turns direct saves off, propose the rollback as a change request. */
+function rollbackButton(actions, version, inTimeline) {
+  const attrs = { type: 'button', class: inTimeline ? 'link' : null };
+  return !actions.direct
+    ? h('button', { ...attrs, onclick: () => proposeRollbackDialog(actions, version) }, inTimeline ? 'propose this rollback' : `Propose a rollback to v${version}`)
+    : h('button', { ...attrs, onclick: () => rollbackDialog(actions, version) }, inTimeline ? 'roll back here' : `Roll back to v${version}`);
+}
+
+/** "Show older versions": the next page of the history under the timeline, as long as there is one. */
+function olderButton(kind, id, cursor, tagsAt, shown, actions, writable, checks) {
+  if (!cursor) return null;
+  const button = h('button', { type: 'button', id: 'older', onclick: async () => {
+    button.disabled = true;
+    const next = await get(path('entities', kind, id, 'versions'), { limit: pageSize, cursor });
+    const more = await checksOf(kind, id, next.items.map(item => item.version));
+    for (const [v, list] of more) checks.set(v, list);
+    document.getElementById('timeline').append(...timeline(kind, id, next.items, tagsAt, shown, actions, writable, checks).children);
+    button.replaceWith(olderButton(kind, id, next.next_cursor, tagsAt, shown, actions, writable, checks) ?? '');
+  } }, 'Show older versions');
+  return button;
 }
 
 function requestSection(kind, id, requests) {
@@ -54,15 +87,25 @@ function requestSection(kind, id, requests) {
     requests.length ? h('a', { href: crsLink({ kind, id }) }, `All ${requests.length} for ${kind}/${id}`) : null);
 }
 
+// "signed by" when the move's signature verifies under the key the store signs events with; "unsigned" only where the
+// store asks for signatures, so a store that never signs shows nothing.
+function signedMark(signatures, i) {
+  const signer = signatures.moves[i]?.signed_by;
+  if (signer) {
+    return h('span', { class: 'signed', title: `signature verified under key ${signer}` }, ` ✓ signed by ${signer.slice(0, 16)}…`);
+  }
+  return signatures.signing_key ? h('span', { class: 'unsigned' }, ' unsigned') : null;
+}
+
 function tagSection(kind, id, tags, actions, writable) {
   const names = Object.keys(tags);
   const list = h('ul', { class: 'tags' }, names.map(tag => {
     const moves = h('ol', { class: 'moves', hidden: true });
     const toggle = h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', onclick: async () => {
       if (moves.hidden && moves.children.length === 0) {
-        const history = await get(path('entities', kind, id, 'tags', tag, 'history'));
-        replace(moves, history.map(m => h('li', {}, m.from_version ? `v${m.from_version} → ` : '', h('a', { href: route('e', kind, id, 'v', m.to_version) }, `v${m.to_version}`),
-          ` by ${m.moved_by}, `, when(m.moved_at), m.reason ? ` — “${m.reason}”` : '')));
+        const [history, signatures] = await Promise.all([get(path('entities', kind, id, 'tags', tag, 'history')), get(path('entities', kind, id, 'tags', tag, 'signatures'))]);
+        replace(moves, history.map((m, i) => h('li', {}, m.from_version ? `v${m.from_version} → ` : '', h('a', { href: route('e', kind, id, 'v', m.to_version) }, `v${m.to_version}`),
+          ` by ${m.moved_by}, `, when(m.moved_at), m.reason ? ` — “${m.reason}”` : '', signedMark(signatures, i))));
       }
       moves.hidden = !moves.hidden;
       toggle.setAttribute('aria-expanded', String(!moves.hidden));
@@ -96,10 +139,12 @@ function timeline(kind, id, history, tagsAt, shown, actions, writable, checks) {
         item.version > 1 ? h('a', { href: route('e', kind, id, 'compare', item.version - 1, item.version), 'aria-label': `diff v${item.version - 1} → v${item.version}` }, 'diff') : null,
         h('button', { type: 'button', class: 'link', 'aria-label': `decisions under v${item.version}`, onclick: async () => {
           const { referred_by: refs } = await get(path('entities', kind, id, 'referrers'), { version: item.version });
-          replace(referrers, refs.length ? h('ul', {}, refs.map(r => h('li', {}, h('a', { href: linkTo(r) }, r)))) : h('span', { class: 'muted' }, 'No decision pins this version.'));
+          // Decisions (and other configuration) that pin this version; a change request's base is not a decision.
+          const pins = refs.filter(r => !isInternal(r.split('/')[0]));
+          replace(referrers, pins.length ? h('ul', {}, pins.map(r => h('li', {}, h('a', { href: linkTo(r) }, r)))) : h('span', { class: 'muted' }, 'No decision pins this version.'));
           referrers.hidden = false;
         } }, 'decisions'),
-        writable && item.version !== actions.head ? h('button', { type: 'button', class: 'link', onclick: () => rollbackDialog(actions, item.version) }, 'roll back here') : null,
+        writable && item.version !== actions.head ? rollbackButton(actions, item.version, true) : null,
         writable ? h('button', { type: 'button', class: 'link', onclick: () => promoteDialog(actions, item.version), 'aria-label': `tag v${item.version}` }, 'tag') : null),
       referrers);
   }));

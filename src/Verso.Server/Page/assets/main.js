@@ -10,6 +10,7 @@ import { timeTravel } from './timetravel.js';
 import { session } from './session.js';
 import { changeRequests } from './crs.js';
 import { review } from './review.js';
+import { create } from './create.js';
 
 const main = document.getElementById('main');
 const who = document.getElementById('who');
@@ -23,11 +24,14 @@ async function loadCaller() {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
     session.caller = null;
   }
+  // No token and still answered: the store has no tokens, and the server lets loopback in as its local admin.
+  const local = session.caller && !token() && session.caller.name === 'local';
   replace(who,
-    session.caller ? h('span', {}, 'Signed in as ', h('strong', {}, session.caller.name), ` (${session.caller.role})`) : null,
+    local ? h('span', { title: 'No tokens in the store: loopback callers act as the local admin' }, 'Local access (no tokens)')
+      : session.caller ? h('span', {}, 'Signed in as ', h('strong', {}, session.caller.name), ` (${session.caller.role})`) : null,
     token()
       ? h('button', { type: 'button', class: 'link', onclick: () => { setToken(null); start(); } }, 'Sign out')
-      : h('a', { href: '#/signin' }, 'Sign in'));
+      : local ? null : h('a', { href: '#/signin' }, 'Sign in'));
 }
 
 function signIn(reason) {
@@ -67,6 +71,7 @@ async function render() {
     if (parts.length === 0) await overview(context);
     else if (parts[0] === 'time') await timeTravel(context);
     else if (parts[0] === 'crs') await changeRequests(context);
+    else if (parts[0] === 'new') await create(context);
     else if (parts[0] === 'cr' && parts.length === 2) await review(context, parts[1]);
     else if (parts[0] === 'e' && parts.length >= 3) {
       const [, kind, id, view, a, b] = parts;
@@ -80,7 +85,13 @@ async function render() {
   } catch (error) {
     if (controller.signal.aborted) return;
     if (error instanceof ApiError && error.status === 401) return signIn(error.message);
-    replace(main, h('h1', {}, 'Something went wrong'), h('p', { class: 'problem', role: 'alert' }, error.message));
+    if (error instanceof ApiError && error.status === 404) {
+      // Say what was not found, in the server's words, and keep the way back.
+      replace(main, h('h1', {}, 'Not found'), h('p', { class: 'problem', role: 'alert' }, error.message),
+        h('p', {}, h('a', { href: '#/' }, 'Back to the organization')));
+    } else {
+      replace(main, h('h1', {}, 'Something went wrong'), h('p', { class: 'problem', role: 'alert' }, error.message));
+    }
   }
   if (!controller.signal.aborted) {
     const heading = main.querySelector('h1');
