@@ -8,7 +8,7 @@ namespace Verso.Storage.Relational.Writing;
 // commits all of them in one transaction and one sync. One caller failing (a conflict, say) fails only its
 // own appends: the group runs again without it (see CommitPendingAsync); every caller hears back only after
 // the commit that holds its versions returned.
-// begin opens a store's transaction, told whether several callers' appends (each in a savepoint) will share it.
+// begin opens a store's transaction, told whether several callers' appends will share it.
 internal sealed class GroupCommit(Func<bool, CancellationToken, Task<IGroupTransaction>> begin, SemaphoreSlim writeGate)
 {
     // Enough to share one sync among many writers; small enough that one transaction stays short.
