@@ -23,24 +23,14 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
 
     public DbTransaction Transaction => _transaction;
 
-    public static async Task<IGroupTransaction> BeginAsync(PostgresConnections connections, bool shared, CancellationToken cancellationToken)
+    public static async Task<IGroupTransaction> BeginAsync(PostgresConnections connections, CancellationToken cancellationToken)
     {
         var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var group = new PostgresGroupTransaction(connection, await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false));
-            if (shared)
-            {
-                // Before the first caller's savepoint: a lock taken inside one is released when it rolls back.
-                await using var sequenceLock = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1);", connection)
-                {
-                    Parameters = { new NpgsqlParameter { Value = PostgresVersionStore.ChangeSequenceLockKey } },
-                };
-                await sequenceLock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                group._sequenceLocked = true;
-            }
-
-            return group;
+            // The lock rides in the first append's round trip, shared group or not: without savepoints nothing
+            // can release it before the commit (a failed caller rolls back the whole transaction).
+            return new PostgresGroupTransaction(connection, await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false));
         }
         catch
         {
@@ -51,7 +41,7 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
 
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
-        // One caller alone: the lock rides in the first head's round trip (Npgsql sends BEGIN with it too).
+        // The lock rides in the first head's round trip (Npgsql sends BEGIN with it too).
         var result = await PostgresVersionStore.AppendInTransactionAsync(_connection, request, lockSequence: !_sequenceLocked, cancellationToken).ConfigureAwait(false);
         _sequenceLocked = true;
         return result;

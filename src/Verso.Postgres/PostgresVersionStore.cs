@@ -32,7 +32,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
         _connections = new PostgresConnections(uriOrConnectionString);
         // One appending transaction at a time per store object: writers in this process share it (and its
         // sync); writers in other processes queue on the change sequence's lock that each one takes first.
-        _groupCommit = new GroupCommit((shared, cancellation) => PostgresGroupTransaction.BeginAsync(_connections, shared, cancellation), new SemaphoreSlim(1, 1));
+        _groupCommit = new GroupCommit((_, cancellation) => PostgresGroupTransaction.BeginAsync(_connections, cancellation), new SemaphoreSlim(1, 1));
     }
 
     /// <summary>Where the store is: <c>host:port/db</c>.</summary>

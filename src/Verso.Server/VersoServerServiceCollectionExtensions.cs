@@ -22,6 +22,8 @@ public static class VersoServerServiceCollectionExtensions
         services.AddOptions<CheckpointScheduleOptions>();
         services.TryAddSingleton<CheckpointWriter>();
         services.AddHostedService<CheckpointScheduler>();
+        services.TryAddSingleton(provider => new Verso.Server.Caching.StoreStamp(provider.GetRequiredService<IVersionStore>()));
+        services.TryAddSingleton<Verso.Server.Caching.RenderedVersions>();
         services.TryAddSingleton(provider => new TokenStore(provider.GetRequiredService<IVersionStore>(), provider.GetService<TimeProvider>()));
         // One change listener per server process, shared by every open change stream.
         services.TryAddSingleton(provider => new ChangeHub(

@@ -74,6 +74,17 @@ internal sealed class SqliteConnectionFactory
         return connection;
     }
 
+    /// <summary>
+    /// A connection outside the pool with none of the store's settings, for a reader that must stay on one
+    /// connection (the change stamp's <c>PRAGMA data_version</c> is counted per connection).
+    /// </summary>
+    public SqliteConnection OpenUnpooled()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_openExisting) { Pooling = false }.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
     /// <summary>Opens the store file, creating it when missing (for init).</summary>
     public Task<SqliteConnection> OpenOrCreateAsync(CancellationToken cancellationToken) =>
         OpenCoreAsync(_openOrCreate, cancellationToken);

@@ -8,6 +8,10 @@ namespace Verso.Server.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresApiTests(PostgresServerFixture postgres) : ApiContract
 {
+    private string? _connectionString;
+
     protected override async Task<IVersionStore> CreateStoreAsync() =>
-        new PostgresVersionStore(await postgres.Server.CreateDatabaseAsync());
+        new PostgresVersionStore(_connectionString = await postgres.Server.CreateDatabaseAsync());
+
+    protected override IVersionStore OpenAnotherInstance() => new PostgresVersionStore(_connectionString!);
 }

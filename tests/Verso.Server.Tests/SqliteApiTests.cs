@@ -13,6 +13,8 @@ public sealed class SqliteApiTests : ApiContract, IDisposable
 
     protected override Task<IVersionStore> CreateStoreAsync() => Task.FromResult<IVersionStore>(SqliteVersionStore.ForFile(_directory.File("verso.db")));
 
+    protected override IVersionStore OpenAnotherInstance() => SqliteVersionStore.ForFile(_directory.File("verso.db"));
+
     protected override void Configure(VersoServerOptions options) => options.MaxRequestBodyBytes = 64 * 1024;
 
     public void Dispose() => _directory.Dispose();

@@ -129,12 +129,19 @@ public sealed partial class VersioningService
             PolicyBook.EnsureFits(key.Id, content.Utf8);
         }
 
-        if (await EnsureDirectChangeAllowedAsync(key, content, options.Force, operation, cancellationToken).ConfigureAwait(false) is { } unchanged)
+        // Read before anything else this save reads, so an outcome remembered under it is at least that new.
+        var stamp = options.Force || operation != VersionOperation.Save ? null : await ChangeStampAsync(key, cancellationToken).ConfigureAwait(false);
+        if (KnownUnchanged(key, content, options, stamp) is { } known)
         {
-            return unchanged;
+            return known;
         }
 
-        return await AppendAsync(key, content, options, operation, revertOf: null, Kinds.Resolve(key.Kind).SchemaVersion, cancellationToken).ConfigureAwait(false);
+        if (await EnsureDirectChangeAllowedAsync(key, content, options.Force, operation, cancellationToken).ConfigureAwait(false) is { } unchanged)
+        {
+            return Remember(key, stamp, unchanged);
+        }
+
+        return Remember(key, stamp, await AppendAsync(key, content, options, operation, revertOf: null, Kinds.Resolve(key.Kind).SchemaVersion, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>

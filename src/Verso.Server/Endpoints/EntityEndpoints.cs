@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Verso.Json;
 using Verso.Naming;
+using Verso.Server.Caching;
 using Verso.Server.Http;
 using Verso.Server.Security;
 using Verso.Snapshots;
@@ -79,13 +80,17 @@ internal static class EntityEndpoints
         });
     }
 
-    private static async Task<IResult> GetHeadAsync(HttpContext http, VersioningService service, string kind, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> GetHeadAsync(
+        HttpContext http, VersioningService service, StoreStamp stamps, RenderedVersions rendered, string kind, string id, CancellationToken cancellationToken)
     {
         var key = EntityKey.Create(kind, id);
         Caller.Of(http).Demand(ApiRole.Reader, kind);
         ReservedKindGuard.ThrowIfReserved(kind);
-        var head = await service.GetAsync(VersionRef.Latest(key), cancellationToken);
-        return VersionResults.Snapshot(http, head, immutable: false);
+        // The stamp first: a head read after it is at least as new, so keeping it under that stamp is safe.
+        var stamp = await stamps.OfAsync(http);
+        var head = rendered.Find(key, 0, stamp)
+            ?? rendered.Render(await service.GetAsync(VersionRef.Latest(key), cancellationToken), 0, stamp);
+        return VersionResults.Rendered(http, head, immutable: false);
     }
 
     private static async Task<IResult> SaveAsync(

@@ -81,10 +81,20 @@ internal static class HistoryEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, Versioning.VersioningService service, string kind, string id, string @ref, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        HttpContext http, Versioning.VersioningService service, Caching.StoreStamp stamps, Caching.RenderedVersions rendered, string kind, string id, string @ref, CancellationToken cancellationToken)
     {
         var key = ReadableKey(http, kind, id);
         var reference = ParseSelector(key, @ref);
+        if (reference.Selector == VersionSelector.Number)
+        {
+            // Kept under the store's stamp, not forever: a prune or an erase changes what a number answers.
+            var stamp = await stamps.OfAsync(http);
+            var version = rendered.Find(key, reference.Version, stamp)
+                ?? rendered.Render(await service.GetAsync(reference, cancellationToken), reference.Version, stamp);
+            return VersionResults.Rendered(http, version, immutable: true);
+        }
+
         var snapshot = await service.GetAsync(reference, cancellationToken);
         // A number or a full hash always names the same bytes; a tag, a time or a prefix may name another later.
         var immutable = reference.Selector == VersionSelector.Number

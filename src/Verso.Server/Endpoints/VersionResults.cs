@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Verso.Json;
+using Verso.Server.Caching;
 using Verso.Server.Http;
 using Verso.Snapshots;
 using Verso.Storage;
@@ -19,6 +20,18 @@ internal static class VersionResults
         }
 
         return new JsonBody(writer => SnapshotJson.WriteWithContent(writer, snapshot)) { ETag = etag, Immutable = immutable };
+    }
+
+    // A version kept rendered (see RenderedVersions): the same answer, without reading or writing it again.
+    public static IResult Rendered(HttpContext http, RenderedVersion rendered, bool immutable)
+    {
+        if (ETags.NoneMatchHits(http.Request, rendered.ETag))
+        {
+            JsonBody.ApplyHeaders(http.Response, rendered.ETag, null, immutable);
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return new RenderedBody(rendered, immutable);
     }
 
     public static IResult Appended(HttpContext http, AppendResult result, int? revertOf = null)

@@ -27,7 +27,19 @@ public static class ETags
             return false;
         }
 
-        var etag = Of(snapshot);
+        return NoneMatchHits(request, Of(snapshot));
+    }
+
+    /// <summary>Whether <c>If-None-Match</c> names the quoted <paramref name="etag"/>, so a 304 can answer.</summary>
+    public static bool NoneMatchHits(HttpRequest request, string etag)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.IfNoneMatch;
+        if (header.Count == 0)
+        {
+            return false;
+        }
+
         // If-None-Match compares weakly (RFC 9110 13.1.2), so W/"…" matches too.
         return EntityTagHeaderValue.TryParseList(header, out var tags)
             && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Tag.Equals(etag, StringComparison.Ordinal));

@@ -9,7 +9,7 @@ namespace Verso.Server.Security;
 /// token in the store every caller is <see cref="Caller.Local"/> (the server then listens on loopback only).
 /// Failures are logged with the token's name when it has one, never with the token.
 /// </summary>
-internal sealed partial class TokenAuthenticationMiddleware(RequestDelegate next, TokenStore tokens, ILogger<TokenAuthenticationMiddleware> logger)
+internal sealed partial class TokenAuthenticationMiddleware(RequestDelegate next, TokenStore tokens, Caching.StoreStamp stamps, ILogger<TokenAuthenticationMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -24,7 +24,7 @@ internal sealed partial class TokenAuthenticationMiddleware(RequestDelegate next
         var header = context.Request.Headers.Authorization.ToString();
         if (header.Length == 0)
         {
-            if (await tokens.AnyAsync(context.RequestAborted))
+            if (await tokens.AnyAsync(await stamps.OfAsync(context), context.RequestAborted))
             {
                 throw new ApiProblemException(ApiProblem.Unauthorized("a bearer token is required: send 'Authorization: Bearer <token>'"));
             }
@@ -40,7 +40,7 @@ internal sealed partial class TokenAuthenticationMiddleware(RequestDelegate next
             throw new ApiProblemException(ApiProblem.Unauthorized("the Authorization header must be 'Bearer <token>'"));
         }
 
-        var (caller, failure) = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), context.RequestAborted);
+        var (caller, failure) = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), await stamps.OfAsync(context), context.RequestAborted);
         if (caller is null)
         {
             LogFailure(logger, context.Connection.RemoteIpAddress?.ToString() ?? "?", failure);

@@ -29,8 +29,12 @@ public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
     // Once a token exists the server never falls back to token-less mode, even if every token is revoked.
     private volatile bool _tokensSeen;
 
-    // Token name → the record read last and how many versions it had then (see RecordAsync).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Versions, TokenRecord Record)> _records = new(StringComparer.Ordinal);
+    // Token name → the record read last, how many versions it had then and the store's change stamp read
+    // before that count (see RecordAsync).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Versions, string? Stamp, TokenRecord Record)> _records = new(StringComparer.Ordinal);
+
+    // The change stamp under which the store was last seen to hold no token at all.
+    private volatile string? _noTokensStamp;
 
     /// <summary>Makes a token and returns its record and its text (the only time the text is known).</summary>
     /// <exception cref="InvalidNameException">The name is not a valid entity id.</exception>
@@ -87,11 +91,20 @@ public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
     }
 
     /// <summary>Whether the store holds any token (the server then requires one on every request).</summary>
-    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
+    public Task<bool> AnyAsync(CancellationToken cancellationToken = default) => AnyAsync(null, cancellationToken);
+
+    // With the store's change stamp read before (see IChangeStamp): while it is the one under which the store
+    // held no token, nothing can have made one, and the answer needs no read.
+    internal async Task<bool> AnyAsync(string? stamp, CancellationToken cancellationToken)
     {
         if (_tokensSeen)
         {
             return true;
+        }
+
+        if (stamp is not null && stamp == _noTokensStamp)
+        {
+            return false;
         }
 
         await foreach (var _ in store.ListEntitiesAsync(Kind, cancellationToken).ConfigureAwait(false))
@@ -100,11 +113,16 @@ public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
             return true;
         }
 
+        _noTokensStamp = stamp;
         return false;
     }
 
     /// <summary>The caller a token stands for, or why it does not (never echoing the token).</summary>
-    public async Task<(Caller? Caller, string Failure)> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
+    public Task<(Caller? Caller, string Failure)> AuthenticateAsync(string token, CancellationToken cancellationToken = default) =>
+        AuthenticateAsync(token, null, cancellationToken);
+
+    // With the store's change stamp read before: see RecordAsync.
+    internal async Task<(Caller? Caller, string Failure)> AuthenticateAsync(string token, string? stamp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
         // The secret is what follows the last dot and has one length; anything else (a trailing dot, a
@@ -121,7 +139,7 @@ public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
             return (null, Malformed(token));
         }
 
-        var record = await RecordAsync(EntityKey.Create(Kind, name), cancellationToken).ConfigureAwait(false);
+        var record = await RecordAsync(EntityKey.Create(Kind, name), stamp, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
             // A name nobody was given may be anything a client pasted, a secret too: say no more than a malformed token does.
@@ -143,9 +161,15 @@ public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
     // The token's record as the store holds it now. Every request asks the store how many versions the
     // record has (one indexed read of its head row); only when that changed (made, revoked, made again, on
     // any instance) is the record itself read again. A record's version never changes its content, so the
-    // copy kept here is the store's, and a revoke is refused from the next request on, everywhere.
-    private async Task<TokenRecord?> RecordAsync(EntityKey key, CancellationToken cancellationToken)
+    // copy kept here is the store's, and a revoke is refused from the next request on, everywhere. A store
+    // with a change stamp lets even the count be skipped while the stamp is the one it was counted under.
+    private async Task<TokenRecord?> RecordAsync(EntityKey key, string? stamp, CancellationToken cancellationToken)
     {
+        if (stamp is not null && _records.TryGetValue(key.Id, out var current) && current.Stamp == stamp)
+        {
+            return current.Record;
+        }
+
         var versions = await store.CountVersionsAsync(key, cancellationToken).ConfigureAwait(false);
         if (versions == 0)
         {
@@ -154,6 +178,8 @@ public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
 
         if (_records.TryGetValue(key.Id, out var known) && known.Versions == versions)
         {
+            // Counted after the stamp was read, so the copy is at least as new as that stamp.
+            _records[key.Id] = known with { Stamp = stamp };
             return known.Record;
         }
 
@@ -170,7 +196,7 @@ public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
             _records.Clear();
         }
 
-        _records[key.Id] = (versions, record);
+        _records[key.Id] = (versions, stamp, record);
         return record;
     }
 

@@ -3,10 +3,10 @@ using Verso.Storage;
 
 namespace Verso.Storage.Relational.Writing;
 
-// One store's write transaction as the group commit drives it: appends, savepoints, one commit.
+// One store's write transaction as the group commit drives it: appends, then one commit or a rollback.
 internal interface IGroupTransaction : IAsyncDisposable
 {
-    /// <summary>The open transaction; the group commit takes a savepoint around each caller's appends.</summary>
+    /// <summary>The open transaction; the group commit commits it, or disposes of it to roll it back.</summary>
     DbTransaction Transaction { get; }
 
     /// <summary>Appends one version inside <see cref="Transaction"/>, with the checks of the store contract.</summary>
