@@ -6,7 +6,7 @@ namespace Verso.Sqlite;
 // The change stamp: PRAGMA data_version on a connection of its own that never writes. SQLite moves that
 // number whenever another connection (of this process or any other) commits to the file, and reads it from
 // the WAL index without touching a table, so it costs a few microseconds where a head read costs a hundred.
-public sealed partial class SqliteVersionStore : IChangeStamp
+public sealed partial class SqliteVersionStore : IChangeStamp, IAsyncDisposable
 {
     private readonly Lock _stampLock = new();
     private SqliteConnection? _stampConnection;
@@ -47,6 +47,22 @@ public sealed partial class SqliteVersionStore : IChangeStamp
                 return ValueTask.FromResult<string?>(null);
             }
         }
+    }
+
+    /// <summary>
+    /// Closes the change stamp's own connection. A store left open would close it only when the collector gets to
+    /// it, and closing the last connection to a file checkpoints its WAL: the file's bytes would change at a moment
+    /// nobody chose. The store stays usable; a later stamp opens the connection again.
+    /// </summary>
+    public ValueTask DisposeAsync()
+    {
+        lock (_stampLock)
+        {
+            _stampConnection?.Dispose();
+            _stampConnection = null;
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     private bool IsInMemory =>

@@ -74,7 +74,7 @@ public sealed class RolloutCommandTests : IDisposable
         for (var n = 1; n <= versions; n++)
         {
             _verso.WriteFile("v.json", $$"""{"n":{{n}}}""");
-            await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops");
+            await _verso.RunAsync("save", "note", "alice", "v.json", "--by", "ops", "--new-kind");
         }
     }
 }

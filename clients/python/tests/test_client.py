@@ -130,8 +130,8 @@ class RolloutResolveTests(unittest.TestCase):
     def test_the_client_computes_the_bucket_and_version_the_server_resolves(self):
         from verso_client import rollout_bucket, rollout_version_for
         id_ = some_id("charter")
-        self.verso.save("charter", id_, {"text": "one"}, saved_by="ann")
-        self.verso.save("charter", id_, {"text": "two"}, saved_by="ann")
+        self.verso.save("charter", id_, {"text": "one"}, saved_by="ann", new_kind=True)
+        self.verso.save("charter", id_, {"text": "two"}, saved_by="ann", new_kind=True)
         self.verso.request("PUT", f"/api/v1/entities/charter/{id_}/tags/production", body={"version": 1, "saved_by": "ann"})
         self.verso.request("POST", f"/api/v1/entities/charter/{id_}/rollouts/production", body={"candidate": 2, "weight": 3000, "saved_by": "ann"})
         rollout = self.verso.rollout("charter", id_, "production")

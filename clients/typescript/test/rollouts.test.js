@@ -14,8 +14,8 @@ test("known subjects fall in the documented buckets", async () => {
 test("the client computes the bucket and version the server resolves", async () => {
   const verso = new VersoClient(process.env.VERSO_URL, { token: process.env.VERSO_TOKEN || undefined });
   const id = `charter-${randomUUID().slice(0, 12)}`;
-  await verso.save("charter", id, { text: "one" }, { savedBy: "ann" });
-  await verso.save("charter", id, { text: "two" }, { savedBy: "ann" });
+  await verso.save("charter", id, { text: "one" }, { savedBy: "ann", newKind: true });
+  await verso.save("charter", id, { text: "two" }, { savedBy: "ann", newKind: true });
   await verso.send("PUT", `/api/v1/entities/charter/${id}/tags/production`, undefined, { version: 1, saved_by: "ann" });
   await verso.send("POST", `/api/v1/entities/charter/${id}/rollouts/production`, undefined, { candidate: 2, weight: 3000, saved_by: "ann" });
   const rollout = await verso.rollout("charter", id, "production");

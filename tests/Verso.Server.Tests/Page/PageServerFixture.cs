@@ -91,7 +91,7 @@ public sealed class PageServerFixture : IAsyncLifetime
     public async Task<int> SaveAsync(string kind, string id, string json, string message)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await Api.PutAsync($"/api/v1/entities/{kind}/{id}?message={Uri.EscapeDataString(message)}", content);
+        using var response = await Api.PutAsync($"/api/v1/entities/{kind}/{id}?message={Uri.EscapeDataString(message)}&new_kind=true", content);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"saving {kind}/{id} answered {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("version").GetInt32();
