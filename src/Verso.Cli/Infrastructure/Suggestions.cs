@@ -19,41 +19,9 @@ internal static class Suggestions
             return null;
         }
 
-        var closest = root.Subcommands.Where(c => !c.Hidden)
-            .Select(c => (c.Name, Distance: Distance(typed, c.Name)))
-            .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
-            .FirstOrDefault();
-        var hint = closest.Name is not null && closest.Distance <= Math.Max(2, typed.Length / 3) ? $"; did you mean `{closest.Name}`?" : "";
+        // The same nearness as for kinds: edits, a swap of neighbours counting one (svae → save).
+        var closest = Verso.Kinds.KindNames.Nearest(typed, root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+        var hint = closest is not null ? $"; did you mean `{closest}`?" : "";
         return $"'{typed}' is not a verso command{hint}";
-    }
-
-    // Levenshtein distance, counting a swap of two neighbours as one edit (svae → save).
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }

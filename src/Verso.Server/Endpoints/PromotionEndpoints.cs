@@ -46,8 +46,9 @@ internal static class PromotionEndpoints
         });
     }
 
-    // Mirrors the rule a tag move enforces: the newest result of each required check must be a pass.
-    private static void WriteTag(Utf8JsonWriter writer, string target, Policy policy, IReadOnlyList<CheckResult> results)
+    // Mirrors the rule a tag move enforces: the newest result of each required check must be a pass. The MCP
+    // promotion tool writes its items with this too, so both faces answer alike.
+    internal static void WriteTag(Utf8JsonWriter writer, string target, Policy policy, IReadOnlyList<CheckResult> results)
     {
         var unmet = policy.RequiredChecks.Select(name => (Name: name, Latest: results.LastOrDefault(r => r.Name == name)))
             .Where(check => check.Latest is not { Passed: true }).ToList();

@@ -46,49 +46,7 @@ internal sealed class PromotionTool : VersoTool
             writer.WriteStartArray("items");
             foreach (var policy in guarded)
             {
-                // The rule a tag move enforces: the newest result of each required check must be a pass.
-                var unmet = policy.RequiredChecks.Select(name => (Name: name, Latest: results.LastOrDefault(r => r.Name == name)))
-                    .Where(check => check.Latest is not { Passed: true }).ToList();
-                writer.WriteStartObject();
-                writer.WriteString("tag", policy.Scope.Name);
-                writer.WriteString("policy", policy.Version.ToString());
-                writer.WriteStartArray("required_checks");
-                foreach (var check in policy.RequiredChecks)
-                {
-                    writer.WriteStringValue(check);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteBoolean("rollback_tag_on_fail", policy.RollbackTagOnFail);
-                writer.WriteBoolean("promotable", unmet.Count == 0);
-                writer.WriteStartArray("unmet");
-                foreach (var (name, latest) in unmet)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("name", name);
-                    if (latest is null)
-                    {
-                        writer.WriteNull("result");
-                    }
-                    else
-                    {
-                        writer.WriteString("result", latest.Result);
-                        writer.WriteString("by", latest.By);
-                        writer.WriteString("at", Timestamp.Format(latest.At));
-                    }
-
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                if (unmet.Count > 0)
-                {
-                    writer.WriteString("rule", PolicyRules.RequiredChecks);
-                    writer.WriteString("reason", $"{policy.Scope.Name} needs {string.Join(", ", policy.RequiredChecks.Select(c => c + ": pass"))} on {reference}");
-                    writer.WriteString("remedy", $"record a passing {string.Join(", ", unmet.Select(u => u.Name))} check on {reference}");
-                }
-
-                writer.WriteEndObject();
+                Endpoints.PromotionEndpoints.WriteTag(writer, reference, policy, results);
             }
 
             writer.WriteEndArray();
