@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scalar.AspNetCore;
 using Verso.Server;
 using Verso.Server.Endpoints;
+using Verso.Server.Security.Access;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -25,6 +27,8 @@ public static class VersoApiEndpointRouteBuilderExtensions
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             .DisableDefaultFonts());
         var api = endpoints.MapGroup(ApiPaths.Root);
+        // Every endpoint declares who may call it (RequireRole); this one filter enforces it before the handler.
+        api.AddEndpointFilter(new ApiAccessFilter());
         StoreEndpoints.Map(api);
         EntityEndpoints.Map(api);
         HistoryEndpoints.Map(api);

@@ -11,6 +11,7 @@ using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.OpenApi;
 using Verso.Server.Security;
+using Verso.Server.Security.Access;
 using Verso.Server.Wire;
 using Verso.Versioning;
 
@@ -23,17 +24,15 @@ internal static class CheckEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost(VersionPath + "/checks", RecordAsync).WithName("recordCheck").WithTags("checks").Writes<CheckRequest, RecordedCheck>("Record a check result on a version", ok: false);
-        api.MapGet(VersionPath + "/checks", ListAsync).WithName("listChecks").WithTags("checks").Reads<CheckList>("Every check result recorded on a version, oldest first");
-        api.MapGet("/entities/{kind}/{id}/policies", PoliciesAsync).WithName("listPolicies").WithTags("checks").Reads<PolicyList>("The policies in force for an entity");
+        api.MapPost(VersionPath + "/checks", RecordAsync).WithName("recordCheck").WithTags("checks").Writes<CheckRequest, RecordedCheck>("Record a check result on a version", ok: false).RequireRole(ApiRole.Writer);
+        api.MapGet(VersionPath + "/checks", ListAsync).WithName("listChecks").WithTags("checks").Reads<CheckList>("Every check result recorded on a version, oldest first").RequireRole(ApiRole.Reader);
+        api.MapGet("/entities/{kind}/{id}/policies", PoliciesAsync).WithName("listPolicies").WithTags("checks").Reads<PolicyList>("The policies in force for an entity").RequireRole(ApiRole.Reader);
     }
 
     private static async Task<JsonHttpResult<RecordedCheck>> RecordAsync(
         HttpContext http, CheckService checks, IOptions<VersoServerOptions> options, string kind, string id, [Range(1, int.MaxValue)] int version, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http);
-        caller.Demand(ApiRole.Writer, kind);
-        ReservedKindGuard.ThrowIfReserved(kind);
         ThrowIfNotAVersion(version);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         var root = body.RootElement;
@@ -53,8 +52,6 @@ internal static class CheckEndpoints
 
     private static async Task<JsonHttpResult<CheckList>> ListAsync(HttpContext http, VersioningService service, CheckService checks, string kind, string id, [Range(1, int.MaxValue)] int version, CancellationToken cancellationToken)
     {
-        Caller.Of(http).Demand(ApiRole.Reader, kind);
-        ReservedKindGuard.ThrowIfReserved(kind);
         ThrowIfNotAVersion(version);
         var key = EntityKey.Create(kind, id);
         // A version that does not exist is 404, not an empty list.
@@ -65,7 +62,6 @@ internal static class CheckEndpoints
 
     private static async Task<IResult> PoliciesAsync(HttpContext http, VersioningService service, string kind, string id, CancellationToken cancellationToken)
     {
-        Caller.Of(http).Demand(ApiRole.Reader, kind);
         var policies = await service.Policies.ForEntityAsync(EntityKey.Create(kind, id), cancellationToken);
         return new JsonBody(writer =>
         {

@@ -8,7 +8,9 @@ using Verso.Contracts.Tags;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.Security;
+using Verso.Server.Security.Access;
 using Verso.Server.Wire;
+using IVersionStore = Verso.Storage.IVersionStore;
 using Verso.Versioning;
 
 namespace Verso.Server.Endpoints;
@@ -18,25 +20,25 @@ internal static class TagEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/entities/{kind}/{id}/tags", ListAsync).WithName("listTags").WithTags("tags").Reads<Dictionary<string, int>>("Tags and the versions they point at");
-        api.MapPut("/entities/{kind}/{id}/tags/{name}", MoveAsync).WithName("moveTag").WithTags("tags").Writes<TagRequest, TagMoveResult>("Point a tag at a version", creates: false);
-        api.MapGet("/entities/{kind}/{id}/tags/{name}/history", HistoryAsync).WithName("tagHistory").WithTags("tags").Reads<List<TagMove>>("Every move of one tag, oldest first");
+        api.MapGet("/entities/{kind}/{id}/tags", ListAsync).WithName("listTags").WithTags("tags").Reads<Dictionary<string, int>>("Tags and the versions they point at").RequireRole(ApiRole.Reader);
+        api.MapPut("/entities/{kind}/{id}/tags/{name}", MoveAsync).WithName("moveTag").WithTags("tags").Writes<TagRequest, TagMoveResult>("Point a tag at a version", creates: false).RequireRole(ApiRole.Writer);
+        api.MapGet("/entities/{kind}/{id}/tags/{name}/history", HistoryAsync).WithName("tagHistory").WithTags("tags").Reads<List<TagMove>>("Every move of one tag, oldest first").RequireRole(ApiRole.Reader);
     }
 
-    private static async Task<JsonHttpResult<Dictionary<string, int>>> ListAsync(HttpContext http, VersioningService service, string kind, string id, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Dictionary<string, int>>> ListAsync(IVersionStore store, string kind, string id, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id);
-        await EnsureExistsAsync(service, key, cancellationToken);
-        var tags = await service.Store.ListTagsAsync(key, cancellationToken);
+        var key = EntityKey.Create(kind, id);
+        await EnsureExistsAsync(store, key, cancellationToken);
+        var tags = await store.ListTagsAsync(key, cancellationToken);
         return WireResults.Ok(WireTags.Of(tags));
     }
 
-    private static async Task<JsonHttpResult<List<TagMove>>> HistoryAsync(HttpContext http, VersioningService service, string kind, string id, string name, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<List<TagMove>>> HistoryAsync(IVersionStore store, string kind, string id, string name, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        var key = EntityKey.Create(kind, id);
         TagNames.Validate(name);
-        await EnsureExistsAsync(service, key, cancellationToken);
-        var moves = (await service.Store.GetTagHistoryAsync(key, cancellationToken)).Where(m => m.Name == name).Select(WireTags.Of).ToList();
+        await EnsureExistsAsync(store, key, cancellationToken);
+        var moves = (await store.GetTagHistoryAsync(key, cancellationToken)).Where(m => m.Name == name).Select(WireTags.Of).ToList();
         if (moves.Count == 0)
         {
             throw new Errors.NotFoundException($"{key}@{name}", $"not found: {key} has no tag '{name}'");
@@ -46,16 +48,16 @@ internal static class TagEndpoints
     }
 
     private static async Task<JsonHttpResult<TagMoveResult>> MoveAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string name, CancellationToken cancellationToken)
+        HttpContext http, VersioningService service, IVersionStore store, IOptions<VersoServerOptions> options, string kind, string id, string name, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id, ApiRole.Writer);
+        var key = EntityKey.Create(kind, id);
         TagNames.Validate(name);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         var target = Target(key, body.RootElement);
         var reason = JsonRequests.OptionalString(body.RootElement, "reason");
         var by = Caller.Of(http).SavedBy(JsonRequests.OptionalString(body.RootElement, "saved_by"));
         var move = await service.TagAsync(target, name, by, reason, cancellationToken);
-        var version = move?.ToVersion ?? (await service.Store.GetTagAsync(key, name, cancellationToken))!.Value;
+        var version = move?.ToVersion ?? (await store.GetTagAsync(key, name, cancellationToken))!.Value;
         return WireResults.Ok(new TagMoveResult
         {
             Status = move is null ? "unchanged" : "moved",
@@ -82,9 +84,9 @@ internal static class TagEndpoints
         };
     }
 
-    internal static async Task EnsureExistsAsync(VersioningService service, EntityKey key, CancellationToken cancellationToken)
+    private static async Task EnsureExistsAsync(IVersionStore store, EntityKey key, CancellationToken cancellationToken)
     {
-        if (await service.Store.CountVersionsAsync(key, cancellationToken) == 0)
+        if (await store.CountVersionsAsync(key, cancellationToken) == 0)
         {
             throw Errors.NotFoundException.ForEntity(key);
         }

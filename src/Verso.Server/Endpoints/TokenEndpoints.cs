@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Verso.Contracts.Tokens;
 using Verso.Server.Http;
 using Verso.Server.Security;
+using Verso.Server.Security.Access;
 using Verso.Server.Wire;
 
 namespace Verso.Server.Endpoints;
@@ -16,21 +17,19 @@ internal static class TokenEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/tokens", ListAsync).WithName("listTokens").WithTags("tokens").Reads<TokenList>("Every token (never its secret); admin");
-        api.MapPost("/tokens", AddAsync).WithName("addToken").WithTags("tokens").Writes<TokenRequest, TokenInfo>("Make a token; its text is in this answer only; admin");
-        api.MapDelete("/tokens/{name}", RevokeAsync).WithName("revokeToken").WithTags("tokens").Reads<TokenInfo>("Revoke a token; admin");
+        api.MapGet("/tokens", ListAsync).WithName("listTokens").WithTags("tokens").Reads<TokenList>("Every token (never its secret); admin").RequireRole(ApiRole.Admin);
+        api.MapPost("/tokens", AddAsync).WithName("addToken").WithTags("tokens").Writes<TokenRequest, TokenInfo>("Make a token; its text is in this answer only; admin").RequireRole(ApiRole.Admin);
+        api.MapDelete("/tokens/{name}", RevokeAsync).WithName("revokeToken").WithTags("tokens").Reads<TokenInfo>("Revoke a token; admin").RequireRole(ApiRole.Admin);
     }
 
-    private static async Task<JsonHttpResult<TokenList>> ListAsync(HttpContext http, TokenStore tokens, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<TokenList>> ListAsync(TokenStore tokens, CancellationToken cancellationToken)
     {
-        Caller.Of(http).Demand(ApiRole.Admin);
         return WireResults.Ok(WireTokens.Of(await tokens.ListAsync(cancellationToken)));
     }
 
     private static async Task<JsonHttpResult<TokenInfo>> AddAsync(HttpContext http, TokenStore tokens, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http);
-        caller.Demand(ApiRole.Admin);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         var root = body.RootElement;
         var name = JsonRequests.OptionalString(root, "name") ?? throw JsonRequests.Invalid("name", "'name' is required");
@@ -55,7 +54,6 @@ internal static class TokenEndpoints
     private static async Task<JsonHttpResult<TokenInfo>> RevokeAsync(HttpContext http, TokenStore tokens, string name, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(http);
-        caller.Demand(ApiRole.Admin);
         return WireResults.Ok(WireTokens.Of(await tokens.RevokeAsync(name, caller.Name, cancellationToken)));
     }
 }
