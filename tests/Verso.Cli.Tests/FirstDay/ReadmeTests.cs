@@ -64,7 +64,7 @@ public sealed partial class ReadmeTests : IDisposable
         var port = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var script = new StringBuilder("set -e\n");
         // Should a line fail, set -e ends the script before README's own `kill $!`: the server is stopped all the same.
-        script.Append("trap 'kill $! 2>/dev/null; true' EXIT\n");
+        script.Append("trap 'kill $! 2>/dev/null || true' EXIT\n");
         for (var i = 0; i < commands.Count; i++)
         {
             script.Append(CultureInfo.InvariantCulture, $"echo '@@@ {i}'\n").Append(commands[i].Replace("5180", port, StringComparison.Ordinal)).Append('\n');
@@ -77,8 +77,8 @@ public sealed partial class ReadmeTests : IDisposable
 
         var outputs = result.Stdout.Split("@@@ ").Skip(1).ToDictionary(o => int.Parse(o[..o.IndexOf('\n', StringComparison.Ordinal)], CultureInfo.InvariantCulture), o => o);
         string Of(string part) => outputs[commands.FindIndex(c => c.Contains(part, StringComparison.Ordinal))];
-        Assert.Equal(9, commands.Count);
-        Assert.Contains("\"status\":\"ok\"", Of("curl -s --retry"), StringComparison.Ordinal);
+        Assert.Equal(10, commands.Count);
+        Assert.Contains("\"status\":\"ready\"", Of("curl -s --retry"), StringComparison.Ordinal);
         Assert.Contains("\"version\":1", Of("@alice.json"), StringComparison.Ordinal);
         Assert.Contains("\"version\":2", Of("@alice-new.json"), StringComparison.Ordinal);
         Assert.Contains("HTTP/1.1 304 Not Modified", Of("curl -s -i"), StringComparison.Ordinal);
@@ -86,9 +86,10 @@ public sealed partial class ReadmeTests : IDisposable
         Assert.Contains($"http://127.0.0.1:{port}", result.Stdout, StringComparison.Ordinal);
 
         // The store holds what the curl lines did, saved by the token README made.
-        var log = await ShAsync(work, bin, "verso log agent/alice");
-        Assert.Contains("rollback", log.Stdout, StringComparison.Ordinal);
-        Assert.Contains("ci", log.Stdout, StringComparison.Ordinal);
+        var log = await ShAsync(work, bin, "verso --json log agent/alice");
+        var versions = System.Text.Json.JsonDocument.Parse(log.Stdout).RootElement.EnumerateArray()
+            .Select(v => (v.GetProperty("saved_by").GetString(), v.GetProperty("operation").GetString())).ToList();
+        Assert.Equal([("ci", "rollback"), ("ci", "save"), ("ci", "save")], versions);
     }
 
     // The commands of the ```sh block after marker, as written: a line ending in \ or | continues on the next.
