@@ -4,7 +4,7 @@
 #
 #   ./install.sh                    framework-dependent tool, any platform with the .NET 10 SDK: dotnet tool --global
 #   ./install.sh --tool-path DIR    into DIR instead of the global tools (DIR/verso)
-#   ./install.sh --native           the NativeAOT tool on linux-x64 (needs clang and zlib1g-dev; minutes to compile):
+#   ./install.sh --native           the NativeAOT tool on linux-x64 (needs clang or gcc, and zlib1g-dev; minutes to compile):
 #                                   its pointer package together with the linux-x64 and the portable runtime packages
 #
 # POSIX sh only, so it runs under dash, busybox sh and macOS's sh alike.
@@ -40,7 +40,9 @@ if [ "$native" = true ]; then
         echo "install.sh: --native builds the linux-x64 tool only; run ./install.sh without it here" >&2
         exit 2
     fi
-    command -v clang >/dev/null 2>&1 || { echo "install.sh: --native needs clang and zlib1g-dev (apt-get install clang zlib1g-dev)" >&2; exit 1; }
+    # The AOT compiler links with clang, or gcc where there is no unversioned clang (Debian's clang-14 alone is not found).
+    command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 ||
+        { echo "install.sh: --native needs clang (or gcc) and zlib1g-dev (apt-get install clang zlib1g-dev)" >&2; exit 1; }
     echo "install.sh: packing the native verso tool (a NativeAOT compile: a few minutes)"
     for rid in "" linux-x64 any; do
         dotnet pack src/Verso.Cli -c Release -p:VersoNativeTool=true -o "$feed" -nologo -v:q ${rid:+-r "$rid"}

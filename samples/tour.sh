@@ -10,9 +10,11 @@ trap 'rm -rf "$work"' EXIT
 
 # POSIX sh and POSIX tools only (no sed -i, no date +%N), so it runs under dash, busybox and macOS alike.
 # Build once, visibly (it can take a minute on a first run); each step then runs the built verso.
-# VERSO_DLL names a verso.dll already built (the tests run the tour that way).
+# VERSO_DLL names a verso.dll already built, VERSO_EXECUTABLE a verso executable such as the native tool (the
+# tests run the tour these ways).
+exe="${VERSO_EXECUTABLE:-}"
 dll="${VERSO_DLL:-}"
-if [ -z "$dll" ]; then
+if [ -z "$exe" ] && [ -z "$dll" ]; then
     echo "building verso (dotnet build src/Verso.Cli) ..." >&2
     dotnet build "$repo/src/Verso.Cli" -nologo -v quiet
     dll="$repo/src/Verso.Cli/bin/Debug/net10.0/verso.dll"
@@ -28,11 +30,15 @@ verso() {
     line="\$ verso"
     for arg in "$@"; do line="$line $(quote "$arg")"; done
     echo "$line" >&2
-    dotnet "$dll" --store "$work/verso.db" "$@"
+    verso_quiet "$@"
 }
 # The same, unprinted: for a value the tour needs, not a step to show.
 verso_quiet() {
-    dotnet "$dll" --store "$work/verso.db" "$@"
+    if [ -n "$exe" ]; then
+        "$exe" --store "$work/verso.db" "$@"
+    else
+        dotnet "$dll" --store "$work/verso.db" "$@"
+    fi
 }
 # The saved_at of KIND/ID's newest version: a moment the store itself recorded, to the microsecond.
 saved_at() {

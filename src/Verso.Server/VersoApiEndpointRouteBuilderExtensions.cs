@@ -32,6 +32,7 @@ public static class VersoApiEndpointRouteBuilderExtensions
         StoreEndpoints.Map(api);
         EntityEndpoints.Map(api);
         HistoryEndpoints.Map(api);
+        RecordFileEndpoints.Map(api);
         TagEndpoints.Map(api);
         CompareEndpoints.Map(api);
         ChangeEndpoints.Map(api);

@@ -230,7 +230,8 @@ public sealed class FirstDayCommandTests : IDisposable
         var script = (await _verso.RunAsync("completion", "bash")).Stdout;
         var bin = Directory.CreateDirectory(_verso.PathOf("bin")).FullName;
         var verso = Path.Combine(bin, "verso");
-        File.WriteAllText(verso, $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "verso.dll")}' \"$@\"\n");
+        var (program, prefix) = VersoExecutable.Command;
+        File.WriteAllText(verso, $"#!/bin/sh\nexec {string.Join(' ', new[] { program }.Concat(prefix).Select(a => $"'{a}'"))} \"$@\"\n");
         MakeExecutable(verso);
         _verso.WriteFile("completion.bash", script);
         _verso.WriteFile("run.bash", "source completion.bash\nCOMP_WORDS=(verso sa)\nCOMP_CWORD=1\n_verso\necho \"${COMPREPLY[*]}\"\n");

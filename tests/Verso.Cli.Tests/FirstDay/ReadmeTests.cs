@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Verso.Cli.Tests.Support;
@@ -44,6 +45,86 @@ public sealed partial class ReadmeTests : IDisposable
         Assert.Contains("apply", log.Stdout, StringComparison.Ordinal);
         var tags = await ShAsync(work, bin, "verso tags agent/alice");
         Assert.Contains("production", tags.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheServeAndCurlSessionsRunAsWrittenInOneShellFromAnEmptyDirectory()
+    {
+        var repository = Repository.Root();
+        var readme = File.ReadAllText(Path.Combine(repository, "README.md"));
+        var work = Directory.CreateDirectory(_temp.File("served")).FullName;
+        var bin = Directory.CreateDirectory(_temp.File("bin")).FullName;
+        File.Copy(Path.Combine(repository, "samples", "agent-alice.json"), Path.Combine(work, "alice.json"));
+        File.Copy(Path.Combine(repository, "samples", "agent-alice-v2.json"), Path.Combine(work, "alice-new.json"));
+        WriteVersoOnPath(bin);
+
+        // The blocks as one script, each command after a marker line so its output can be told apart. The one
+        // change to README's text: a free port for 5180, which another server on this machine may hold.
+        var commands = Commands(readme, "<!-- serve-session -->").Concat(Commands(readme, "<!-- curl-session -->")).ToList();
+        var port = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var script = new StringBuilder("set -e\n");
+        // Should a line fail, set -e ends the script before README's own `kill $!`: the server is stopped all the same.
+        script.Append("trap 'kill $! 2>/dev/null || true' EXIT\n");
+        for (var i = 0; i < commands.Count; i++)
+        {
+            script.Append(CultureInfo.InvariantCulture, $"echo '@@@ {i}'\n").Append(commands[i].Replace("5180", port, StringComparison.Ordinal)).Append('\n');
+        }
+
+        // The server, stopped by README's `kill $!`, has drained and exited before the script ends.
+        script.Append("wait $! || true\n");
+        var result = await ShAsync(work, bin, script.ToString());
+        Assert.True(result.ExitCode == 0, $"{script}\n{result}");
+
+        var outputs = result.Stdout.Split("@@@ ").Skip(1).ToDictionary(o => int.Parse(o[..o.IndexOf('\n', StringComparison.Ordinal)], CultureInfo.InvariantCulture), o => o);
+        string Of(string part) => outputs[commands.FindIndex(c => c.Contains(part, StringComparison.Ordinal))];
+        Assert.Equal(10, commands.Count);
+        Assert.Contains("\"status\":\"ready\"", Of("curl -s --retry"), StringComparison.Ordinal);
+        Assert.Contains("\"version\":1", Of("@alice.json"), StringComparison.Ordinal);
+        Assert.Contains("\"version\":2", Of("@alice-new.json"), StringComparison.Ordinal);
+        Assert.Contains("HTTP/1.1 304 Not Modified", Of("curl -s -i"), StringComparison.Ordinal);
+        Assert.Contains("\"version\":3", Of("curl -s -X POST"), StringComparison.Ordinal);
+        Assert.Contains($"http://127.0.0.1:{port}", result.Stdout, StringComparison.Ordinal);
+
+        // The store holds what the curl lines did, saved by the token README made.
+        var log = await ShAsync(work, bin, "verso --json log agent/alice");
+        var versions = System.Text.Json.JsonDocument.Parse(log.Stdout).RootElement.EnumerateArray()
+            .Select(v => (v.GetProperty("saved_by").GetString(), v.GetProperty("operation").GetString())).ToList();
+        Assert.Equal([("ci", "rollback"), ("ci", "save"), ("ci", "save")], versions);
+    }
+
+    // The commands of the ```sh block after marker, as written: a line ending in \ or | continues on the next.
+    private static List<string> Commands(string readme, string marker)
+    {
+        var start = readme.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"README has no {marker} block");
+        var block = readme[start..];
+        block = block[(block.IndexOf("```sh\n", StringComparison.Ordinal) + 6)..];
+        block = block[..block.IndexOf("```", StringComparison.Ordinal)];
+        var commands = new List<string>();
+        var continues = false;
+        foreach (var line in block.Split('\n').Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')))
+        {
+            if (continues)
+            {
+                commands[^1] += "\n" + line;
+            }
+            else
+            {
+                commands.Add(line);
+            }
+
+            var code = line.Split(" #")[0].TrimEnd();
+            continues = code.EndsWith('\\') || code.EndsWith('|');
+        }
+
+        return commands;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     // The command lines of the ```sh block after marker.

@@ -73,7 +73,13 @@ public sealed class TourTests : IDisposable
         }
 
         start.Environment["PATH"] = tools + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        // The build beside the tests, or the executable under test (VERSO_EXECUTABLE, passed on as it is).
         start.Environment["VERSO_DLL"] = Path.Combine(AppContext.BaseDirectory, "verso.dll");
+        if (VersoExecutable.Override is { } executable)
+        {
+            start.Environment[VersoExecutable.Variable] = executable;
+        }
+
         start.Environment.Remove("VERSO_STORE");
         start.Environment.Remove("VERSO_USER");
         using var process = Process.Start(start)!;

@@ -1,6 +1,9 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Verso.Canonical;
+using Verso.Files;
 using static Microsoft.Playwright.Assertions;
 
 namespace Verso.Server.Tests.Page;
@@ -203,6 +206,32 @@ public sealed class FirstDayPageTests(PageServerFixture server)
         Assert.Equal($"agent-{id}-v1.json", download.SuggestedFilename);
         var file = await download.PathAsync();
         Assert.Equal(copied, await File.ReadAllTextAsync(file));
+        session.AssertClean();
+    }
+
+    [Fact]
+    public async Task A_version_is_shown_copied_and_downloaded_as_the_YAML_the_CLI_writes()
+    {
+        var id = await NewAgentAsync("yaml");
+        await using var session = await PageSession.OpenAsync(server, server.AdminToken);
+        await session.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = server.BaseUrl });
+        var page = session.Page;
+        await session.GoAsync($"#/e/agent/{id}");
+        await page.GetByText("YAML of v1").ClickAsync();
+        await Expect(page.Locator("#raw-yaml")).ToContainTextAsync($"id: {id}\n");
+        await Expect(page.Locator("#raw-yaml")).ToContainTextAsync("charter: |");
+        await session.AssertAccessibleAsync();
+        await page.Locator("#copy-yaml").ClickAsync();
+        await Expect(page.Locator("#raw-yaml-status")).ToHaveTextAsync("Copied.");
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        // The file the API answers for the version, and it reads back to the version's own content hash.
+        Assert.Equal(await server.Api.GetStringAsync($"/api/v1/entities/agent/{id}/versions/1/file"), copied);
+        var hash = (await server.GetJsonAsync($"/api/v1/entities/agent/{id}/versions/1")).GetProperty("hash").GetString();
+        Assert.Equal(hash, CanonicalJson.CreateDocument(RecordFormat.ReadJson("agent", RecordFileFormat.Yaml, Encoding.UTF8.GetBytes(copied))).Hash.ToString());
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-yaml").ClickAsync());
+        Assert.Equal($"agent-{id}-v1.yaml", download.SuggestedFilename);
+        Assert.Equal(copied, await File.ReadAllTextAsync(await download.PathAsync()));
         session.AssertClean();
     }
 

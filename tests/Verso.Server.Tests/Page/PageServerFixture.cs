@@ -12,7 +12,7 @@ namespace Verso.Server.Tests.Page;
 /// One real <c>verso serve</c> process on a SQLite file holding the sample organization, and one headless
 /// Chromium (the system's, never a downloaded one), shared by every browser test of the page.
 /// </summary>
-public sealed class PageServerFixture : IAsyncLifetime
+public class PageServerFixture : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("verso-page-").FullName;
     private readonly StringBuilder _serverLog = new();
@@ -43,6 +43,9 @@ public sealed class PageServerFixture : IAsyncLifetime
     /// <summary>Where the tests save their screenshots.</summary>
     public string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "page-screenshots");
 
+    /// <summary>Whether the store gets its tokens; without them the server lets loopback callers in as its local admin.</summary>
+    protected virtual bool WithTokens => true;
+
     public async Task InitializeAsync()
     {
         var repository = RepositoryRoot();
@@ -50,12 +53,20 @@ public sealed class PageServerFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
         var store = Path.Combine(_directory, "verso.db");
         await VersoAsync("--store", store, "init");
-        AdminToken = (await VersoAsync("--store", store, "token", "add", "ann", "--role", "admin", "--by", "ann")).Trim();
-        ReaderToken = (await VersoAsync("--store", store, "token", "add", "viewer", "--role", "reader", "--by", "ann")).Trim();
+        if (WithTokens)
+        {
+            AdminToken = (await VersoAsync("--store", store, "token", "add", "ann", "--role", "admin", "--by", "ann")).Trim();
+            ReaderToken = (await VersoAsync("--store", store, "token", "add", "viewer", "--role", "reader", "--by", "ann")).Trim();
+        }
+
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
         _server = Start("--store", store, "serve", "--urls", BaseUrl);
         Api.BaseAddress = new Uri(BaseUrl);
-        Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        if (WithTokens)
+        {
+            Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        }
+
         await WaitUntilReadyAsync();
         await SeedAsync(repository);
 

@@ -59,6 +59,18 @@ export async function request(method, url, { query, body, signal } = {}) {
 
 export const get = (url, query, signal) => request('GET', url, { query, signal });
 
+/** GETs a text representation (accept: its media type, e.g. application/yaml) and answers the text; throws ApiError. */
+export async function getText(url, accept, query) {
+  const response = await fetch(withQuery(url, query), { headers: headers({ Accept: `${accept}, application/problem+json` }) });
+  const text = await response.text();
+  if (!response.ok) {
+    let problem;
+    try { problem = JSON.parse(text); } catch { problem = { detail: text }; }
+    throw new ApiError(response.status, problem);
+  }
+  return text;
+}
+
 /** Every item of a paged list, following next_cursor. */
 export async function all(url, query) {
   const items = [];
