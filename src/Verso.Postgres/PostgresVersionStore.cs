@@ -166,7 +166,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             Source = request.Source,
         };
         var snapshot = stored with { ChainHash = ChainHash.Compute(head.Chain is null ? null : ContentHash.FromHex(head.Chain), stored) };
-        var encoded = await EncodeAsync(connection, request, head.EntityPk, headVersion > 0 ? head.Hash : null, version, cancellationToken).ConfigureAwait(false);
+        var encoded = Encode(request, head.Keyframe, version);
         await using (var batch = new NpgsqlBatch(connection))
         {
             // Held until commit, so a prune or erase cannot delete this blob between our insert and our version row.
@@ -209,13 +209,14 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     }
 
     // Locks the entity's head row for this transaction, creating the row (head 0) for a new entity; the first
-    // append of a transaction takes the change sequence's lock in the same round trip, before the row.
-    private static async Task<(long EntityPk, int Version, string Hash, string? Chain)> LockHeadAsync(
+    // append of a transaction takes the change sequence's lock in the same round trip, before the row. The same
+    // round trip reads the head's chain hash and its keyframe (see Encode): one round trip where it took three.
+    private static async Task<LockedHead> LockHeadAsync(
         NpgsqlConnection connection, AppendRequest request, bool lockSequence, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            (long EntityPk, int Version, string Hash, string? Chain)? locked = null;
+            LockedHead? locked = null;
             await using (var batch = new NpgsqlBatch(connection))
             {
                 if (lockSequence)
@@ -225,7 +226,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
 
                 batch.BatchCommands.Add(BatchCommand(
                     "SELECT e.entity_pk, e.head, e.head_hash FROM verso.entities e WHERE e.kind = $1 AND e.id = $2 FOR UPDATE OF e;", request.Key.Kind, request.Key.Id));
-                // A statement of its own, so a snapshot of its own: after waiting for the lock, the head row is
+                // Statements of their own, so snapshots of their own: after waiting for the lock, the head row is
                 // re-read at its newest version, but a subquery in the locking statement would still see the
                 // snapshot taken before the wait, and miss the version the previous lock holder just wrote.
                 batch.BatchCommands.Add(BatchCommand(
@@ -235,6 +236,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
                     """,
                     request.Key.Kind,
                     request.Key.Id));
+                AddKeyframeReads(batch, request.Key);
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 if (lockSequence)
                 {
@@ -247,7 +249,9 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
                     var (entityPk, version, hash) = (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                     var chain = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetString(0) : null;
-                    locked = (entityPk, version, hash, chain);
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    var keyframe = await ReadKeyframeAsync(reader, cancellationToken).ConfigureAwait(false);
+                    locked = new LockedHead(entityPk, version, hash, chain, version > 0 ? keyframe : null);
                 }
             }
 
