@@ -138,9 +138,13 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     public ValueTask DisposeAsync() => _connections.DisposeAsync();
 
     // One append inside the caller's transaction (the group commit's); the first one takes the change sequence's lock.
-    internal static async Task<AppendResult> AppendInTransactionAsync(NpgsqlConnection connection, AppendRequest request, bool lockSequence, CancellationToken cancellationToken)
+    // Its writes are not sent here but left in pendingWrites, for the caller to send in the next append's head lock
+    // round trip or before the commit (see PostgresGroupTransaction); the writes left by the append before are sent
+    // first thing here, so this append reads the head they moved.
+    internal static async Task<AppendResult> AppendInTransactionAsync(
+        NpgsqlConnection connection, AppendRequest request, bool lockSequence, List<NpgsqlBatchCommand> pendingWrites, CancellationToken cancellationToken)
     {
-        var head = await LockHeadAsync(connection, request, lockSequence, cancellationToken).ConfigureAwait(false);
+        var head = await LockHeadAsync(connection, request, lockSequence, pendingWrites, cancellationToken).ConfigureAwait(false);
         var headVersion = head.Version;
         if (request.ExpectedVersion is { } expected && expected != headVersion)
         {
@@ -167,42 +171,37 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
         };
         var snapshot = stored with { ChainHash = ChainHash.Compute(head.Chain is null ? null : ContentHash.FromHex(head.Chain), stored) };
         var encoded = Encode(request, head.Keyframe, version);
-        await using (var batch = new NpgsqlBatch(connection))
+        // Held until commit, so a prune or erase cannot delete this blob between our insert and our version row.
+        pendingWrites.Add(BatchCommand("SELECT pg_advisory_xact_lock_shared($1);", BlobLockKey(request.Content.Hash)));
+        pendingWrites.Add(BatchCommand(
+            "INSERT INTO verso.blobs (hash, content, size, base) VALUES ($1, $2, $3, $4) ON CONFLICT (hash) DO NOTHING;",
+            request.Content.Hash.Hex,
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = encoded.Stored },
+            request.Content.Length,
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)encoded.Base ?? DBNull.Value }));
+        pendingWrites.Add(BatchCommand(
+            "UPDATE verso.entities SET head = $1, head_hash = $2, head_saved_at = $3 WHERE entity_pk = $4;",
+            version, request.Content.Hash.Hex, savedAt, head.EntityPk));
+        pendingWrites.Add(BatchCommand(
+            """
+            INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, source, seq)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, (SELECT coalesce(max(seq), 0) + 1 FROM verso.versions)); -- under the sequence lock
+            """,
+            head.EntityPk, version, request.Content.Hash.Hex, request.SavedBy, savedAt,
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Message ?? DBNull.Value },
+            request.Operation.ToName(), request.SchemaVersion,
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)request.RevertOf ?? DBNull.Value },
+            snapshot.ChainHash!.Value.Hex,
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Source?.ToJson() ?? DBNull.Value }));
+        // Delivered to listeners when, and only if, the transaction commits.
+        pendingWrites.Add(BatchCommand(
+            "SELECT pg_notify('" + PostgresChangeFeed.Channel + "', $1);",
+            $"{VersionRef.ForVersion(request.Key, version)} {request.Content.Hash}"));
+        foreach (var (targetPk, targetVersion) in targets.Distinct())
         {
-            // Held until commit, so a prune or erase cannot delete this blob between our insert and our version row.
-            batch.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock_shared($1);", BlobLockKey(request.Content.Hash)));
-            batch.BatchCommands.Add(BatchCommand(
-                "INSERT INTO verso.blobs (hash, content, size, base) VALUES ($1, $2, $3, $4) ON CONFLICT (hash) DO NOTHING;",
-                request.Content.Hash.Hex,
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = encoded.Stored },
-                request.Content.Length,
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)encoded.Base ?? DBNull.Value }));
-            batch.BatchCommands.Add(BatchCommand(
-                "UPDATE verso.entities SET head = $1, head_hash = $2, head_saved_at = $3 WHERE entity_pk = $4;",
-                version, request.Content.Hash.Hex, savedAt, head.EntityPk));
-            batch.BatchCommands.Add(BatchCommand(
-                """
-                INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, source, seq)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, (SELECT coalesce(max(seq), 0) + 1 FROM verso.versions)); -- under the sequence lock
-                """,
-                head.EntityPk, version, request.Content.Hash.Hex, request.SavedBy, savedAt,
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Message ?? DBNull.Value },
-                request.Operation.ToName(), request.SchemaVersion,
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)request.RevertOf ?? DBNull.Value },
-                snapshot.ChainHash!.Value.Hex,
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Source?.ToJson() ?? DBNull.Value }));
-            // Delivered to listeners when, and only if, the transaction commits.
-            batch.BatchCommands.Add(BatchCommand(
-                "SELECT pg_notify('" + PostgresChangeFeed.Channel + "', $1);",
-                $"{VersionRef.ForVersion(request.Key, version)} {request.Content.Hash}"));
-            foreach (var (targetPk, targetVersion) in targets.Distinct())
-            {
-                batch.BatchCommands.Add(BatchCommand(
-                    "INSERT INTO verso.version_refs (target_pk, target_version, entity_pk, version) VALUES ($1, $2, $3, $4);",
-                    targetPk, targetVersion, head.EntityPk, version));
-            }
-
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            pendingWrites.Add(BatchCommand(
+                "INSERT INTO verso.version_refs (target_pk, target_version, entity_pk, version) VALUES ($1, $2, $3, $4);",
+                targetPk, targetVersion, head.EntityPk, version));
         }
 
         return new AppendResult(AppendOutcome.Created, snapshot);
@@ -212,16 +211,27 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     // append of a transaction takes the change sequence's lock in the same round trip, before the row. The same
     // round trip reads the head's chain hash and its keyframe (see Encode): one round trip where it took three.
     private static async Task<LockedHead> LockHeadAsync(
-        NpgsqlConnection connection, AppendRequest request, bool lockSequence, CancellationToken cancellationToken)
+        NpgsqlConnection connection, AppendRequest request, bool lockSequence, List<NpgsqlBatchCommand> pendingWrites, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             LockedHead? locked = null;
             await using (var batch = new NpgsqlBatch(connection))
             {
+                // The previous append's writes, in order and before anything of this one's is read. The reader
+                // passes over the statements that return no rows, so only their SELECTs (the locks, the notice) are skipped.
+                var skip = 0;
+                foreach (var write in pendingWrites)
+                {
+                    batch.BatchCommands.Add(write);
+                    skip += write.CommandText.StartsWith("SELECT", StringComparison.Ordinal) ? 1 : 0;
+                }
+
+                pendingWrites.Clear();
                 if (lockSequence)
                 {
                     batch.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock($1);", ChangeSequenceLockKey));
+                    skip++;
                 }
 
                 batch.BatchCommands.Add(BatchCommand(
@@ -238,11 +248,12 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
                     request.Key.Id));
                 AddKeyframeReads(batch, request.Key);
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                if (lockSequence)
+                for (; skip > 0; skip--)
                 {
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                    lockSequence = false;
                 }
+
+                lockSequence = false;
 
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
