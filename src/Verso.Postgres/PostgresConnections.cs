@@ -58,12 +58,21 @@ internal sealed class PostgresConnections : IAsyncDisposable
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
 
-            throw Unavailable(exception);
+            throw Fault(exception);
         }
     }
 
     /// <summary>A driver failure as the one line a user reads: where the store is and what went wrong.</summary>
     public StoreUnavailableException Unavailable(NpgsqlException exception) => new($"PostgreSQL at {Where}: {Reason(exception)}", exception);
+
+    /// <summary>
+    /// A driver failure in the categories every store reports (see <see cref="PostgresFaults"/>): read-only, disk
+    /// full, busy, too big, damaged as <see cref="StoreFailureException"/>; a server that cannot be reached or used
+    /// (refused, shut down, the session terminated, the login refused) as <see cref="StoreUnavailableException"/>,
+    /// which the change feed and the health probes wait out.
+    /// </summary>
+    public VersoException Fault(NpgsqlException exception) =>
+        PostgresFaults.Translate(exception, Where) is StoreFailureException { Cause: not StoreFailureCause.Unavailable } failure ? failure : Unavailable(exception);
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
@@ -81,7 +90,7 @@ internal sealed class PostgresConnections : IAsyncDisposable
         }
         catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Unavailable(exception);
+            throw Fault(exception);
         }
     }
 

@@ -31,7 +31,10 @@ internal static class PostgresFaults
             "42P01" => (StoreFailureCause.NotAStore, $"{where} is not a Verso store yet (no table {postgres.TableName ?? "of Verso's"}); run 'verso init' to create it"),
             "54000" or "54001" or "22001" => (StoreFailureCause.TooBig, $"a value is too big for the PostgreSQL store at {where}: {postgres.MessageText}"),
             "XX001" or "XX002" => (StoreFailureCause.Corrupt, $"the PostgreSQL store at {where} is damaged: {postgres.MessageText}"),
-            "40001" or "40P01" or "55P03" => (StoreFailureCause.Busy, $"the PostgreSQL store at {where} is busy: {postgres.MessageText}; try again"),
+            // A serialization failure, a deadlock, a lock or statement timeout, a statement cancelled by an operator, too
+            // many connections: nothing was saved, and the same request may well go through a moment later.
+            "40001" or "40P01" or "55P03" or "55006" or "53300" => (StoreFailureCause.Busy, $"the PostgreSQL store at {where} is busy: {postgres.MessageText}; try again"),
+            "57014" => (StoreFailureCause.Busy, $"the PostgreSQL server of {where} cancelled the statement (a statement timeout or an operator): {postgres.MessageText}; nothing was saved, try again"),
             "3D000" => (StoreFailureCause.Unavailable, $"the database of {where} does not exist"),
             "28P01" or "28000" => (StoreFailureCause.Unavailable, $"PostgreSQL refused the login to {where}: {postgres.MessageText}"),
             _ when state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("57", StringComparison.Ordinal)

@@ -15,6 +15,11 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
     private readonly NpgsqlTransaction _transaction;
     private bool _sequenceLocked;
 
+    // The last append's writes, not sent yet: they ride in the next append's head lock round trip, or go just
+    // before the commit, so an append in a shared commit costs one round trip where it cost two. A write fails by
+    // itself only when the whole store does (read-only, full), which fails every caller of the group alike.
+    private readonly List<NpgsqlBatchCommand> _pendingWrites = [];
+
     private PostgresGroupTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
         _connection = connection;
@@ -42,9 +47,26 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
         // The lock rides in the first head's round trip (Npgsql sends BEGIN with it too).
-        var result = await PostgresVersionStore.AppendInTransactionAsync(_connection, request, lockSequence: !_sequenceLocked, cancellationToken).ConfigureAwait(false);
+        var result = await PostgresVersionStore.AppendInTransactionAsync(_connection, request, lockSequence: !_sequenceLocked, _pendingWrites, cancellationToken).ConfigureAwait(false);
         _sequenceLocked = true;
         return result;
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_pendingWrites.Count > 0)
+        {
+            await using var batch = new NpgsqlBatch(_connection);
+            foreach (var write in _pendingWrites)
+            {
+                batch.BatchCommands.Add(write);
+            }
+
+            _pendingWrites.Clear();
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,6 @@
 using Npgsql;
+using Verso.Errors;
+using Verso.Naming;
 using Verso.Storage;
 using Verso.Storage.Relational.Reading;
 using Verso.Storage.Relational.Writing;
@@ -23,13 +25,32 @@ public sealed partial class PostgresVersionStore
     {
         try
         {
-            return await _groupCommit.AppendAsync(requests, cancellationToken).ConfigureAwait(false);
+            return await Writes.WriteAsync(() => _groupCommit.AppendAsync(requests, cancellationToken)).ConfigureAwait(false);
         }
-        catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (VersoException exception)
+            when (requests.Count == 1 && exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "versions" })
         {
-            throw _connections.Unavailable(exception);
+            // Another writer took the version number this append read as free: only a writer that ignores the
+            // head's row lock can (an older tool, a hand-written INSERT). To the caller it is a moved head.
+            var request = requests[0];
+            var actual = await HighestVersionAsync(request.Key).ConfigureAwait(false);
+            throw new VersionConflictException(request.Key.Kind, request.Key.Id, request.ExpectedVersion ?? actual - 1, actual);
         }
     }
+
+    // The highest version number taken, whether or not the head row moved to it.
+    private Task<int> HighestVersionAsync(EntityKey key) =>
+        _connections.RunAsync(
+            async connection =>
+            {
+                await using var command = Command(
+                    connection,
+                    "SELECT coalesce(max(v.version), 0) FROM verso.versions v JOIN verso.entities e ON e.entity_pk = v.entity_pk WHERE e.kind = $1 AND e.id = $2;",
+                    key.Kind,
+                    key.Id);
+                return (int)(await command.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false))!;
+            },
+            CancellationToken.None);
 
     // The head as one read sees it: when it already holds the content (and is the expected version),
     // that is the answer an append under the locks would give at that moment. The content is the

@@ -1,63 +1,77 @@
 using Npgsql;
 using Verso.Storage.Relational.Compression;
-using Verso.Hashing;
+using Verso.Naming;
 using Verso.Storage;
 
 namespace Verso.Postgres;
 
 // How an append stores its content (schema 8): as a delta against the head's keyframe (the head's blob
-// itself, or its base) when that pays, else on its own. Two round trips, whatever the history's length.
+// itself, or its base) when that pays, else on its own. The keyframe is read in the head lock's round trip.
 public sealed partial class PostgresVersionStore
 {
-    private static async Task<(byte[] Stored, string? Base)> EncodeAsync(
-        NpgsqlConnection connection, AppendRequest request, long entityPk, string? headHash, int version, CancellationToken cancellationToken)
+    // The head row as locked, with what the append needs of it: its chain hash and, when it has one, its keyframe.
+    private readonly record struct LockedHead(long EntityPk, int Version, string Hash, string? Chain, Keyframe? Keyframe);
+
+    // The head's keyframe: its hash, the entity's first version holding it, and its stored bytes (null when
+    // its lock could not be had).
+    private sealed record Keyframe(string Hash, int Version, byte[]? Stored);
+
+    // Two statements after the head row's lock, each with a snapshot of its own taken once the lock is held.
+    // The keyframe must be a version of this entity: retention finds the deltas on a blob through the entities
+    // holding its content (see PostgresBlobRetirement). Its blob lock is only tried, never waited for: a removal
+    // already holding it may be deleting the base, and waiting could deadlock with it; once held, a prune or an
+    // erase takes it exclusively before it deletes, then sees this delta and re-encodes it. The lock's key is
+    // BlobLockKey's: the hash's first 64 bits, signed.
+    private static void AddKeyframeReads(NpgsqlBatch batch, EntityKey key)
     {
-        var content = request.Content.Utf8;
-        if (headHash is null)
-        {
-            return (StoredContent.Encode(content.Span), null);
-        }
-
-        // The keyframe must be a version of this entity: retention finds the deltas on a blob through the
-        // entities holding its content (see PostgresBlobRetirement).
-        string? baseHash = null;
-        var baseVersion = 0;
-        await using (var find = Command(connection, """
-            SELECT k.hash, (SELECT min(v.version) FROM verso.versions v WHERE v.entity_pk = $1 AND v.hash = k.hash)
-            FROM verso.blobs h JOIN verso.blobs k ON k.hash = coalesce(h.base, h.hash) AND k.base IS NULL
-            WHERE h.hash = $2;
-            """, entityPk, headHash))
-        await using (var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(1))
-            {
-                (baseHash, baseVersion) = (reader.GetString(0), reader.GetInt32(1));
-            }
-        }
-
-        if (baseHash is not null && await LockBaseAsync(connection, baseHash, cancellationToken).ConfigureAwait(false) is { } baseStored
-            && StoredContent.EncodeDelta(content.Span, baseHash, baseStored) is { } delta
-            && StoredContent.KeepsDelta(delta.Length, baseStored.Length, version - baseVersion))
-        {
-            return (delta, baseHash);
-        }
-
-        return (StoredContent.Encode(content.Span), null);
+        batch.BatchCommands.Add(BatchCommand(
+            """
+            SELECT k.hash, m.version, pg_try_advisory_xact_lock_shared(('x' || substr(k.hash, 1, 16))::bit(64)::bigint)
+            FROM verso.entities e
+            JOIN verso.blobs h ON h.hash = e.head_hash
+            JOIN verso.blobs k ON k.hash = coalesce(h.base, h.hash) AND k.base IS NULL
+            CROSS JOIN LATERAL (SELECT min(v.version) AS version FROM verso.versions v WHERE v.entity_pk = e.entity_pk AND v.hash = k.hash) m
+            WHERE e.kind = $1 AND e.id = $2 AND e.head > 0 AND m.version IS NOT NULL;
+            """,
+            key.Kind,
+            key.Id));
+        batch.BatchCommands.Add(BatchCommand(
+            """
+            SELECT k.content FROM verso.entities e
+            JOIN verso.blobs h ON h.hash = e.head_hash
+            JOIN verso.blobs k ON k.hash = coalesce(h.base, h.hash) AND k.base IS NULL
+            WHERE e.kind = $1 AND e.id = $2 AND e.head > 0;
+            """,
+            key.Kind,
+            key.Id));
     }
 
-    // The base's stored bytes, held against deletion until this transaction ends (a prune or an erase takes
-    // the blob's lock exclusively before it deletes, then sees this delta and re-encodes it). Only tried:
-    // a removal already holding it may be deleting the base, and waiting could deadlock with it.
-    private static async Task<byte[]?> LockBaseAsync(NpgsqlConnection connection, string baseHash, CancellationToken cancellationToken)
+    private static async Task<Keyframe?> ReadKeyframeAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(BatchCommand("SELECT pg_try_advisory_xact_lock_shared($1);", BlobLockKey(ContentHash.FromHex(baseHash))));
-        // A statement of its own, so that its snapshot is taken once the lock is held.
-        batch.BatchCommands.Add(BatchCommand("SELECT content FROM verso.blobs WHERE hash = $1 AND base IS NULL;", baseHash));
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var locked = reader.GetBoolean(0);
+        Keyframe? keyframe = null;
+        var locked = false;
+        if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keyframe = new Keyframe(reader.GetString(0), reader.GetInt32(1), null);
+            locked = reader.GetBoolean(2);
+        }
+
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        return locked && await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetFieldValue<byte[]>(0) : null;
+        return keyframe is not null && locked && await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? keyframe with { Stored = reader.GetFieldValue<byte[]>(0) }
+            : keyframe;
+    }
+
+    private static (byte[] Stored, string? Base) Encode(AppendRequest request, Keyframe? keyframe, int version)
+    {
+        var content = request.Content.Utf8.Span;
+        if (keyframe is { Stored: { } baseStored }
+            && StoredContent.EncodeDelta(content, keyframe.Hash, baseStored) is { } delta
+            && StoredContent.KeepsDelta(delta.Length, baseStored.Length, version - keyframe.Version))
+        {
+            return (delta, keyframe.Hash);
+        }
+
+        return (StoredContent.Encode(content), null);
     }
 }

@@ -138,9 +138,13 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     public ValueTask DisposeAsync() => _connections.DisposeAsync();
 
     // One append inside the caller's transaction (the group commit's); the first one takes the change sequence's lock.
-    internal static async Task<AppendResult> AppendInTransactionAsync(NpgsqlConnection connection, AppendRequest request, bool lockSequence, CancellationToken cancellationToken)
+    // Its writes are not sent here but left in pendingWrites, for the caller to send in the next append's head lock
+    // round trip or before the commit (see PostgresGroupTransaction); the writes left by the append before are sent
+    // first thing here, so this append reads the head they moved.
+    internal static async Task<AppendResult> AppendInTransactionAsync(
+        NpgsqlConnection connection, AppendRequest request, bool lockSequence, List<NpgsqlBatchCommand> pendingWrites, CancellationToken cancellationToken)
     {
-        var head = await LockHeadAsync(connection, request, lockSequence, cancellationToken).ConfigureAwait(false);
+        var head = await LockHeadAsync(connection, request, lockSequence, pendingWrites, cancellationToken).ConfigureAwait(false);
         var headVersion = head.Version;
         if (request.ExpectedVersion is { } expected && expected != headVersion)
         {
@@ -166,66 +170,73 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             Source = request.Source,
         };
         var snapshot = stored with { ChainHash = ChainHash.Compute(head.Chain is null ? null : ContentHash.FromHex(head.Chain), stored) };
-        var encoded = await EncodeAsync(connection, request, head.EntityPk, headVersion > 0 ? head.Hash : null, version, cancellationToken).ConfigureAwait(false);
-        await using (var batch = new NpgsqlBatch(connection))
+        var encoded = Encode(request, head.Keyframe, version);
+        // Held until commit, so a prune or erase cannot delete this blob between our insert and our version row.
+        pendingWrites.Add(BatchCommand("SELECT pg_advisory_xact_lock_shared($1);", BlobLockKey(request.Content.Hash)));
+        pendingWrites.Add(BatchCommand(
+            "INSERT INTO verso.blobs (hash, content, size, base) VALUES ($1, $2, $3, $4) ON CONFLICT (hash) DO NOTHING;",
+            request.Content.Hash.Hex,
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = encoded.Stored },
+            request.Content.Length,
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)encoded.Base ?? DBNull.Value }));
+        pendingWrites.Add(BatchCommand(
+            "UPDATE verso.entities SET head = $1, head_hash = $2, head_saved_at = $3 WHERE entity_pk = $4;",
+            version, request.Content.Hash.Hex, savedAt, head.EntityPk));
+        pendingWrites.Add(BatchCommand(
+            """
+            INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, source, seq)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, (SELECT coalesce(max(seq), 0) + 1 FROM verso.versions)); -- under the sequence lock
+            """,
+            head.EntityPk, version, request.Content.Hash.Hex, request.SavedBy, savedAt,
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Message ?? DBNull.Value },
+            request.Operation.ToName(), request.SchemaVersion,
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)request.RevertOf ?? DBNull.Value },
+            snapshot.ChainHash!.Value.Hex,
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Source?.ToJson() ?? DBNull.Value }));
+        // Delivered to listeners when, and only if, the transaction commits.
+        pendingWrites.Add(BatchCommand(
+            "SELECT pg_notify('" + PostgresChangeFeed.Channel + "', $1);",
+            $"{VersionRef.ForVersion(request.Key, version)} {request.Content.Hash}"));
+        foreach (var (targetPk, targetVersion) in targets.Distinct())
         {
-            // Held until commit, so a prune or erase cannot delete this blob between our insert and our version row.
-            batch.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock_shared($1);", BlobLockKey(request.Content.Hash)));
-            batch.BatchCommands.Add(BatchCommand(
-                "INSERT INTO verso.blobs (hash, content, size, base) VALUES ($1, $2, $3, $4) ON CONFLICT (hash) DO NOTHING;",
-                request.Content.Hash.Hex,
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = encoded.Stored },
-                request.Content.Length,
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)encoded.Base ?? DBNull.Value }));
-            batch.BatchCommands.Add(BatchCommand(
-                "UPDATE verso.entities SET head = $1, head_hash = $2, head_saved_at = $3 WHERE entity_pk = $4;",
-                version, request.Content.Hash.Hex, savedAt, head.EntityPk));
-            batch.BatchCommands.Add(BatchCommand(
-                """
-                INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, source, seq)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, (SELECT coalesce(max(seq), 0) + 1 FROM verso.versions)); -- under the sequence lock
-                """,
-                head.EntityPk, version, request.Content.Hash.Hex, request.SavedBy, savedAt,
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Message ?? DBNull.Value },
-                request.Operation.ToName(), request.SchemaVersion,
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)request.RevertOf ?? DBNull.Value },
-                snapshot.ChainHash!.Value.Hex,
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Source?.ToJson() ?? DBNull.Value }));
-            // Delivered to listeners when, and only if, the transaction commits.
-            batch.BatchCommands.Add(BatchCommand(
-                "SELECT pg_notify('" + PostgresChangeFeed.Channel + "', $1);",
-                $"{VersionRef.ForVersion(request.Key, version)} {request.Content.Hash}"));
-            foreach (var (targetPk, targetVersion) in targets.Distinct())
-            {
-                batch.BatchCommands.Add(BatchCommand(
-                    "INSERT INTO verso.version_refs (target_pk, target_version, entity_pk, version) VALUES ($1, $2, $3, $4);",
-                    targetPk, targetVersion, head.EntityPk, version));
-            }
-
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            pendingWrites.Add(BatchCommand(
+                "INSERT INTO verso.version_refs (target_pk, target_version, entity_pk, version) VALUES ($1, $2, $3, $4);",
+                targetPk, targetVersion, head.EntityPk, version));
         }
 
         return new AppendResult(AppendOutcome.Created, snapshot);
     }
 
     // Locks the entity's head row for this transaction, creating the row (head 0) for a new entity; the first
-    // append of a transaction takes the change sequence's lock in the same round trip, before the row.
-    private static async Task<(long EntityPk, int Version, string Hash, string? Chain)> LockHeadAsync(
-        NpgsqlConnection connection, AppendRequest request, bool lockSequence, CancellationToken cancellationToken)
+    // append of a transaction takes the change sequence's lock in the same round trip, before the row. The same
+    // round trip reads the head's chain hash and its keyframe (see Encode): one round trip where it took three.
+    private static async Task<LockedHead> LockHeadAsync(
+        NpgsqlConnection connection, AppendRequest request, bool lockSequence, List<NpgsqlBatchCommand> pendingWrites, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            (long EntityPk, int Version, string Hash, string? Chain)? locked = null;
+            LockedHead? locked = null;
             await using (var batch = new NpgsqlBatch(connection))
             {
+                // The previous append's writes, in order and before anything of this one's is read. The reader
+                // passes over the statements that return no rows, so only their SELECTs (the locks, the notice) are skipped.
+                var skip = 0;
+                foreach (var write in pendingWrites)
+                {
+                    batch.BatchCommands.Add(write);
+                    skip += write.CommandText.StartsWith("SELECT", StringComparison.Ordinal) ? 1 : 0;
+                }
+
+                pendingWrites.Clear();
                 if (lockSequence)
                 {
                     batch.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock($1);", ChangeSequenceLockKey));
+                    skip++;
                 }
 
                 batch.BatchCommands.Add(BatchCommand(
                     "SELECT e.entity_pk, e.head, e.head_hash FROM verso.entities e WHERE e.kind = $1 AND e.id = $2 FOR UPDATE OF e;", request.Key.Kind, request.Key.Id));
-                // A statement of its own, so a snapshot of its own: after waiting for the lock, the head row is
+                // Statements of their own, so snapshots of their own: after waiting for the lock, the head row is
                 // re-read at its newest version, but a subquery in the locking statement would still see the
                 // snapshot taken before the wait, and miss the version the previous lock holder just wrote.
                 batch.BatchCommands.Add(BatchCommand(
@@ -235,19 +246,23 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
                     """,
                     request.Key.Kind,
                     request.Key.Id));
+                AddKeyframeReads(batch, request.Key);
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                if (lockSequence)
+                for (; skip > 0; skip--)
                 {
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                    lockSequence = false;
                 }
+
+                lockSequence = false;
 
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     var (entityPk, version, hash) = (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                     var chain = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetString(0) : null;
-                    locked = (entityPk, version, hash, chain);
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    var keyframe = await ReadKeyframeAsync(reader, cancellationToken).ConfigureAwait(false);
+                    locked = new LockedHead(entityPk, version, hash, chain, version > 0 ? keyframe : null);
                 }
             }
 

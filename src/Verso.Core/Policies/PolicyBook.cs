@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Verso.Errors;
@@ -8,12 +9,17 @@ namespace Verso.Policies;
 
 /// <summary>
 /// Reads the policies in force from the store: the heads of the <c>policy</c> entities whose ids name a
-/// scope. Every read goes to the store, so a policy applies from the moment its version is saved, in
-/// every process.
+/// scope. A policy applies from the moment its version is saved, in every process: on a store that stamps
+/// its kinds (<see cref="IKindStamp"/>) the policies read are kept until the policy kind's stamp moves, so a
+/// save costs one stamp read instead of a listing and the heads; on any other store every read asks it.
 /// </summary>
 public sealed class PolicyBook
 {
     private readonly IVersionStore _store;
+
+    // The policy heads as listed under a stamp, and the policies read from them so far (each read at most once
+    // per stamp). Replaced whole when the stamp moves; a read that raced a newer stamp only keeps newer policies.
+    private volatile Generation? _kept;
 
     /// <summary>Creates a book over <paramref name="store"/>.</summary>
     public PolicyBook(IVersionStore store)
@@ -84,25 +90,67 @@ public sealed class PolicyBook
         }
     }
 
-    // One listing of the policy kind (an index read, empty in a store without policies), then the heads wanted.
+    // The heads wanted, in the order of ids (null: all, by id), from the generation in force.
     private async Task<IReadOnlyList<Policy>> ReadAsync(string[]? ids, CancellationToken cancellationToken)
     {
+        var generation = await CurrentAsync(cancellationToken).ConfigureAwait(false);
         var found = new List<Policy>();
-        await foreach (var head in _store.ListEntitiesAsync(PolicyKinds.PolicyKind, cancellationToken).ConfigureAwait(false))
+        foreach (var key in generation.Heads)
         {
-            if (ids is not null && !ids.Contains(head.Key.Id, StringComparer.Ordinal))
+            if ((ids is null || ids.Contains(key.Id, StringComparer.Ordinal))
+                && await generation.ReadAsync(_store, key, cancellationToken).ConfigureAwait(false) is { } policy)
             {
-                continue;
-            }
-
-            var snapshot = await _store.GetLatestAsync(head.Key, cancellationToken).ConfigureAwait(false);
-            // A policy whose content was erased governs nothing any more; its history still says what it was.
-            if (snapshot is { HasContent: true })
-            {
-                found.Add(Policy.Read(snapshot));
+                found.Add(policy);
             }
         }
 
         return ids is null ? found : [.. found.OrderBy(p => Array.IndexOf(ids, p.Scope.Id))];
+    }
+
+    // The stamp is read before the listing, so what is kept under it is at least as new as the stamp says.
+    private async Task<Generation> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var stamp = _store is IKindStamp stamps ? await stamps.GetKindStampAsync(PolicyKinds.PolicyKind, cancellationToken).ConfigureAwait(false) : null;
+        if (stamp is not null && _kept is { } kept && kept.Stamp == stamp)
+        {
+            return kept;
+        }
+
+        // One listing of the policy kind: an index read, empty in a store without policies.
+        var heads = new List<EntityKey>();
+        await foreach (var head in _store.ListEntitiesAsync(PolicyKinds.PolicyKind, cancellationToken).ConfigureAwait(false))
+        {
+            heads.Add(head.Key);
+        }
+
+        var generation = new Generation(stamp, heads);
+        if (stamp is not null)
+        {
+            _kept = generation;
+        }
+
+        return generation;
+    }
+
+    private sealed class Generation(string? stamp, IReadOnlyList<EntityKey> heads)
+    {
+        private readonly ConcurrentDictionary<string, Policy?> _read = new(StringComparer.Ordinal);
+
+        public string? Stamp => stamp;
+
+        public IReadOnlyList<EntityKey> Heads => heads;
+
+        public async ValueTask<Policy?> ReadAsync(IVersionStore store, EntityKey key, CancellationToken cancellationToken)
+        {
+            if (_read.TryGetValue(key.Id, out var known))
+            {
+                return known;
+            }
+
+            var snapshot = await store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
+            // A policy whose content was erased governs nothing any more; its history still says what it was.
+            var policy = snapshot is { HasContent: true } ? Policy.Read(snapshot) : null;
+            return _read.GetOrAdd(key.Id, policy);
+        }
     }
 }

@@ -80,5 +80,12 @@ public sealed record AppendRequest
     /// <summary>Where the content was imported from, if it was.</summary>
     public VersionSource? Source { get; init; }
 
+    /// <summary>
+    /// The caller expects the content to differ from the head (its own last append made the head, with other
+    /// content), so the store may skip the lock-free read that answers an unchanged append at once. Only a hint:
+    /// the append still compares the head under the store's locks and gives the same answer either way.
+    /// </summary>
+    public bool ExpectsChange { get; init; }
+
     private readonly int? _expectedVersion;
 }

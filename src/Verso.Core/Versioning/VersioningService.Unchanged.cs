@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Verso.Canonical;
+using Verso.Hashing;
 using Verso.Naming;
 using Verso.Storage;
 
@@ -19,13 +20,18 @@ public sealed partial class VersioningService
 
     private readonly ConcurrentDictionary<(string Kind, string Id), (string Stamp, AppendResult Result)> _unchangedHeads = new();
 
-    // Entities whose last save in this process created a version.
-    private readonly ConcurrentDictionary<(string Kind, string Id), bool> _lastCreated = new();
+    // Entities whose last save in this process created a version, with that version's hash: a save of other
+    // content is then all but certainly a change, and its append skips the store's lock-free unchanged read
+    // (AppendRequest.ExpectsChange; the locked append still compares, so a wrong guess costs only a wait).
+    private readonly ConcurrentDictionary<(string Kind, string Id), ContentHash> _lastCreated = new();
 
     private async ValueTask<string?> ChangeStampAsync(EntityKey key, CancellationToken cancellationToken) =>
         Store is IChangeStamp stamps && !_lastCreated.ContainsKey((key.Kind, key.Id))
             ? await stamps.GetChangeStampAsync(cancellationToken).ConfigureAwait(false)
             : null;
+
+    private bool ExpectsChange(EntityKey key, CanonicalDocument content, SaveOptions options) =>
+        !options.Force && _lastCreated.TryGetValue((key.Kind, key.Id), out var created) && created != content.Hash;
 
     private AppendResult? KnownUnchanged(EntityKey key, CanonicalDocument content, SaveOptions options, string? stamp)
     {
@@ -48,7 +54,7 @@ public sealed partial class VersioningService
 
         if (result.Outcome != AppendOutcome.Unchanged)
         {
-            _lastCreated[(key.Kind, key.Id)] = true;
+            _lastCreated[(key.Kind, key.Id)] = result.Head.Hash;
             _unchangedHeads.TryRemove((key.Kind, key.Id), out _);
             return result;
         }

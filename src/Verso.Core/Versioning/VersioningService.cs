@@ -299,6 +299,7 @@ public sealed partial class VersioningService
             RevertOf = revertOf,
             References = ReferencesOf(key.Kind, content),
             Source = options.Source,
+            ExpectsChange = ExpectsChange(key, content, options),
         };
     }
 

@@ -9,12 +9,12 @@ namespace Verso.Storage.Relational.Writing;
 /// </summary>
 internal static class AppendPath
 {
-    /// <summary>One append: <paramref name="tryUnchanged"/> first unless forced, then <paramref name="commit"/>.</summary>
+    /// <summary>One append: <paramref name="tryUnchanged"/> first unless forced or expected to change, then <paramref name="commit"/>.</summary>
     public static async Task<AppendResult> AppendAsync(
         AppendRequest request, Func<Task<AppendResult?>> tryUnchanged, Func<IReadOnlyList<AppendRequest>, Task<IReadOnlyList<AppendResult>>> commit)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.Force && await tryUnchanged().ConfigureAwait(false) is { } unchanged)
+        if (!request.Force && !request.ExpectsChange && await tryUnchanged().ConfigureAwait(false) is { } unchanged)
         {
             return unchanged;
         }

@@ -96,7 +96,7 @@ internal sealed class GroupCommit(Func<bool, CancellationToken, Task<IGroupTrans
 
                 if (failed < 0)
                 {
-                    await group.Transaction.CommitAsync(none).ConfigureAwait(false);
+                    await group.CommitAsync(none).ConfigureAwait(false);
                 }
             }
             catch (Exception exception)

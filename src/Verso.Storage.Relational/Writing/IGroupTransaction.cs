@@ -11,4 +11,7 @@ internal interface IGroupTransaction : IAsyncDisposable
 
     /// <summary>Appends one version inside <see cref="Transaction"/>, with the checks of the store contract.</summary>
     Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Commits <see cref="Transaction"/>, first sending whatever the appends left to send with it.</summary>
+    Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
 }
