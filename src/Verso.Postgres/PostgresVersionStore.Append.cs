@@ -1,3 +1,4 @@
+using Verso.Storage.Relational.Hashes;
 using Npgsql;
 using Verso.Storage;
 using Verso.Storage.Relational.Reading;
@@ -43,7 +44,7 @@ public sealed partial class PostgresVersionStore
                     UnchangedHead,
                     request.Key.Kind,
                     request.Key.Id,
-                    request.Content.Hash.Hex);
+                    HashColumns.Bytes(request.Content.Hash));
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {

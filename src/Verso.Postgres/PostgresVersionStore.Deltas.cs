@@ -1,3 +1,4 @@
+using Verso.Storage.Relational.Hashes;
 using Npgsql;
 using Verso.Storage.Relational.Compression;
 using Verso.Hashing;
@@ -24,14 +25,14 @@ public sealed partial class PostgresVersionStore
         var baseVersion = 0;
         await using (var find = Command(connection, """
             SELECT k.hash, (SELECT min(v.version) FROM verso.versions v WHERE v.entity_pk = $1 AND v.hash = k.hash)
-            FROM verso.blobs h JOIN verso.blobs k ON k.hash = coalesce(h.base, h.hash) AND k.base IS NULL
+            FROM verso.blobs h JOIN verso.blobs k ON k.blob_pk = coalesce(h.base, h.blob_pk) AND k.base IS NULL
             WHERE h.hash = $2;
-            """, entityPk, headHash))
+            """, entityPk, HashColumns.Bytes(headHash)))
         await using (var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(1))
             {
-                (baseHash, baseVersion) = (reader.GetString(0), reader.GetInt32(1));
+                (baseHash, baseVersion) = (HashColumns.Hex(reader, 0), reader.GetInt32(1));
             }
         }
 
@@ -53,7 +54,7 @@ public sealed partial class PostgresVersionStore
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(BatchCommand("SELECT pg_try_advisory_xact_lock_shared($1);", BlobLockKey(ContentHash.FromHex(baseHash))));
         // A statement of its own, so that its snapshot is taken once the lock is held.
-        batch.BatchCommands.Add(BatchCommand("SELECT content FROM verso.blobs WHERE hash = $1 AND base IS NULL;", baseHash));
+        batch.BatchCommands.Add(BatchCommand("SELECT content FROM verso.blobs WHERE hash = $1 AND base IS NULL;", HashColumns.Bytes(baseHash)));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var locked = reader.GetBoolean(0);

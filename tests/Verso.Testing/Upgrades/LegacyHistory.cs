@@ -10,7 +10,7 @@ namespace Verso.Testing.Upgrades;
 /// <summary>
 /// One store's history as a store at an older schema kept it: three entities, a rollback, a blob shared by two
 /// entities, a pin, tags with their moves, a pruned version and an imported one; each version as that schema
-/// would hold it (no chain before schema 3, no source before 6, and so on). <see cref="SchemaUpgradeContract"/>
+/// would hold it (no chain before step 3, no source before step 6, and so on). <see cref="SchemaUpgradeContract"/>
 /// writes it with the SQL of that schema and reads it back after the upgrade.
 /// </summary>
 public sealed class LegacyHistory
@@ -32,16 +32,18 @@ public sealed class LegacyHistory
 
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private LegacyHistory(int schema, IReadOnlyList<Snapshot> versions) => (Schema, Versions) = (schema, versions);
+    private readonly IReadOnlySet<int> _steps;
 
-    /// <summary>The schema the history was written at.</summary>
-    public int Schema { get; }
+    private LegacyHistory(IReadOnlySet<int> steps, IReadOnlyList<Snapshot> versions) => (_steps, Versions) = (steps, versions);
+
+    /// <summary>The schema the history was written at: how many steps its store recorded.</summary>
+    public int Schema => _steps.Count;
 
     /// <summary>Every version, in the order they were saved (which is also their change sequence).</summary>
     public IReadOnlyList<Snapshot> Versions { get; }
 
     /// <summary>Whether a schema keeps chain hashes, tags, a revert's origin (3 and later).</summary>
-    public bool Chained => Schema >= 3;
+    public bool Chained => Has(3);
 
     /// <summary>Tag moves: (entity, name, from, to, by, at, reason), in order.</summary>
     public IReadOnlyList<(EntityKey Key, string Name, int? From, int To, string By, DateTimeOffset At, string? Reason)> TagMoves => Chained
@@ -54,10 +56,19 @@ public sealed class LegacyHistory
         : [];
 
     /// <summary>The removal of <see cref="PrunedVersion"/>, when the schema has removals.</summary>
-    public ContentRemoval? Removal => Schema >= 5 ? new ContentRemoval(ContentRemovalKind.Pruned, "ops", Start.AddHours(4), "old content") : null;
+    public ContentRemoval? Removal => Has(5) ? new ContentRemoval(ContentRemovalKind.Pruned, "ops", Start.AddHours(4), "old content") : null;
 
-    /// <summary>The history at <paramref name="schema"/>.</summary>
-    public static LegacyHistory At(int schema)
+    /// <summary>Whether the store ran schema step <paramref name="step"/> (numbered as today's code numbers them).</summary>
+    public bool Has(int step) => _steps.Contains(step);
+
+    /// <summary>The history of a store that ran the schema steps <paramref name="steps"/> (today's numbers).</summary>
+    public static LegacyHistory At(IReadOnlyCollection<int> steps)
+    {
+        var history = new LegacyHistory(steps.ToHashSet(), []);
+        return new LegacyHistory(steps.ToHashSet(), Build(history));
+    }
+
+    private static List<Snapshot> Build(LegacyHistory schema)
     {
         var versions = new List<Snapshot>();
         var edits = new[] { 0, 1, 2, 3, 1, 5, 6, 7, 8, 9, 10, 11 };
@@ -81,21 +92,21 @@ public sealed class LegacyHistory
         }
 
         Add(versions, schema, null, Decision, 1, Small("{\"pins\":[\"agent/alice@3\"],\"verdict\":\"approved\"}"), "dave", at.AddMinutes(1), "pinned", VersionOperation.Save, null, null);
-        return new LegacyHistory(schema, versions);
+        return versions;
     }
 
     private static CanonicalDocument Small(string json) => CanonicalJson.CreateDocument(Encoding.UTF8.GetBytes(json));
 
     private static Snapshot Add(
-        List<Snapshot> versions, int schema, Snapshot? previous, EntityKey key, int version, CanonicalDocument content, string by,
+        List<Snapshot> versions, LegacyHistory schema, Snapshot? previous, EntityKey key, int version, CanonicalDocument content, string by,
         DateTimeOffset at, string? message, VersionOperation operation, int? revertOf, VersionSource? source)
     {
         var snapshot = new Snapshot(key, version, content.Hash, content.Utf8, by, at, message, operation, 1)
         {
-            RevertOf = schema >= 3 ? revertOf : null,
-            Source = schema >= 6 ? source : null,
+            RevertOf = schema.Has(3) ? revertOf : null,
+            Source = schema.Has(6) ? source : null,
         };
-        if (schema >= 3)
+        if (schema.Has(3))
         {
             snapshot = snapshot with { ChainHash = ChainHash.Compute(previous?.ChainHash, snapshot) };
         }

@@ -11,7 +11,6 @@ internal static class LegacyRows
         Func<byte[], byte[]> keyframe,
         Func<byte[], string, byte[], byte[]> delta)
     {
-        var schema = history.Schema;
         var versions = history.Versions;
         var entities = new Dictionary<Naming.EntityKey, long>();
         foreach (var key in versions.Select(v => v.Key).Distinct())
@@ -31,16 +30,16 @@ internal static class LegacyRows
             }
 
             var canonical = version.Content.ToArray();
-            var isDelta = schema >= 8 && version.Key == LegacyHistory.Alice && version.Version > LegacyHistory.Keyframe;
-            var bytes = schema < 7 ? canonical : isDelta ? delta(canonical, baseOf.Hash.Hex, stored[baseOf.Hash.Hex]) : keyframe(canonical);
+            var isDelta = history.Has(8) && version.Key == LegacyHistory.Alice && version.Version > LegacyHistory.Keyframe;
+            var bytes = !history.Has(7) ? canonical : isDelta ? delta(canonical, baseOf.Hash.Hex, stored[baseOf.Hash.Hex]) : keyframe(canonical);
             stored[version.Hash.Hex] = bytes;
             var row = new List<(string, object?)> { ("hash", version.Hash.Hex), ("content", bytes) };
-            if (schema >= 7)
+            if (history.Has(7))
             {
                 row.Add(("size", canonical.Length));
             }
 
-            if (schema >= 8)
+            if (history.Has(8))
             {
                 row.Add(("base", isDelta ? baseOf.Hash.Hex : null));
             }
@@ -56,18 +55,18 @@ internal static class LegacyRows
                 ("entity_pk", entities[version.Key]), ("version", version.Version), ("hash", version.Hash.Hex), ("saved_by", version.SavedBy),
                 ("saved_at", version.SavedAt), ("message", version.Message), ("operation", version.Operation.ToName()), ("schema_version", version.SchemaVersion),
             };
-            if (schema >= 3)
+            if (history.Has(3))
             {
                 row.Add(("revert_of", version.RevertOf));
                 row.Add(("chain_hash", version.ChainHash!.Value.Hex));
             }
 
-            if (schema >= 4)
+            if (history.Has(4))
             {
                 row.Add(("seq", (long)(n + 1)));
             }
 
-            if (schema >= 6)
+            if (history.Has(6))
             {
                 row.Add(("source", version.Source?.ToJson()));
             }
@@ -75,7 +74,7 @@ internal static class LegacyRows
             await insert("versions", row);
         }
 
-        if (schema >= 2)
+        if (history.Has(2))
         {
             await insert("version_refs", [("target_pk", entities[LegacyHistory.Alice]), ("target_version", 3), ("entity_pk", entities[LegacyHistory.Decision]), ("version", 1)]);
         }

@@ -15,8 +15,14 @@ public abstract class SchemaUpgradeContract
     /// <summary>The schema every store of this code is at.</summary>
     protected abstract int CurrentSchema { get; }
 
-    /// <summary>A new, empty database with migrations 1 to <paramref name="schema"/> applied and recorded, nothing else.</summary>
-    protected abstract Task CreateAtSchemaAsync(int schema);
+    /// <summary>
+    /// The steps (today's numbers) a store this code's predecessors left at <paramref name="schema"/> ran: 1 to
+    /// <paramref name="schema"/>, unless the store once numbered its steps otherwise.
+    /// </summary>
+    protected virtual IReadOnlyList<int> StepsAt(int schema) => [.. Enumerable.Range(1, schema)];
+
+    /// <summary>A new, empty database with the migrations <paramref name="steps"/> applied and recorded as 1, 2, …, nothing else.</summary>
+    protected abstract Task CreateAtSchemaAsync(IReadOnlyList<int> steps);
 
     /// <summary>
     /// Inserts one row into <paramref name="table"/> (a bare table name); times are <see cref="DateTimeOffset"/>s,
@@ -44,8 +50,9 @@ public abstract class SchemaUpgradeContract
     [InlineData(8)]
     public async Task AStoreOfAnEarlierSchemaUpgradesInPlaceAndReadsBackEverythingItHeld(int schema)
     {
-        var history = LegacyHistory.At(schema);
-        await CreateAtSchemaAsync(schema);
+        var steps = StepsAt(schema);
+        var history = LegacyHistory.At(steps);
+        await CreateAtSchemaAsync(steps);
         await LegacyRows.WriteAsync(history, InsertAsync, Keyframe, Delta);
 
         var (store, upgrade) = await UpgradeAsync();

@@ -57,12 +57,12 @@ internal static class UpgradedReads
             }
         }
 
-        if (history.Schema >= 2)
+        if (history.Has(2))
         {
             Assert.Equal([VersionRef.ForVersion(LegacyHistory.Decision, 1)], await store.FindReferrersAsync(LegacyHistory.Alice, 3));
         }
 
-        if (history.Schema >= 4 && store is IChangeLog log)
+        if (history.Has(4) && store is IChangeLog log)
         {
             var changes = await log.ReadChangesAsync(0, history.Versions.Count);
             Assert.Equal(
