@@ -95,6 +95,8 @@ if (Runs("storage"))
     await ExternalCases.GitFastImportSecondsAsync(directory, [.. charters.Select(c => System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonDocument.Parse(c).RootElement.GetProperty("charter").GetString()!))]);
     var git = await ExternalCases.GitPackBytesAsync(directory);
     Console.WriteLine(new Row($"bytes on disk, {Imported:N0} one-line edits of a 21 KB charter", "Verso", verso, "git pack", git, "B", false));
+    var wal = await StorageCases.WalBytesPerSaveAsync(directory, charters, 50);
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  wal.db: {wal:N0} B of write-ahead log per one-line edit saved alone (50 saves)"));
 }
 
 if (Runs("storage"))
