@@ -6,7 +6,7 @@ using Verso.Sqlite;
 using Verso.Testing.Postgres;
 
 // dotnet run -c Release --project bench/compare -- [--anchor PATH-TO-anchor_synthorg_design.py] [--repeats N] [--no-postgres]
-//   [--only saves|batch|history|import-git|concurrent|pages|storage|postgres] (one group of pairs; comma-separated for several)
+//   [--only saves|batch|history|import-git|concurrent|pages|storage|postgres] (storage without --no-postgres measures PostgreSQL's bytes too) (one group of pairs; comma-separated for several)
 // Prints one Markdown row per pair: the medians of both sides and the ratio (how many times as good the first is).
 var anchor = Option("--anchor") ?? Environment.GetEnvironmentVariable("VERSO_ANCHOR");
 var repeats = int.Parse(Option("--repeats") ?? "3", CultureInfo.InvariantCulture);
@@ -95,6 +95,8 @@ if (Runs("storage"))
     await ExternalCases.GitFastImportSecondsAsync(directory, [.. charters.Select(c => System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonDocument.Parse(c).RootElement.GetProperty("charter").GetString()!))]);
     var git = await ExternalCases.GitPackBytesAsync(directory);
     Console.WriteLine(new Row($"bytes on disk, {Imported:N0} one-line edits of a 21 KB charter", "Verso", verso, "git pack", git, "B", false));
+    var wal = await StorageCases.WalBytesPerSaveAsync(directory, charters, 50);
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  wal.db: {wal:N0} B of write-ahead log per one-line edit saved alone (50 saves)"));
 }
 
 if (Runs("storage"))
@@ -103,6 +105,18 @@ if (Runs("storage"))
     var records = Enumerable.Range(0, Saves).Select(Records.Agent).ToArray();
     var verso = await StorageCases.StoreBytesAsync(directory, records);
     Console.WriteLine(new Row($"bytes on disk, {Saves:N0} distinct 2.2 KB records", "Verso", verso, "their bytes", records.Sum(r => (long)CanonicalJson.CreateDocument(r).Length), "B", false));
+}
+
+if (postgres && Runs("storage"))
+{
+    await using var server = await PostgresServer.StartAsync(durable: true);
+    using var directory = new Scratch();
+    var bytes = await PostgresStorageCases.StoreBytesAsync(server, charters);
+    await ExternalCases.GitFastImportSecondsAsync(directory, [.. charters.Select(c => System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonDocument.Parse(c).RootElement.GetProperty("charter").GetString()!))]);
+    var git = await ExternalCases.GitPackBytesAsync(directory);
+    Console.WriteLine(new Row($"PostgreSQL bytes, {Imported:N0} one-line edits of a 21 KB charter", "Verso", bytes, "git pack", git, "B", false));
+    var wal = await PostgresStorageCases.WalBytesPerSaveAsync(server, charters, 200);
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  PostgreSQL: {wal:N0} B of WAL per one-line edit saved alone (200 saves)"));
 }
 
 if (postgres && Runs("postgres"))

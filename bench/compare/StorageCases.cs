@@ -53,6 +53,38 @@ internal static class StorageCases
         return clock.Elapsed.TotalMicroseconds / reads;
     }
 
+    /// <summary>
+    /// The write-ahead log one save adds: <paramref name="saves"/> one-line edits saved one at a time (each its
+    /// own commit) after a first version, with the log emptied before; few enough that no automatic
+    /// checkpoint (at 1,000 pages) resets the log in between.
+    /// </summary>
+    public static async Task<double> WalBytesPerSaveAsync(Scratch directory, IReadOnlyList<byte[]> contents, int saves)
+    {
+        var path = directory.File("wal.db");
+        var store = SqliteVersionStore.ForFile(path, SqliteSynchronous.Normal);
+        await store.InitializeAsync();
+        var key = EntityKey.Create("agent", "reviewer");
+        var at = DateTimeOffset.UnixEpoch.AddYears(56);
+        await store.AppendAsync(new AppendRequest(key, CanonicalJson.CreateDocument(contents[0]), "bench", at));
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+
+        for (var n = 1; n <= saves; n++)
+        {
+            await store.AppendAsync(new AppendRequest(key, CanonicalJson.CreateDocument(contents[n]), "bench", at.AddSeconds(n)));
+        }
+
+        var wal = new FileInfo(path + "-wal").Length;
+        SqliteConnection.ClearAllPools();
+        return (double)wal / saves;
+    }
+
     /// <summary>The bytes of the store file (after a checkpoint folds the WAL in) holding <paramref name="contents"/> as one entity's history.</summary>
     public static async Task<long> StoreBytesAsync(Scratch directory, IReadOnlyList<byte[]> contents)
     {

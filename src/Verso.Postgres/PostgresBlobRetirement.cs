@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Verso.Storage.Relational.Compression;
+using Verso.Storage.Relational.Hashes;
 using Verso.Hashing;
 
 namespace Verso.Postgres;
@@ -12,6 +13,9 @@ namespace Verso.Postgres;
 // blob are found here without an index: through the versions of the entities that hold the blob's content.
 internal static class PostgresBlobRetirement
 {
+    /// <summary>A blob stored anew ($1 content, $2 the base's hash or NULL, $3 its hash), its base named by row id.</summary>
+    public const string Rewrite = "UPDATE verso.blobs SET content = $1, base = (SELECT k.blob_pk FROM verso.blobs k WHERE k.hash = $2) WHERE hash = $3;";
+
     public static async Task RetireAsync(NpgsqlConnection connection, string[] candidates, string store, CancellationToken cancellationToken)
     {
         var doomed = new List<string>();
@@ -22,12 +26,12 @@ internal static class PostgresBlobRetirement
                 WHERE v.hash = b.hash
                   AND NOT EXISTS (SELECT 1 FROM verso.content_removals r WHERE r.entity_pk = v.entity_pk AND r.version = v.version))
             ORDER BY b.hash;
-            """, (object)candidates))
+            """, HashArray(candidates)))
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                doomed.Add(reader.GetString(0));
+                doomed.Add(HashColumns.Hex(reader, 0));
             }
         }
 
@@ -46,15 +50,15 @@ internal static class PostgresBlobRetirement
             foreach (var (hash, stored, @base) in DeltaRebase.Plan(group, store, deltas: held))
             {
                 await using var update = Command(
-                    connection, "UPDATE verso.blobs SET content = $1, base = $2 WHERE hash = $3;",
+                    connection, Rewrite,
                     new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = stored },
-                    new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)@base ?? DBNull.Value },
-                    hash);
+                    new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = @base is null ? DBNull.Value : HashColumns.Bytes(@base) },
+                    HashColumns.Bytes(hash));
                 await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
-        await using var delete = Command(connection, "DELETE FROM verso.blobs WHERE hash = ANY($1);", (object)hashes);
+        await using var delete = Command(connection, "DELETE FROM verso.blobs WHERE hash = ANY($1);", HashArray(hashes));
         await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -62,16 +66,19 @@ internal static class PostgresBlobRetirement
     private static async Task<List<List<StoredBlob>>> ReadDependentsAsync(NpgsqlConnection connection, string[] hashes, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, """
-            SELECT b.hash, b.content, b.base, k.content
+            SELECT b.hash, b.content, k.hash, k.content
             FROM (SELECT v.hash, min(v.version) AS first FROM verso.versions v
                   WHERE v.entity_pk IN (SELECT w.entity_pk FROM verso.versions w WHERE w.hash = ANY($1))
                   GROUP BY v.hash) f
-            JOIN verso.blobs b ON b.hash = f.hash JOIN verso.blobs k ON k.hash = b.base
-            WHERE b.base = ANY($1) AND NOT (b.hash = ANY($1))
-            ORDER BY b.base, f.first, b.hash;
-            """, (object)hashes);
+            JOIN verso.blobs b ON b.hash = f.hash JOIN verso.blobs k ON k.blob_pk = b.base
+            WHERE k.hash = ANY($1) AND NOT (b.hash = ANY($1))
+            ORDER BY k.hash, f.first, b.hash;
+            """, HashArray(hashes));
         return await StoredBlobGroups.ReadAsync(command, cancellationToken).ConfigureAwait(false);
     }
+
+    private static NpgsqlParameter HashArray(string[] hashes) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea, Value = hashes.Select(HashColumns.Bytes).ToArray() };
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] parameters)
     {

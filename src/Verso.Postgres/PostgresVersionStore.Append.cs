@@ -1,3 +1,4 @@
+using Verso.Storage.Relational.Hashes;
 using Npgsql;
 using Verso.Errors;
 using Verso.Naming;
@@ -64,7 +65,7 @@ public sealed partial class PostgresVersionStore
                     UnchangedHead,
                     request.Key.Kind,
                     request.Key.Id,
-                    request.Content.Hash.Hex);
+                    HashColumns.Bytes(request.Content.Hash));
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {

@@ -1,3 +1,4 @@
+using Verso.Storage.Relational.Hashes;
 using Npgsql;
 using NpgsqlTypes;
 using Verso.Storage.Relational.Compression;
@@ -61,10 +62,10 @@ public sealed partial class PostgresVersionStore : IContentCompaction
         foreach (var (hash, stored, @base) in planned)
         {
             await using var update = Command(
-                connection, "UPDATE verso.blobs SET content = $1, base = $2 WHERE hash = $3;",
+                connection, PostgresBlobRetirement.Rewrite,
                 new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = stored },
-                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)@base ?? DBNull.Value },
-                hash);
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = @base is null ? DBNull.Value : HashColumns.Bytes(@base) },
+                HashColumns.Bytes(hash));
             await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

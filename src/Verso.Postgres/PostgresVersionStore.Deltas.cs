@@ -1,3 +1,4 @@
+using Verso.Storage.Relational.Hashes;
 using Npgsql;
 using Verso.Storage.Relational.Compression;
 using Verso.Naming;
@@ -26,10 +27,10 @@ public sealed partial class PostgresVersionStore
     {
         batch.BatchCommands.Add(BatchCommand(
             """
-            SELECT k.hash, m.version, pg_try_advisory_xact_lock_shared(('x' || substr(k.hash, 1, 16))::bit(64)::bigint)
+            SELECT k.hash, m.version, pg_try_advisory_xact_lock_shared(('x' || encode(substring(k.hash from 1 for 8), 'hex'))::bit(64)::bigint)
             FROM verso.entities e
             JOIN verso.blobs h ON h.hash = e.head_hash
-            JOIN verso.blobs k ON k.hash = coalesce(h.base, h.hash) AND k.base IS NULL
+            JOIN verso.blobs k ON k.blob_pk = coalesce(h.base, h.blob_pk) AND k.base IS NULL
             CROSS JOIN LATERAL (SELECT min(v.version) AS version FROM verso.versions v WHERE v.entity_pk = e.entity_pk AND v.hash = k.hash) m
             WHERE e.kind = $1 AND e.id = $2 AND e.head > 0 AND m.version IS NOT NULL;
             """,
@@ -39,7 +40,7 @@ public sealed partial class PostgresVersionStore
             """
             SELECT k.content FROM verso.entities e
             JOIN verso.blobs h ON h.hash = e.head_hash
-            JOIN verso.blobs k ON k.hash = coalesce(h.base, h.hash) AND k.base IS NULL
+            JOIN verso.blobs k ON k.blob_pk = coalesce(h.base, h.blob_pk) AND k.base IS NULL
             WHERE e.kind = $1 AND e.id = $2 AND e.head > 0;
             """,
             key.Kind,
@@ -52,7 +53,7 @@ public sealed partial class PostgresVersionStore
         var locked = false;
         if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            keyframe = new Keyframe(reader.GetString(0), reader.GetInt32(1), null);
+            keyframe = new Keyframe(HashColumns.Hex(reader, 0), reader.GetInt32(1), null);
             locked = reader.GetBoolean(2);
         }
 

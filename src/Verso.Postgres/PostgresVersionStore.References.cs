@@ -1,3 +1,4 @@
+using Verso.Storage.Relational.Hashes;
 using Npgsql;
 using Verso.Errors;
 using Verso.Naming;
@@ -104,7 +105,7 @@ public sealed partial class PostgresVersionStore
                 {
                     list.Add(new Storage.EntityHead(
                         EntityKey.Create(reader.GetString(0), reader.GetString(1)), reader.GetInt32(2),
-                        Hashing.ContentHash.FromHex(reader.GetString(3)), new DateTimeOffset(reader.GetFieldValue<DateTime>(4), TimeSpan.Zero)));
+                        HashColumns.Read(reader, 3), new DateTimeOffset(reader.GetFieldValue<DateTime>(4), TimeSpan.Zero)));
                 }
 
                 return list;

@@ -1,3 +1,4 @@
+using Verso.Storage.Relational.Hashes;
 using System.Collections.Immutable;
 using Npgsql;
 using Verso.Errors;
@@ -46,7 +47,7 @@ public sealed partial class PostgresVersionStore
                 WHERE v.entity_pk = $1 AND v.hash = $2
                   AND NOT EXISTS (SELECT 1 FROM verso.content_removals r WHERE r.entity_pk = v.entity_pk AND r.version = v.version)
                 ORDER BY v.version;
-                """, entityPk, hash.Hex);
+                """, entityPk, HashColumns.Bytes(hash));
             return await RetentionRows.ChooseErasedAsync(command, key, hash, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
@@ -110,7 +111,7 @@ public sealed partial class PostgresVersionStore
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                hashes.Add(reader.GetString(0));
+                hashes.Add(HashColumns.Hex(reader, 0));
             }
         }
 

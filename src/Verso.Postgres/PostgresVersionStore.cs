@@ -1,3 +1,4 @@
+using Verso.Storage.Relational.Hashes;
 using Verso.Storage.Relational.Compression;
 using System.Runtime.CompilerServices;
 using Npgsql;
@@ -68,12 +69,12 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
         const string Where = """
              WHERE e.kind = $1 AND e.id = $2 AND v.version IN (
                 SELECT max(m.version) FROM verso.versions m
-                WHERE m.entity_pk = e.entity_pk AND m.hash >= $3 AND m.hash < $4
+                WHERE m.hash BETWEEN $3 AND $4 AND m.entity_pk = e.entity_pk
                 GROUP BY m.hash)
             ORDER BY v.version DESC LIMIT $5;
             """;
         return _connections.RunAsync<IReadOnlyList<Snapshot>>(
-            async connection => await QueryAsync(connection, Where, [key.Kind, key.Id, prefix.Hex, prefix.Hex + "g", limit], cancellationToken).ConfigureAwait(false),
+            async connection => await QueryAsync(connection, Where, [key.Kind, key.Id, HashColumns.Range(prefix).Low, HashColumns.Range(prefix).High, limit], cancellationToken).ConfigureAwait(false),
             cancellationToken);
     }
 
@@ -106,7 +107,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
                     list.Add(new EntityHead(
                         EntityKey.Create(kind, reader.GetString(0)),
                         reader.GetInt32(1),
-                        ContentHash.FromHex(reader.GetString(2)),
+                        HashColumns.Read(reader, 2),
                         new DateTimeOffset(reader.GetFieldValue<DateTime>(3), TimeSpan.Zero)));
                 }
 
@@ -170,28 +171,32 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             Source = request.Source,
         };
         var snapshot = stored with { ChainHash = ChainHash.Compute(head.Chain is null ? null : ContentHash.FromHex(head.Chain), stored) };
+        var contentHash = HashColumns.Bytes(request.Content.Hash);
         var encoded = Encode(request, head.Keyframe, version);
         // Held until commit, so a prune or erase cannot delete this blob between our insert and our version row.
         pendingWrites.Add(BatchCommand("SELECT pg_advisory_xact_lock_shared($1);", BlobLockKey(request.Content.Hash)));
         pendingWrites.Add(BatchCommand(
-            "INSERT INTO verso.blobs (hash, content, size, base) VALUES ($1, $2, $3, $4) ON CONFLICT (hash) DO NOTHING;",
-            request.Content.Hash.Hex,
+            """
+            INSERT INTO verso.blobs (hash, content, size, base) VALUES ($1, $2, $3, (SELECT k.blob_pk FROM verso.blobs k WHERE k.hash = $4))
+            ON CONFLICT (hash) DO NOTHING;
+            """,
+            contentHash,
             new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = encoded.Stored },
             request.Content.Length,
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)encoded.Base ?? DBNull.Value }));
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = encoded.Base is null ? DBNull.Value : HashColumns.Bytes(encoded.Base) }));
         pendingWrites.Add(BatchCommand(
             "UPDATE verso.entities SET head = $1, head_hash = $2, head_saved_at = $3 WHERE entity_pk = $4;",
-            version, request.Content.Hash.Hex, savedAt, head.EntityPk));
+            version, contentHash, savedAt, head.EntityPk));
         pendingWrites.Add(BatchCommand(
             """
             INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, source, seq)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, (SELECT coalesce(max(seq), 0) + 1 FROM verso.versions)); -- under the sequence lock
             """,
-            head.EntityPk, version, request.Content.Hash.Hex, request.SavedBy, savedAt,
+            head.EntityPk, version, contentHash, request.SavedBy, savedAt,
             new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Message ?? DBNull.Value },
             request.Operation.ToName(), request.SchemaVersion,
             new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)request.RevertOf ?? DBNull.Value },
-            snapshot.ChainHash!.Value.Hex,
+            HashColumns.Bytes(snapshot.ChainHash!.Value),
             new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Source?.ToJson() ?? DBNull.Value }));
         // Delivered to listeners when, and only if, the transaction commits.
         pendingWrites.Add(BatchCommand(
@@ -257,9 +262,11 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
 
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    var (entityPk, version, hash) = (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2));
+                    // A new entity's row holds an empty hash until its first version is written.
+                    var stored = reader.GetFieldValue<byte[]>(2);
+                    var (entityPk, version, hash) = (reader.GetInt64(0), reader.GetInt32(1), stored.Length == 0 ? "" : HashColumns.Hex(reader, 2));
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                    var chain = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetString(0) : null;
+                    var chain = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0) ? HashColumns.Hex(reader, 0) : null;
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                     var keyframe = await ReadKeyframeAsync(reader, cancellationToken).ConfigureAwait(false);
                     locked = new LockedHead(entityPk, version, hash, chain, version > 0 ? keyframe : null);
@@ -279,7 +286,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             // A concurrent first append of the same entity makes this wait on the unique index, then do nothing.
             await using var insert = Command(
                 connection,
-                "INSERT INTO verso.entities (kind, id, head, head_hash, head_saved_at) VALUES ($1, $2, 0, '', $3) ON CONFLICT (kind, id) DO NOTHING;",
+                "INSERT INTO verso.entities (kind, id, head, head_hash, head_saved_at) VALUES ($1, $2, 0, ''::bytea, $3) ON CONFLICT (kind, id) DO NOTHING;",
                 request.Key.Kind, request.Key.Id, request.SavedAt.UtcDateTime);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

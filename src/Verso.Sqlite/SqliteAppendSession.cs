@@ -5,6 +5,7 @@ using Verso.Hashing;
 using Verso.Integrity;
 using Verso.Snapshots;
 using Verso.Storage;
+using Verso.Storage.Relational.Hashes;
 using Verso.Storage.Relational.Writing;
 
 namespace Verso.Sqlite;
@@ -35,7 +36,8 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
             throw new VersionConflictException(request.Key.Kind, request.Key.Id, expected, headVersion);
         }
 
-        if (head is { } current && !request.Force && current.Hash == request.Content.Hash.Hex)
+        var hash = HashColumns.Bytes(request.Content.Hash);
+        if (head is { } current && !request.Force && current.Hash.AsSpan().SequenceEqual(hash))
         {
             var unchanged = await SqliteVersionStore.GetVersionAsync(connection, request.Key, current.Version, cancellationToken).ConfigureAwait(false);
             return new AppendResult(AppendOutcome.Unchanged, unchanged!);
@@ -44,11 +46,11 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         var targets = await CheckReferencesAsync(request, cancellationToken).ConfigureAwait(false);
         var version = headVersion + 1;
         var savedAt = SqliteDialect.ToMicroseconds(request.SavedAt);
-        if (await EncodeAsync(request, head, version, cancellationToken).ConfigureAwait(false) is { } encoded)
+        if (await EncodeAsync(request, hash, head, version, cancellationToken).ConfigureAwait(false) is { } encoded)
         {
             var blob = Prepare(
                 ref _insertBlob, "INSERT INTO blobs (hash, content, size, base) VALUES ($hash, $content, $size, $base);", "$hash", "$content", "$size", "$base");
-            blob.Parameters[0].Value = request.Content.Hash.Hex;
+            blob.Parameters[0].Value = hash;
             blob.Parameters[1].SqliteType = SqliteType.Blob;
             blob.Parameters[1].Value = encoded.Stored;
             blob.Parameters[2].Value = request.Content.Length;
@@ -70,14 +72,14 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         var values = write.Parameters;
         values[0].Value = entityPk;
         values[1].Value = version;
-        values[2].Value = request.Content.Hash.Hex;
+        values[2].Value = hash;
         values[3].Value = request.SavedBy;
         values[4].Value = savedAt;
         values[5].Value = (object?)request.Message ?? DBNull.Value;
         values[6].Value = request.Operation.ToName();
         values[7].Value = request.SchemaVersion;
         values[8].Value = (object?)request.RevertOf ?? DBNull.Value;
-        values[9].Value = snapshot.ChainHash!.Value.Hex;
+        values[9].Value = HashColumns.Bytes(snapshot.ChainHash!.Value);
         values[10].Value = (object?)request.Source?.ToJson() ?? DBNull.Value;
         await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
@@ -105,7 +107,7 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         }
     }
 
-    private async Task<(long EntityPk, int Version, string Hash, string? Chain)?> ReadHeadAsync(AppendRequest request, CancellationToken cancellationToken)
+    private async Task<(long EntityPk, int Version, byte[] Hash, string? Chain)?> ReadHeadAsync(AppendRequest request, CancellationToken cancellationToken)
     {
         var command = Prepare(
             ref _readHead,
@@ -118,7 +120,7 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         (command.Parameters[0].Value, command.Parameters[1].Value) = (request.Key.Kind, request.Key.Id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3))
+            ? (reader.GetInt64(0), reader.GetInt32(1), reader.GetFieldValue<byte[]>(2), reader.IsDBNull(3) ? null : HashColumns.Hex(reader, 3))
             : null;
     }
 
@@ -127,19 +129,19 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
     // the head's keyframe (the head itself, or the head's base): two index lookups, whatever the history's
     // length. The keyframe must be a version of this entity, which retention relies on to find the deltas
     // built on a blob (see SqliteVersionStore.Retention).
-    private async Task<(byte[] Stored, string? Base)?> EncodeAsync(
-        AppendRequest request, (long EntityPk, int Version, string Hash, string? Chain)? head, int version, CancellationToken cancellationToken)
+    private async Task<(byte[] Stored, long? Base)?> EncodeAsync(
+        AppendRequest request, byte[] hash, (long EntityPk, int Version, byte[] Hash, string? Chain)? head, int version, CancellationToken cancellationToken)
     {
         var command = Prepare(
             ref _readBase,
             """
             SELECT EXISTS (SELECT 1 FROM blobs WHERE hash = $new), k.hash, k.content,
-                   (SELECT min(v.version) FROM versions v WHERE v.entity_pk = $entity AND v.hash = k.hash)
-            FROM (SELECT 1) LEFT JOIN blobs h ON h.hash = $head LEFT JOIN blobs k ON k.hash = coalesce(h.base, h.hash) AND k.base IS NULL;
+                   (SELECT min(v.version) FROM versions v WHERE v.entity_pk = $entity AND v.hash = k.hash), k.blob_pk
+            FROM (SELECT 1) LEFT JOIN blobs h ON h.hash = $head LEFT JOIN blobs k ON k.blob_pk = coalesce(h.base, h.blob_pk) AND k.base IS NULL;
             """,
             "$new", "$entity", "$head");
         (command.Parameters[0].Value, command.Parameters[1].Value, command.Parameters[2].Value) =
-            (request.Content.Hash.Hex, head?.EntityPk ?? 0, (object?)head?.Hash ?? DBNull.Value);
+            (hash, head?.EntityPk ?? 0, (object?)head?.Hash ?? DBNull.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (reader.GetBoolean(0))
@@ -150,12 +152,12 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         var content = request.Content.Utf8.Span;
         if (!reader.IsDBNull(1) && !reader.IsDBNull(3))
         {
-            var baseHash = reader.GetString(1);
+            var baseHash = HashColumns.Hex(reader, 1);
             var baseStored = reader.GetFieldValue<byte[]>(2);
             if (StoredContent.EncodeDelta(content, baseHash, baseStored) is { } delta
                 && StoredContent.KeepsDelta(delta.Length, baseStored.Length, version - reader.GetInt32(3)))
             {
-                return (delta, baseHash);
+                return (delta, reader.GetInt64(4));
             }
         }
 
@@ -169,7 +171,7 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
             "INSERT INTO entities (kind, id, head, head_hash, head_saved_at) VALUES ($kind, $id, 0, $hash, $saved_at) RETURNING entity_pk;",
             "$kind", "$id", "$hash", "$saved_at");
         (command.Parameters[0].Value, command.Parameters[1].Value, command.Parameters[2].Value, command.Parameters[3].Value) =
-            (request.Key.Kind, request.Key.Id, request.Content.Hash.Hex, savedAt);
+            (request.Key.Kind, request.Key.Id, HashColumns.Bytes(request.Content.Hash), savedAt);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 

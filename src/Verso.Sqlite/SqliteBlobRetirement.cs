@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Data.Sqlite;
 using Verso.Storage.Relational.Compression;
+using Verso.Storage.Relational.Hashes;
 
 namespace Verso.Sqlite;
 
@@ -11,6 +12,9 @@ namespace Verso.Sqlite;
 // found here without an index: through the versions of the entities that hold the blob's content.
 internal static class SqliteBlobRetirement
 {
+    /// <summary>A blob stored anew ($hash, $content, and $base: the base's hash, or NULL), its base named by row id.</summary>
+    public const string Rewrite = "UPDATE blobs SET content = $content, base = (SELECT k.blob_pk FROM blobs k WHERE k.hash = $base) WHERE hash = $hash;";
+
     public static async Task RetireAsync(SqliteConnection connection, long entityPk, ImmutableArray<int> versions, string store, CancellationToken cancellationToken)
     {
         var doomed = new List<string>();
@@ -31,7 +35,7 @@ internal static class SqliteBlobRetirement
             await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                doomed.Add(reader.GetString(0));
+                doomed.Add(HashColumns.Hex(reader, 0));
             }
         }
 
@@ -46,16 +50,16 @@ internal static class SqliteBlobRetirement
             foreach (var (hash, stored, @base) in DeltaRebase.Plan(group, store))
             {
                 await using var update = connection.CreateCommand();
-                update.CommandText = "UPDATE blobs SET content = $content, base = $base WHERE hash = $hash;";
+                update.CommandText = Rewrite;
                 update.Parameters.Add(new SqliteParameter("$content", SqliteType.Blob) { Value = stored });
-                update.Parameters.AddWithValue("$base", (object?)@base ?? DBNull.Value);
-                update.Parameters.AddWithValue("$hash", hash);
+                update.Parameters.AddWithValue("$base", @base is null ? DBNull.Value : HashColumns.Bytes(@base));
+                update.Parameters.AddWithValue("$hash", HashColumns.Bytes(hash));
                 await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
         await using var delete = connection.CreateCommand();
-        delete.CommandText = "DELETE FROM blobs WHERE hash IN (SELECT value FROM json_each($hashes));";
+        delete.CommandText = "DELETE FROM blobs WHERE hash IN (SELECT unhex(value) FROM json_each($hashes));";
         delete.Parameters.AddWithValue("$hashes", hashes);
         await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -65,13 +69,13 @@ internal static class SqliteBlobRetirement
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT b.hash, b.content, b.base, k.content, min(v.version) AS first
-            FROM versions v JOIN blobs b ON b.hash = v.hash JOIN blobs k ON k.hash = b.base
-            WHERE v.entity_pk IN (SELECT w.entity_pk FROM versions w WHERE w.hash IN (SELECT value FROM json_each($hashes)))
-              AND b.base IN (SELECT value FROM json_each($hashes))
-              AND b.hash NOT IN (SELECT value FROM json_each($hashes))
+            SELECT b.hash, b.content, k.hash, k.content, min(v.version) AS first
+            FROM versions v JOIN blobs b ON b.hash = v.hash JOIN blobs k ON k.blob_pk = b.base
+            WHERE v.entity_pk IN (SELECT w.entity_pk FROM versions w WHERE w.hash IN (SELECT unhex(value) FROM json_each($hashes)))
+              AND k.hash IN (SELECT unhex(value) FROM json_each($hashes))
+              AND b.hash NOT IN (SELECT unhex(value) FROM json_each($hashes))
             GROUP BY b.hash
-            ORDER BY b.base, first, b.hash;
+            ORDER BY k.hash, first, b.hash;
             """;
         command.Parameters.AddWithValue("$hashes", hashes);
         return await StoredBlobGroups.ReadAsync(command, cancellationToken).ConfigureAwait(false);

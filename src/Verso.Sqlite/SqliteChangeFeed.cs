@@ -46,7 +46,7 @@ internal sealed class SqliteChangeFeed(SqliteConnectionFactory connections, stri
             {
                 events.Add(new VersionEvent(
                     VersionRef.ForVersion(EntityKey.Create(reader.GetString(0), reader.GetString(1)), reader.GetInt32(2)),
-                    ContentHash.FromHex(reader.GetString(3))));
+                    Verso.Storage.Relational.Hashes.HashColumns.Read(reader, 3)));
             }
         }
 

@@ -1,5 +1,6 @@
 using Verso.Storage;
 using Verso.Storage.Relational.Reading;
+using Verso.Storage.Relational.Hashes;
 using Verso.Storage.Relational.Writing;
 
 namespace Verso.Sqlite;
@@ -29,7 +30,7 @@ public sealed partial class SqliteVersionStore
         await using var command = connection.CreateCommand();
         command.CommandText = UnchangedHead;
         AddKey(command, request.Key);
-        command.Parameters.AddWithValue("$hash", request.Content.Hash.Hex);
+        command.Parameters.AddWithValue("$hash", HashColumns.Bytes(request.Content.Hash));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {

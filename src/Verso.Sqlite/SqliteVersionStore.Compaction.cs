@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Verso.Storage.Relational.Compression;
+using Verso.Storage.Relational.Hashes;
 using Verso.Storage;
 
 namespace Verso.Sqlite;
@@ -57,10 +58,10 @@ public sealed partial class SqliteVersionStore : IContentCompaction
             foreach (var (hash, stored, @base) in planned)
             {
                 await using var update = connection.CreateCommand();
-                update.CommandText = "UPDATE blobs SET content = $content, base = $base WHERE hash = $hash;";
+                update.CommandText = SqliteBlobRetirement.Rewrite;
                 update.Parameters.Add(new SqliteParameter("$content", SqliteType.Blob) { Value = stored });
-                update.Parameters.AddWithValue("$base", (object?)@base ?? DBNull.Value);
-                update.Parameters.AddWithValue("$hash", hash);
+                update.Parameters.AddWithValue("$base", @base is null ? DBNull.Value : HashColumns.Bytes(@base));
+                update.Parameters.AddWithValue("$hash", HashColumns.Bytes(hash));
                 await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 

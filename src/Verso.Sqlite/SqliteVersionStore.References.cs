@@ -93,7 +93,7 @@ public sealed partial class SqliteVersionStore
             yield return new Storage.EntityHead(
                 EntityKey.Create(reader.GetString(0), reader.GetString(1)),
                 reader.GetInt32(2),
-                Hashing.ContentHash.FromHex(reader.GetString(3)),
+                Verso.Storage.Relational.Hashes.HashColumns.Read(reader, 3),
                 SqliteDialect.FromMicroseconds(reader.GetInt64(4)));
         }
     }

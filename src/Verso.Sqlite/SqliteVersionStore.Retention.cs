@@ -47,7 +47,7 @@ public sealed partial class SqliteVersionStore
                 ORDER BY v.version;
                 """;
             command.Parameters.AddWithValue("$entity", entityPk);
-            command.Parameters.AddWithValue("$hash", hash.Hex);
+            command.Parameters.AddWithValue("$hash", Verso.Storage.Relational.Hashes.HashColumns.Bytes(hash));
             return await RetentionRows.ChooseErasedAsync(command, key, hash, cancellationToken).ConfigureAwait(false);
         }, cancellationToken));
     }

@@ -7,6 +7,7 @@ using Verso.Naming;
 using Verso.Snapshots;
 using Verso.Storage;
 using Verso.Storage.Relational.Faults;
+using Verso.Storage.Relational.Hashes;
 using Verso.Storage.Relational.Writing;
 
 namespace Verso.Sqlite;
@@ -84,17 +85,20 @@ public sealed partial class SqliteVersionStore : IVersionStore
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await _connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        // Hex digits sort below 'g', so [prefix, prefix + 'g') is exactly the hashes that start with prefix.
+        // The one hash index (versions_by_content) is over all entities: a prefix of at least 8 hex digits
+        // matches about one content in four billion, so the range holds this entity's matches and almost
+        // nothing else, however many versions the store keeps. Bytes compare as the hex digits do.
         command.CommandText = SqliteDialect.Instance.SelectSnapshot + """
              WHERE e.kind = $kind AND e.id = $id AND v.version IN (
                 SELECT max(m.version) FROM versions m
-                WHERE m.entity_pk = e.entity_pk AND m.hash >= $low AND m.hash < $high
+                WHERE m.hash BETWEEN $low AND $high AND m.entity_pk = e.entity_pk
                 GROUP BY m.hash)
             ORDER BY v.version DESC LIMIT $limit;
             """;
         AddKey(command, key);
-        command.Parameters.AddWithValue("$low", prefix.Hex);
-        command.Parameters.AddWithValue("$high", prefix.Hex + "g");
+        var (low, high) = HashColumns.Range(prefix);
+        command.Parameters.AddWithValue("$low", low);
+        command.Parameters.AddWithValue("$high", high);
         command.Parameters.AddWithValue("$limit", limit);
         return await SqliteDialect.Instance.ReadSnapshotsAsync(command, cancellationToken).ConfigureAwait(false);
     });
@@ -123,7 +127,7 @@ public sealed partial class SqliteVersionStore : IVersionStore
             yield return new EntityHead(
                 EntityKey.Create(kind, reader.GetString(0)),
                 reader.GetInt32(1),
-                ContentHash.FromHex(reader.GetString(2)),
+                HashColumns.Read(reader, 2),
                 SqliteDialect.FromMicroseconds(reader.GetInt64(3)));
         }
     }
@@ -151,17 +155,14 @@ public sealed partial class SqliteVersionStore : IVersionStore
         return (await SqliteDialect.Instance.ReadSnapshotsAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
-    private static async Task<(long EntityPk, int Version, string Hash, string? Chain)?> ReadHeadAsync(SqliteConnection connection, EntityKey key, CancellationToken cancellationToken)
+    private static async Task<(long EntityPk, int Version)?> ReadHeadAsync(SqliteConnection connection, EntityKey key, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT e.entity_pk, e.head, e.head_hash, (SELECT v.chain_hash FROM versions v WHERE v.entity_pk = e.entity_pk AND v.version = e.head)
-            FROM entities e WHERE e.kind = $kind AND e.id = $id;
-            """;
+        command.CommandText = "SELECT entity_pk, head FROM entities WHERE kind = $kind AND id = $id;";
         AddKey(command, key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? (reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3))
+            ? (reader.GetInt64(0), reader.GetInt32(1))
             : null;
     }
 

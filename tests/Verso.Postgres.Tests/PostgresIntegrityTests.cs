@@ -31,7 +31,7 @@ public sealed class PostgresIntegrityTests(PostgresServerFixture postgres) : Int
     }
 
     protected override Task FlipByteInBlobAsync(ContentHash hash) => ExecuteAsync(
-        "UPDATE verso.blobs SET content = set_byte(content, length(content) / 2, get_byte(content, length(content) / 2) # 1) WHERE hash = $1;", hash.Hex);
+        "UPDATE verso.blobs SET content = set_byte(content, length(content) / 2, get_byte(content, length(content) / 2) # 1) WHERE hash = $1;", Convert.FromHexString(hash.Hex));
 
     protected override Task SetSavedByAsync(EntityKey key, int version, string savedBy) => ExecuteAsync(
         "UPDATE verso.versions SET saved_by = $1 WHERE version = $2 AND entity_pk = (SELECT entity_pk FROM verso.entities WHERE kind = $3 AND id = $4);",
@@ -65,7 +65,7 @@ public sealed class PostgresIntegrityTests(PostgresServerFixture postgres) : Int
 
     protected override Task SetChainHashAsync(EntityKey key, int version, ContentHash chain) => ExecuteAsync(
         "UPDATE verso.versions SET chain_hash = $1 WHERE version = $2 AND entity_pk = (SELECT entity_pk FROM verso.entities WHERE kind = $3 AND id = $4);",
-        chain.Hex, version, key.Kind, key.Id);
+        Convert.FromHexString(chain.Hex), version, key.Kind, key.Id);
 
     private async Task ExecuteAsync(string sql, params object[] parameters)
     {

@@ -24,8 +24,8 @@ public sealed class PostgresOldNumberingTests(PostgresServerFixture postgres)
 
         var upgrade = await store.InitializeAsync();
 
-        Assert.Equal(new SchemaUpgrade(4, 8), upgrade);
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], await AppliedAsync(uri));
+        Assert.Equal(new SchemaUpgrade(4, 9), upgrade);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9], await AppliedAsync(uri));
         // The change sequence (step 4 now) ran; content removals (old 4) did not run twice.
         var key = Some.Key();
         for (var n = 1; n <= 3; n++)
@@ -49,8 +49,8 @@ public sealed class PostgresOldNumberingTests(PostgresServerFixture postgres)
 
         var again = await store.InitializeAsync();
 
-        Assert.Equal(new SchemaUpgrade(8, 8), again);
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], await AppliedAsync(uri));
+        Assert.Equal(new SchemaUpgrade(9, 9), again);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9], await AppliedAsync(uri));
     }
 
     private static async Task RunOldStepsAsync(string uri, params (string File, int OldNumber)[] steps)

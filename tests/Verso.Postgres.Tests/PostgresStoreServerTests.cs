@@ -54,7 +54,7 @@ public sealed class PostgresStoreServerTests(PostgresServerFixture postgres)
         var again = await stores[0].InitializeAsync();
 
         Assert.Single(upgrades, u => u.FromVersion == 0);
-        Assert.All(upgrades, u => Assert.Equal(8, u.ToVersion));
+        Assert.All(upgrades, u => Assert.Equal(9, u.ToVersion));
         Assert.False(again.Changed);
         foreach (var store in stores)
         {

@@ -113,13 +113,13 @@ public sealed class CrashSafetyTests : IDisposable
         Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM versions v LEFT JOIN blobs b ON b.hash = v.hash WHERE b.hash IS NULL;"));
         Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM entities e WHERE e.head <> (SELECT max(version) FROM versions v WHERE v.entity_pk = e.entity_pk);"));
         await using var blobs = connection.CreateCommand();
-        blobs.CommandText = "SELECT b.hash, b.content, b.base, d.content FROM blobs b LEFT JOIN blobs d ON d.hash = b.base;";
+        blobs.CommandText = "SELECT b.hash, b.content, b.base, d.content FROM blobs b LEFT JOIN blobs d ON d.blob_pk = b.base;";
         await using var reader = await blobs.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             // Stored bytes may be a zstd frame or a delta on another blob; the hash is over the canonical bytes they hold.
             var content = StoredContent.Decode((byte[])reader.GetValue(1), !reader.IsDBNull(2), reader.IsDBNull(3) ? null : (byte[])reader.GetValue(3));
-            Assert.Equal(reader.GetString(0), Convert.ToHexStringLower(SHA256.HashData(content)));
+            Assert.Equal((byte[])reader.GetValue(0), SHA256.HashData(content));
         }
     }
 

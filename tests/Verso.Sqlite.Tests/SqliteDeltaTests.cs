@@ -23,8 +23,8 @@ public sealed class SqliteDeltaTests : IDisposable
         var (store, path, key) = await HistoryAsync(600);
 
         // No delta is built on a delta, and most versions are deltas.
-        Assert.Equal(0L, await ScalarAsync(path, "SELECT count(*) FROM blobs b JOIN blobs d ON d.hash = b.base WHERE d.base IS NOT NULL;"));
-        Assert.Equal(0L, await ScalarAsync(path, "SELECT count(*) FROM blobs b LEFT JOIN blobs d ON d.hash = b.base WHERE b.base IS NOT NULL AND d.hash IS NULL;"));
+        Assert.Equal(0L, await ScalarAsync(path, "SELECT count(*) FROM blobs b JOIN blobs d ON d.blob_pk = b.base WHERE d.base IS NOT NULL;"));
+        Assert.Equal(0L, await ScalarAsync(path, "SELECT count(*) FROM blobs b LEFT JOIN blobs d ON d.blob_pk = b.base WHERE b.base IS NOT NULL AND d.hash IS NULL;"));
         Assert.True((long)(await ScalarAsync(path, "SELECT count(*) FROM blobs WHERE base IS NOT NULL;"))! > 500);
         foreach (var version in new[] { 1, 300, 600 })
         {
@@ -41,22 +41,23 @@ public sealed class SqliteDeltaTests : IDisposable
     }
 
     [Fact]
-    public async Task AStoreWrittenBeforeDeltasUpgradesReadsAsBeforeAndGcMakesItSmaller()
+    public async Task BlobsKeptWholeAsAStoreBeforeDeltasKeptThemReadAsBeforeAndGcMakesThemSmaller()
     {
         var (_, path, key) = await HistoryAsync(200);
-        // The store as schema 7 left it: every blob on its own, and no base column.
+        // Every blob on its own, as schema 7 kept them (the upgrade to 9 carries them over as they are; see
+        // SqliteSchemaUpgradeTests for the upgrade itself).
         await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             await connection.OpenAsync();
-            var rows = new List<(string Hash, byte[] Content)>();
+            var rows = new List<(byte[] Hash, byte[] Content)>();
             await using (var read = connection.CreateCommand())
             {
-                read.CommandText = "SELECT b.hash, b.content, b.base, d.content FROM blobs b LEFT JOIN blobs d ON d.hash = b.base;";
+                read.CommandText = "SELECT b.hash, b.content, b.base, d.content FROM blobs b LEFT JOIN blobs d ON d.blob_pk = b.base;";
                 await using var reader = await read.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
                 {
                     var canonical = StoredContent.Decode((byte[])reader[1], !reader.IsDBNull(2), reader.IsDBNull(3) ? null : (byte[])reader[3]);
-                    rows.Add((reader.GetString(0), StoredContent.Encode(canonical)));
+                    rows.Add(((byte[])reader[0], StoredContent.Encode(canonical)));
                 }
             }
 
@@ -68,17 +69,11 @@ public sealed class SqliteDeltaTests : IDisposable
                 write.Parameters.AddWithValue("$hash", hash);
                 await write.ExecuteNonQueryAsync();
             }
-
-            await using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "ALTER TABLE blobs DROP COLUMN base; DELETE FROM verso_schema WHERE version = 8;";
-            await downgrade.ExecuteNonQueryAsync();
         }
 
         SqliteConnection.ClearAllPools();
         var before = (long)(await ScalarAsync(path, "SELECT sum(length(content)) FROM blobs;"))!;
         var store = SqliteVersionStore.ForFile(path);
-        var upgrade = await store.InitializeAsync();
-        Assert.Equal((7, 8), (upgrade.FromVersion, upgrade.ToVersion));
         await AssertAllReadAsync(store, key, 200);
 
         var result = await store.CompactAsync();
@@ -97,10 +92,10 @@ public sealed class SqliteDeltaTests : IDisposable
     {
         var (store, path, key) = await HistoryAsync(30);
         var delta = Charters.Edited(9).Hash.Hex;
-        var keyframe = (string)(await ScalarAsync(path, $"SELECT base FROM blobs WHERE hash = '{delta}';"))!;
-        var onKeyframe = (long)(await ScalarAsync(path, $"SELECT count(*) FROM blobs WHERE base = '{keyframe}';"))!;
+        var keyframe = (string)(await ScalarAsync(path, $"SELECT lower(hex(k.hash)) FROM blobs b JOIN blobs k ON k.blob_pk = b.base WHERE b.hash = X'{delta}';"))!;
+        var onKeyframe = (long)(await ScalarAsync(path, $"SELECT count(*) FROM blobs WHERE base = (SELECT blob_pk FROM blobs WHERE hash = X'{keyframe}');"))!;
         // One byte inside the frame's compressed block, past its header.
-        await ScalarAsync(path, $"UPDATE blobs SET content = substr(content, 1, 8) || X'00' || substr(content, 10) WHERE hash = '{delta}';");
+        await ScalarAsync(path, $"UPDATE blobs SET content = substr(content, 1, 8) || X'00' || substr(content, 10) WHERE hash = X'{delta}';");
 
         var report = await IntegrityVerifier.VerifyAsync(store);
 
@@ -108,11 +103,11 @@ public sealed class SqliteDeltaTests : IDisposable
         Assert.DoesNotContain(report.Problems, p => p.Ref.Version != 10);
 
         // Undo, then damage the keyframe: its own version and every delta on it are flagged.
-        var keyframeStored = (byte[])(await ScalarAsync(path, $"SELECT content FROM blobs WHERE hash = '{keyframe}';"))!;
+        var keyframeStored = (byte[])(await ScalarAsync(path, $"SELECT content FROM blobs WHERE hash = X'{keyframe}';"))!;
         var repaired = StoredContent.EncodeDelta(Charters.Edited(9).Utf8.Span, keyframe, keyframeStored)!;
-        await ScalarAsync(path, $"UPDATE blobs SET content = X'{Convert.ToHexString(repaired)}' WHERE hash = '{delta}';");
+        await ScalarAsync(path, $"UPDATE blobs SET content = X'{Convert.ToHexString(repaired)}' WHERE hash = X'{delta}';");
         Assert.True((await IntegrityVerifier.VerifyAsync(store)).IsIntact);
-        await ScalarAsync(path, $"UPDATE blobs SET content = substr(content, 1, 8) || X'00' || substr(content, 10) WHERE hash = '{keyframe}';");
+        await ScalarAsync(path, $"UPDATE blobs SET content = substr(content, 1, 8) || X'00' || substr(content, 10) WHERE hash = X'{keyframe}';");
 
         var damaged = await IntegrityVerifier.VerifyAsync(store);
 

@@ -32,10 +32,10 @@ public sealed class SqliteIntegrityTests : IntegrityContract
         await using var connection = await OpenAsync();
         await using var read = connection.CreateCommand();
         read.CommandText = "SELECT content FROM blobs WHERE hash = $hash;";
-        read.Parameters.AddWithValue("$hash", hash.Hex);
+        read.Parameters.AddWithValue("$hash", Convert.FromHexString(hash.Hex));
         var content = (byte[])(await read.ExecuteScalarAsync())!;
         content[content.Length / 2] ^= 0x01;
-        await ExecuteAsync(connection, "UPDATE blobs SET content = $value WHERE hash = $hash;", ("$value", content), ("$hash", hash.Hex));
+        await ExecuteAsync(connection, "UPDATE blobs SET content = $value WHERE hash = $hash;", ("$value", content), ("$hash", Convert.FromHexString(hash.Hex)));
     }
 
     protected override async Task SetSavedByAsync(EntityKey key, int version, string savedBy)
@@ -82,7 +82,7 @@ public sealed class SqliteIntegrityTests : IntegrityContract
     {
         await using var connection = await OpenAsync();
         await ExecuteAsync(connection, "UPDATE versions SET chain_hash = $value WHERE version = $version AND entity_pk = (SELECT entity_pk FROM entities WHERE kind = $kind AND id = $id);",
-            ("$value", chain.Hex), ("$version", version), ("$kind", key.Kind), ("$id", key.Id));
+            ("$value", Convert.FromHexString(chain.Hex)), ("$version", version), ("$kind", key.Kind), ("$id", key.Id));
     }
 
     private async Task<SqliteConnection> OpenAsync()

@@ -57,10 +57,10 @@ public sealed class SqliteStoreFileTests : IDisposable
         var first = await store.InitializeAsync();
         var second = await store.InitializeAsync();
 
-        Assert.Equal((0, 8), (first.FromVersion, first.ToVersion));
+        Assert.Equal((0, 9), (first.FromVersion, first.ToVersion));
         Assert.False(second.Changed);
         Assert.Equal("wal", await ScalarAsync(path, "PRAGMA journal_mode;"));
-        Assert.Equal(8L, await ScalarAsync(path, "SELECT max(version) FROM verso_schema;"));
+        Assert.Equal(9L, await ScalarAsync(path, "SELECT max(version) FROM verso_schema;"));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class SqliteStoreFileTests : IDisposable
         var upgraded = SqliteVersionStore.ForFile(path);
 
         Assert.Contains("older", refused.Message, StringComparison.Ordinal);
-        Assert.Equal((1, 8), (upgrade.FromVersion, upgrade.ToVersion));
+        Assert.Equal((1, 9), (upgrade.FromVersion, upgrade.ToVersion));
         var read = (await upgraded.GetLatestAsync(key))!;
         Assert.Equal((document.Hash, 1, "tester"), (read.Hash, read.Version, read.SavedBy));
         Assert.Equal(document.Utf8.ToArray(), read.Content.ToArray());
@@ -166,8 +166,8 @@ public sealed class SqliteStoreFileTests : IDisposable
         Assert.Equal(large.Length, stored);
         var again = SqliteVersionStore.ForFile(path);
         await again.AppendAsync(Some.Append(key, old));
-        Assert.True((long)(await ScalarAsync(path, $"SELECT length(content) FROM blobs WHERE hash = '{old.Hash.Hex}';"))! < old.Length / 4);
-        Assert.Equal((long)old.Length, await ScalarAsync(path, $"SELECT size FROM blobs WHERE hash = '{old.Hash.Hex}';"));
+        Assert.True((long)(await ScalarAsync(path, $"SELECT length(content) FROM blobs WHERE hash = X'{old.Hash.Hex}';"))! < old.Length / 4);
+        Assert.Equal((long)old.Length, await ScalarAsync(path, $"SELECT size FROM blobs WHERE hash = X'{old.Hash.Hex}';"));
         Assert.Equal(old.Utf8.ToArray(), (await again.GetLatestAsync(key))!.Content.ToArray());
     }
 

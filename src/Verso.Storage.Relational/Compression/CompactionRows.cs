@@ -6,12 +6,12 @@ namespace Verso.Storage.Relational.Compression;
 /// <summary>What gc reads of one entity's blobs and what it reports, the same in both stores.</summary>
 internal static class CompactionRows
 {
-    /// <summary>One entity's blobs (first parameter: its key) in the order of the first version holding each, with how many entities hold each.</summary>
+    /// <summary>One entity's blobs (first parameter: its key), each with its base's hash and bytes, in the order of the first version holding each, with how many entities hold each.</summary>
     public static string Select(SqlDialect dialect) => $"""
-        SELECT f.first, b.hash, b.content, b.base, d.content,
+        SELECT f.first, b.hash, b.content, d.hash, d.content,
                (SELECT count(DISTINCT w.entity_pk) FROM {dialect.Table("versions")} w WHERE w.hash = b.hash)
         FROM (SELECT hash, min(version) AS first FROM {dialect.Table("versions")} WHERE entity_pk = {dialect.Parameter(1, "entity")} GROUP BY hash) f
-        JOIN {dialect.Table("blobs")} b ON b.hash = f.hash LEFT JOIN {dialect.Table("blobs")} d ON d.hash = b.base
+        JOIN {dialect.Table("blobs")} b ON b.hash = f.hash LEFT JOIN {dialect.Table("blobs")} d ON d.blob_pk = b.base
         ORDER BY f.first;
         """;
 
@@ -23,7 +23,7 @@ internal static class CompactionRows
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var blob = new StoredBlob(
-                reader.GetString(1), reader.GetFieldValue<byte[]>(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                Hashes.HashColumns.Hex(reader, 1), reader.GetFieldValue<byte[]>(2), reader.IsDBNull(3) ? null : Hashes.HashColumns.Hex(reader, 3),
                 reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4));
             rows.Add(new CompactionRow(reader.GetInt32(0), blob, reader.GetInt64(5)));
         }

@@ -15,7 +15,7 @@ internal static class StoredBlobGroups
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var blob = new StoredBlob(reader.GetString(0), reader.GetFieldValue<byte[]>(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3));
+            var blob = new StoredBlob(Hashes.HashColumns.Hex(reader, 0), reader.GetFieldValue<byte[]>(1), Hashes.HashColumns.Hex(reader, 2), reader.GetFieldValue<byte[]>(3));
             if (groups.Count == 0 || groups[^1][0].BaseHash != blob.BaseHash)
             {
                 groups.Add([]);

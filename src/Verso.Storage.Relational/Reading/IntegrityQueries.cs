@@ -12,7 +12,7 @@ internal static class IntegrityQueries
     public static IntegrityQuery<EntityHead> Heads(SqlDialect dialect) => new(
         $"SELECT kind, id, head, head_hash, head_saved_at FROM {dialect.Table("entities")} WHERE head > 0 ORDER BY kind, id;",
         row => new EntityHead(
-            EntityKey.Create(row.GetString(0), row.GetString(1)), row.GetInt32(2), Hashing.ContentHash.FromHex(row.GetString(3)), dialect.ReadTime(row, 4)));
+            EntityKey.Create(row.GetString(0), row.GetString(1)), row.GetInt32(2), Hashes.HashColumns.Read(row, 3), dialect.ReadTime(row, 4)));
 
     /// <summary>Every version; one whose blob is gone still shows up, with no content, so the check can name it.</summary>
     public static IntegrityQuery<Snapshot> Snapshots(SqlDialect dialect) => new(

@@ -4,6 +4,7 @@ using Verso.Naming;
 using Verso.Snapshots;
 using Verso.Storage.Relational.Compression;
 using Verso.Storage.Relational.Dialects;
+using Verso.Storage.Relational.Hashes;
 
 namespace Verso.Storage.Relational.Reading;
 
@@ -22,7 +23,7 @@ internal static class SnapshotRows
         FROM {dialect.Table("versions")} v
         LEFT JOIN {dialect.Table("content_removals")} r ON r.entity_pk = v.entity_pk AND r.version = v.version
         LEFT JOIN {dialect.Table("blobs")} b ON b.hash = v.hash AND r.version IS NULL
-        LEFT JOIN {dialect.Table("blobs")} d ON d.hash = b.base
+        LEFT JOIN {dialect.Table("blobs")} d ON d.blob_pk = b.base
         JOIN {dialect.Table("entities")} e ON e.entity_pk = v.entity_pk
         """;
 
@@ -41,12 +42,12 @@ internal static class SnapshotRows
 
     /// <summary>
     /// The snapshot a row holds; <paramref name="knownContent"/> stands for a content column the query left out
-    /// (NULL, and then the two base columns after the removal's need not be there).
+    /// (NULL, and then the two base columns after the removal's need not be there); hashes are bound and read as their 32 bytes (see HashColumns).
     /// </summary>
     public static Snapshot Read(DbDataReader row, SqlDialect dialect, ReadOnlyMemory<byte> knownContent = default) => new(
         EntityKey.Create(row.GetString(0), row.GetString(1)),
         row.GetInt32(2),
-        ContentHash.FromHex(row.GetString(3)),
+        HashColumns.Read(row, 3),
         row.IsDBNull(4) ? knownContent : Content(row),
         row.GetString(5),
         dialect.ReadTime(row, 6),
@@ -55,7 +56,7 @@ internal static class SnapshotRows
         row.GetInt32(9))
     {
         RevertOf = row.IsDBNull(10) ? null : row.GetInt32(10),
-        ChainHash = row.IsDBNull(11) ? null : ContentHash.FromHex(row.GetString(11)),
+        ChainHash = HashColumns.ReadOptional(row, 11),
         Source = row.IsDBNull(12) ? null : VersionSource.FromJson(row.GetString(12)),
         Removal = row.IsDBNull(13) ? null : new ContentRemoval(
             ContentRemovals.Parse(row.GetString(13)), row.GetString(14), dialect.ReadTime(row, 15), row.IsDBNull(16) ? null : row.GetString(16)),
@@ -78,7 +79,7 @@ internal static class SnapshotRows
     public static ChangeEntry ReadChange(DbDataReader row, SqlDialect dialect) => new(
         row.GetInt64(7),
         VersionRef.ForVersion(EntityKey.Create(row.GetString(0), row.GetString(1)), row.GetInt32(2)),
-        ContentHash.FromHex(row.GetString(3)),
+        HashColumns.Read(row, 3),
         row.GetString(4),
         dialect.ReadTime(row, 5),
         VersionOperations.Parse(row.GetString(6)));

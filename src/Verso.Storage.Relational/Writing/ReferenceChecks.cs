@@ -24,9 +24,10 @@ internal static class ReferenceChecks
             throw new InvalidReferenceException(reference, "no such version");
         }
 
-        if (reader.GetString(1) != reference.Hash.Hex)
+        var stored = Hashes.HashColumns.Hex(reader, 1);
+        if (stored != reference.Hash.Hex)
         {
-            throw new InvalidReferenceException(reference, $"that version's hash is sha256:{reader.GetString(1)}");
+            throw new InvalidReferenceException(reference, $"that version's hash is sha256:{stored}");
         }
 
         return (reader.GetInt64(0), reference.Version);
