@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Verso.Naming;
 using Verso.Postgres;
@@ -8,7 +9,7 @@ using Verso.Testing.Postgres;
 
 // dotnet run -c Release --project bench/scale -- --store postgres|sqlite --versions N --entities E
 //   [--workers W] [--batch B] [--ops K] [--rounds R] [--one V] [--org DIR] [--no-tenth]
-//   [--serve PATH-TO-verso --instances 4 --seconds S]   (PostgreSQL only: the mixed load on the filled store)
+//   [--then "COMMAND ARGS"]   (PostgreSQL only: run COMMAND ARGS --store URI on the filled store at the end, e.g. bench/scale/load)
 // Fills a store through its batch append, then prints its reads beside a store of one entity, the manifest, a
 // change-feed catch-up, verify (on this store and on one a tenth its size, to show it linear) and bytes per
 // version. PostgreSQL is a private server started for the run (fsync on), SQLite a file, both in the temp
@@ -23,7 +24,7 @@ var ops = int.Parse(Option("--ops") ?? "1000", CultureInfo.InvariantCulture);
 var rounds = int.Parse(Option("--rounds") ?? "4", CultureInfo.InvariantCulture);
 var oneVersions = int.Parse(Option("--one") ?? "1000", CultureInfo.InvariantCulture);
 var org = Option("--org") ?? "samples/org";
-var serve = Option("--serve");
+var then = Option("--then");
 var records = OrgRecords.Load(org);
 var plan = new FillPlan(records, versions, entities);
 Console.WriteLine($"{backend}: {versions:N0} versions over {entities:N0} entities (longest history {plan.Target(0):N0}, four of {plan.Target(1):N0}, the rest {plan.Target(5):N0}), {Environment.ProcessorCount} cores, {DateTimeOffset.UtcNow:u}");
@@ -84,18 +85,22 @@ try
         await Filler.FillAsync(tenth, tenthPlan, workers, batch, "store a tenth the size");
         var tenthRate = await WholeStore.VerifyAsync(tenth, $"the store of {versions / 10:N0} versions");
         Console.WriteLine(FormattableString.Invariant($"- verify's rate at 10x the size: {bigRate / tenthRate:F2}x the rate at a tenth (1.00x = linear)"));
-        await ((IAsyncDisposable)tenth).DisposeAsync();
+        await tenth.DisposeAsyncIfPossible();
     }
 
-    if (serve is not null && server is not null)
+    if (then is not null && server is not null)
     {
+        // The mixed load of several `verso serve` instances on this store, a program of its own (bench/scale/load).
         Console.WriteLine();
-        await ServeLoad.RunAsync(Path.GetFullPath(serve), bigWhere, int.Parse(Option("--instances") ?? "4", CultureInfo.InvariantCulture),
-            double.Parse(Option("--seconds") ?? "20", CultureInfo.InvariantCulture), plan);
+        await big.DisposeAsyncIfPossible();
+        var command = then.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        using var load = Process.Start(new ProcessStartInfo(command[0], [.. command[1..], "--store", bigWhere]))!;
+        await load.WaitForExitAsync();
+        Console.WriteLine($"(the load exited {load.ExitCode})");
     }
 
-    await ((IAsyncDisposable)big).DisposeAsync();
-    await ((IAsyncDisposable)small).DisposeAsync();
+    await big.DisposeAsyncIfPossible();
+    await small.DisposeAsyncIfPossible();
 }
 finally
 {
