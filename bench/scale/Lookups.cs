@@ -12,7 +12,7 @@ internal static class Lookups
     private const int Spread = 500;
     private const string Tag = "production";
 
-    public static async Task RunAsync(IVersionStore big, FillPlan plan, IVersionStore small, EntityKey only, int onlyVersions, int ops, int rounds)
+    public static async Task RunAsync(IVersionStore big, FillPlan plan, IVersionStore small, EntityKey only, int onlyVersions, int ops, int historyOps, int rounds)
     {
         var random = new Random(29);
         var bigSide = await SideAsync(big, [.. plan.Sample(Spread).Select(e => (plan.Key(e), plan.Target(e)))], random);
@@ -32,9 +32,9 @@ internal static class Lookups
 
         // A page of 50 deep in the longest history (cursor form, as the API pages) beside one in the small store's entity.
         var longest = (Key: plan.Key(0), Versions: plan.Target(0));
-        await Pair.RunAsync($"history page of 50, 90-99% deep in {longest.Versions:N0} versions (cursor) vs in {onlyVersions:N0}", ops / 5, rounds, "≤ 2x",
+        await Pair.RunAsync($"history page of 50, 90-99% deep in {longest.Versions:N0} versions (cursor) vs in {onlyVersions:N0}", historyOps, rounds, "≤ 2x",
             i => PageAsync(big, longest.Key, Deep(longest.Versions, i)), i => PageAsync(small, only, Deep(onlyVersions, i)));
-        await Pair.RunAsync($"history page of 50 by offset, 90-99% deep (offset form, for comparison)", Math.Max(1, ops / 50), rounds, "—",
+        await Pair.RunAsync($"history page of 50 by offset, 90-99% deep (offset form, for comparison)", Math.Max(1, historyOps / 5), rounds, "—",
             i => OffsetPageAsync(big, longest.Key, longest.Versions - Deep(longest.Versions, i)), i => OffsetPageAsync(small, only, onlyVersions - Deep(onlyVersions, i)));
     }
 

@@ -8,7 +8,7 @@ using Verso.Storage;
 using Verso.Testing.Postgres;
 
 // dotnet run -c Release --project bench/scale -- --store postgres|sqlite --versions N --entities E
-//   [--workers W] [--batch B] [--ops K] [--rounds R] [--one V] [--org DIR] [--no-tenth]
+//   [--workers W] [--batch B] [--ops K] [--history-ops H] [--rounds R] [--one V] [--org DIR] [--no-tenth]
 //   [--then "COMMAND ARGS"]   (PostgreSQL only: run COMMAND ARGS --store URI on the filled store at the end, e.g. bench/scale/load)
 // Fills a store through its batch append, then prints its reads beside a store of one entity, the manifest, a
 // change-feed catch-up, verify (on this store and on one a tenth its size, to show it linear) and bytes per
@@ -21,6 +21,8 @@ var entities = int.Parse(Option("--entities") ?? "1000", CultureInfo.InvariantCu
 var workers = int.Parse(Option("--workers") ?? (backend == "postgres" ? "2" : "1"), CultureInfo.InvariantCulture);
 var batch = int.Parse(Option("--batch") ?? "1000", CultureInfo.InvariantCulture);
 var ops = int.Parse(Option("--ops") ?? "1000", CultureInfo.InvariantCulture);
+// A deep page costs what the store makes it cost; where that grows with the history (see BENCHMARKS), few are enough.
+var historyOps = int.Parse(Option("--history-ops") ?? "20", CultureInfo.InvariantCulture);
 var rounds = int.Parse(Option("--rounds") ?? "4", CultureInfo.InvariantCulture);
 var oneVersions = int.Parse(Option("--one") ?? "1000", CultureInfo.InvariantCulture);
 var org = Option("--org") ?? "samples/org";
@@ -72,7 +74,7 @@ try
     }
 
     Console.WriteLine();
-    await Lookups.RunAsync(big, plan, small, only, oneVersions, ops, rounds);
+    await Lookups.RunAsync(big, plan, small, only, oneVersions, ops, historyOps, rounds);
     Console.WriteLine();
     await WholeStore.ManifestAsync(big, entities, small);
     await WholeStore.CatchUpAsync(big, 1_000_000);
