@@ -13,5 +13,5 @@ dotnet build -c Release bench/scale >/dev/null
 dotnet build -c Release bench/scale/load >/dev/null
 scale=bench/scale/bin/Release/net10.0/Verso.Scale.dll
 load="dotnet bench/scale/load/bin/Release/net10.0/Verso.ScaleLoad.dll --verso src/Verso.Cli/bin/Release/net10.0/verso --instances 4 --seconds 20"
-dotnet "$scale" --store sqlite --versions "$sqlite_versions" --entities "$sqlite_entities"
-dotnet "$scale" --store postgres --versions "$pg_versions" --entities "$pg_entities" --workers 16 --then "$load"
+dotnet "$scale" --store sqlite --versions "$sqlite_versions" --entities "$sqlite_entities" --history-ops 20
+dotnet "$scale" --store postgres --versions "$pg_versions" --entities "$pg_entities" --workers 16 --history-ops 10 --then "$load"
