@@ -4,31 +4,36 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using Verso.Client.Models;
+using Verso.Contracts;
+using Verso.Contracts.Changes;
+using Verso.Contracts.Tags;
+using Verso.Contracts.Versions;
 
 namespace Verso.Client;
 
 /// <summary>
 /// A typed client of Verso's REST API over a caller-owned <see cref="HttpClient"/> (whose BaseAddress is the
 /// server, and which carries the bearer token). Every problem response becomes a <see cref="VersoApiException"/>.
+/// Answers and requests are the server's own contracts (<see cref="Verso.Contracts"/>), read and written with
+/// <see cref="VersoJson.Options"/>: the client cannot drift from the server.
 /// </summary>
 public sealed class VersoClient(HttpClient http)
 {
     /// <summary>The head of an entity; null when it has none.</summary>
-    public Task<VersionInfo?> GetHeadAsync(string kind, string id, CancellationToken cancellationToken = default) =>
+    public Task<Versioned<VersionWithContent>?> GetHeadAsync(string kind, string id, CancellationToken cancellationToken = default) =>
         GetVersionOrNullAsync(Entity(kind, id), null, cancellationToken);
 
     /// <summary>One version by number, tag, <c>sha256:</c> prefix or <c>{time}</c>; null when there is none.</summary>
-    public Task<VersionInfo?> GetVersionAsync(string kind, string id, string selector, CancellationToken cancellationToken = default) =>
+    public Task<Versioned<VersionWithContent>?> GetVersionAsync(string kind, string id, string selector, CancellationToken cancellationToken = default) =>
         GetVersionOrNullAsync($"{Entity(kind, id)}/versions/{Uri.EscapeDataString(selector)}", null, cancellationToken);
 
     /// <summary>The head unless it still has <paramref name="etag"/>: then null (304, nothing transferred).</summary>
-    public Task<VersionInfo?> GetHeadIfChangedAsync(string kind, string id, string etag, CancellationToken cancellationToken = default) =>
+    public Task<Versioned<VersionWithContent>?> GetHeadIfChangedAsync(string kind, string id, string etag, CancellationToken cancellationToken = default) =>
         GetVersionOrNullAsync(Entity(kind, id), etag, cancellationToken);
 
     /// <summary>Saves a record (JSON text) as a new version when it changed.</summary>
     /// <exception cref="VersoApiException">400, 409, 412, 413, 415, 422 … as a problem.</exception>
-    public async Task<SaveOutcome> SaveAsync(string kind, string id, string json, SaveRequest? request = null, CancellationToken cancellationToken = default)
+    public async Task<Versioned<AppendOutcomeInfo>> SaveAsync(string kind, string id, string json, SaveRequest? request = null, CancellationToken cancellationToken = default)
     {
         var options = request ?? new SaveRequest();
         var query = new List<string>();
@@ -53,11 +58,11 @@ public sealed class VersoClient(HttpClient http)
     }
 
     /// <summary>Appends a version with version <paramref name="to"/>'s content.</summary>
-    public async Task<SaveOutcome> RollbackAsync(string kind, string id, int to, string? reason = null, int? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<Versioned<AppendOutcomeInfo>> RollbackAsync(string kind, string id, int to, string? reason = null, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, $"{Entity(kind, id)}/rollback")
         {
-            Content = JsonContent(new Dictionary<string, object?> { ["to"] = to, ["reason"] = reason, ["expected_version"] = expectedVersion }),
+            Content = JsonContent(new RollbackRequest { To = to, Reason = reason, ExpectedVersion = expectedVersion }),
         };
         return await SendForOutcomeAsync(message, cancellationToken).ConfigureAwait(false);
     }
@@ -67,14 +72,14 @@ public sealed class VersoClient(HttpClient http)
     {
         using var message = new HttpRequestMessage(HttpMethod.Put, $"{Entity(kind, id)}/tags/{Uri.EscapeDataString(tag)}")
         {
-            Content = JsonContent(new Dictionary<string, object?> { ["version"] = version, ["reason"] = reason }),
+            Content = JsonContent(new TagRequest { Version = System.Text.Json.Nodes.JsonValue.Create(version), Reason = reason }),
         };
         using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every version of an entity, newest first, reading page after page.</summary>
-    public async IAsyncEnumerable<VersionInfo> GetHistoryAsync(string kind, string id, int pageSize = 100, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<VersionPageItem> GetHistoryAsync(string kind, string id, int pageSize = 100, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string? cursor = null;
         do
@@ -111,10 +116,9 @@ public sealed class VersoClient(HttpClient http)
         }
     }
 
-    private static StringContent JsonContent(Dictionary<string, object?> body) =>
-        new(JsonSerializer.Serialize(body.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value), ClientJsonContext.Default.DictionaryStringObject), Encoding.UTF8, "application/json");
+    private static StringContent JsonContent<T>(T body) => new(VersoJson.ToJson(body), Encoding.UTF8, "application/json");
 
-    private async Task<VersionInfo?> GetVersionOrNullAsync(string url, string? ifNoneMatch, CancellationToken cancellationToken)
+    private async Task<Versioned<VersionWithContent>?> GetVersionOrNullAsync(string url, string? ifNoneMatch, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         if (ifNoneMatch is not null)
@@ -129,16 +133,16 @@ public sealed class VersoClient(HttpClient http)
         }
 
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        var version = await ReadAsync<VersionInfo>(response, cancellationToken).ConfigureAwait(false);
-        return version with { ETag = response.Headers.ETag?.ToString() };
+        var version = await ReadAsync<VersionWithContent>(response, cancellationToken).ConfigureAwait(false);
+        return new(version, response.Headers.ETag?.ToString());
     }
 
-    private async Task<SaveOutcome> SendForOutcomeAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    private async Task<Versioned<AppendOutcomeInfo>> SendForOutcomeAsync(HttpRequestMessage message, CancellationToken cancellationToken)
     {
         using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        var outcome = await ReadAsync<SaveOutcome>(response, cancellationToken).ConfigureAwait(false);
-        return outcome with { ETag = response.Headers.ETag?.ToString() };
+        var outcome = await ReadAsync<AppendOutcomeInfo>(response, cancellationToken).ConfigureAwait(false);
+        return new(outcome, response.Headers.ETag?.ToString());
     }
 
     private async Task<T> GetJsonAsync<T>(string url, CancellationToken cancellationToken)
@@ -151,8 +155,7 @@ public sealed class VersoClient(HttpClient http)
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var type = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)ClientJsonContext.Default.GetTypeInfo(typeof(T))!;
-        return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
+        return await JsonSerializer.DeserializeAsync(stream, VersoJson.TypeInfo<T>(), cancellationToken).ConfigureAwait(false)
             ?? throw new JsonException("the API answered JSON null");
     }
 

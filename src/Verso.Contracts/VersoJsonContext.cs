@@ -1,9 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Verso.Contracts.Changes;
 using Verso.Contracts.Checks;
 using Verso.Contracts.Json;
+using Verso.Contracts.Store;
 using Verso.Contracts.Tags;
 using Verso.Contracts.Tokens;
+using Verso.Contracts.Versions;
 
 namespace Verso.Contracts;
 
@@ -30,4 +33,20 @@ namespace Verso.Contracts;
 [JsonSerializable(typeof(TokenList))]
 [JsonSerializable(typeof(List<TokenInfo>))]
 [JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(AppendOutcomeInfo))]
+[JsonSerializable(typeof(EntityPage))]
+[JsonSerializable(typeof(List<EntityListing>))]
+[JsonSerializable(typeof(List<KindCount>))]
+[JsonSerializable(typeof(List<LoggedVersion>))]
+[JsonSerializable(typeof(RollbackRequest))]
+[JsonSerializable(typeof(ShownVersion))]
+[JsonSerializable(typeof(VersionMetadata))]
+[JsonSerializable(typeof(VersionCheck))]
+[JsonSerializable(typeof(VersionPage))]
+[JsonSerializable(typeof(VersionWithContent))]
+[JsonSerializable(typeof(ChangeEntry))]
+[JsonSerializable(typeof(ChangePage))]
+[JsonSerializable(typeof(HealthStatus))]
+[JsonSerializable(typeof(KindList))]
+[JsonSerializable(typeof(ManifestResult))]
 public sealed partial class VersoJsonContext : JsonSerializerContext;

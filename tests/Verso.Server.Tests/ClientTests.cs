@@ -1,6 +1,6 @@
 using System.Net;
+using System.Text.Json;
 using Verso.Client;
-using Verso.Client.Models;
 using Verso.Server.Tests.Support;
 using Verso.Sqlite;
 using Verso.Testing.Support;
@@ -33,16 +33,17 @@ public sealed class ClientTests : IAsyncLifetime, IDisposable
         var unchanged = await _client.SaveAsync("doc", "a", """{"n":1}""");
         await _client.SaveAsync("doc", "a", """{"n":2}""", new SaveRequest { IfMatch = first.ETag, SavedBy = "ann" });
 
-        Assert.True(first.Created);
-        Assert.False(unchanged.Created);
+        Assert.True(first.Value.Created);
+        Assert.False(unchanged.Value.Created);
         var head = (await _client.GetHeadAsync("doc", "a"))!;
-        Assert.Equal((2, 2), (head.Version, head.Content!.Value.GetProperty("n").GetInt32()));
+        using var content = JsonDocument.Parse(head.Value.Content.Utf8);
+        Assert.Equal((2, 2), (head.Value.Version, content.RootElement.GetProperty("n").GetInt32()));
         Assert.Null(await _client.GetHeadIfChangedAsync("doc", "a", head.ETag!));
-        Assert.Equal("one", (await _client.GetVersionAsync("doc", "a", "1"))!.Message);
+        Assert.Equal("one", (await _client.GetVersionAsync("doc", "a", "1"))!.Value.Message);
         Assert.Null(await _client.GetHeadAsync("doc", "nope"));
 
         var rolledBack = await _client.RollbackAsync("doc", "a", 1, "undo");
-        Assert.Equal((3, 1), (rolledBack.Version, rolledBack.RevertOf));
+        Assert.Equal((3, 1), (rolledBack.Value.Version, rolledBack.Value.RevertOf));
         var history = new List<int>();
         await foreach (var version in _client.GetHistoryAsync("doc", "a", pageSize: 2))
         {
@@ -52,6 +53,36 @@ public sealed class ClientTests : IAsyncLifetime, IDisposable
         Assert.Equal([3, 2, 1], history);
         var diff = await _client.DiffAsync("doc", "a", "1", "2");
         Assert.Equal("/n", diff.GetProperty("changes")[0].GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public async Task ReadsEveryMemberTheServerWritesAboutAVersion()
+    {
+        // The client reads the server's own records: schema_version, source and removed, which its old models lacked.
+        using var http = _factory.CreateClient();
+        var proposed = await Support.Api.ReadAsync(await http.PostAsync("/api/v1/change-requests", Support.Api.Body("""{"kind":"doc","id":"applied","record":{"n":1}}""")));
+        var cr = Support.Api.Text(proposed["id"]);
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/api/v1/change-requests/{cr}/apply", Support.Api.Body("{}"))).StatusCode);
+        await _client.SaveAsync("doc", "erased", """{"secret":"x"}""");
+        await _client.SaveAsync("doc", "erased", """{"secret":"y"}""");
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/api/v1/entities/doc/erased/erase", Support.Api.Body("""{"ref":"1","reason":"gdpr"}"""))).StatusCode);
+
+        var applied = (await _client.GetHeadAsync("doc", "applied"))!.Value;
+        var erased = (await _client.GetVersionAsync("doc", "erased", "1"))!.Value;
+        var history = new List<Contracts.Versions.VersionPageItem>();
+        await foreach (var item in _client.GetHistoryAsync("doc", "erased"))
+        {
+            history.Add(item);
+        }
+
+        Assert.Equal((1, "apply", cr), (applied.SchemaVersion, applied.Operation, applied.Source?.Request));
+        Assert.Empty(applied.Source!.Approvers!);
+        Assert.Null(applied.Source.Commit);
+        Assert.Equal(("erased", "gdpr"), (erased.Removed?.Kind, erased.Removed?.Reason));
+        Assert.Equal("null", System.Text.Encoding.UTF8.GetString(erased.Content.Utf8.Span));
+        Assert.Equal(["save", "save"], history.Select(v => v.Operation));
+        Assert.Equal("erased", history[^1].Removed?.Kind);
+        Assert.Null(history[0].Content);
     }
 
     [Fact]

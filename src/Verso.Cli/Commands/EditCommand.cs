@@ -28,7 +28,7 @@ internal static class EditCommand
         {
             var service = context.CreateService();
             var start = await Refs.GetAsync(service, context.ParseResult.GetRequiredValue(reference), cancellationToken);
-            var head = await service.Store.GetLatestAsync(start.Key, cancellationToken);
+            var head = await context.Store.GetLatestAsync(start.Key, cancellationToken);
             var editor = Editor(console);
             var format = RecordFormat.HasMarkdownBody(start.Key.Kind) ? RecordFileFormat.Markdown : RecordFileFormat.Yaml;
             var folder = Directory.CreateTempSubdirectory("verso-edit-");

@@ -41,10 +41,10 @@ internal static class ExportCommand
             var service = context.CreateService();
             if (parse.GetValue(kind) is { } only)
             {
-                await RefuseUnknownKindAsync(service, only, cancellationToken);
+                await RefuseUnknownKindAsync(context.Store, only, cancellationToken);
             }
 
-            var report = await ProgressDisplay.RunAsync(context, "exporting", async () => (await service.Store.GetStatisticsAsync(cancellationToken)).Entities, progress => squad
+            var report = await ProgressDisplay.RunAsync(context, "exporting", async () => (await context.Store.GetStatisticsAsync(cancellationToken)).Entities, progress => squad
                 ? new SquadExporter(service).ExportAsync(target, progress, cancellationToken)
                 : new DirectoryExporter(service).ExportAsync(target, parse.GetValue(kind), parse.GetValue(force), progress, cancellationToken));
             var summary = $"exported {report.Files.Length - report.Count(FileStatus.Invalid)} file(s) to {parse.GetRequiredValue(directory)}: "
@@ -61,16 +61,16 @@ internal static class ExportCommand
     }
 
     // --kind agents (for agent) would export nothing and exit 0: a typo must not pass for an empty kind.
-    private static async Task RefuseUnknownKindAsync(Versioning.VersioningService service, string kind, CancellationToken cancellationToken)
+    private static async Task RefuseUnknownKindAsync(Storage.IVersionStore store, string kind, CancellationToken cancellationToken)
     {
         Naming.EntityKey.ValidateKind(kind);
-        await foreach (var _ in service.Store.ListEntitiesAsync(kind, cancellationToken))
+        await foreach (var _ in store.ListEntitiesAsync(kind, cancellationToken))
         {
             return;
         }
 
         var held = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var head in service.Store.ListAllHeadsAsync(cancellationToken))
+        await foreach (var head in store.ListAllHeadsAsync(cancellationToken))
         {
             held.Add(head.Key.Kind);
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Verso.Cli.Infrastructure;
+using Verso.Contracts.Store;
 
 namespace Verso.Cli.Commands;
 
@@ -21,7 +22,7 @@ internal static class KindsCommand
             }
 
             var all = context.ParseResult.GetValue(includeInternal);
-            await foreach (var head in service.Store.ListAllHeadsAsync(cancellationToken))
+            await foreach (var head in context.Store.ListAllHeadsAsync(cancellationToken))
             {
                 if (!all && Kinds.InternalKinds.IsInternal(head.Key.Kind))
                 {
@@ -34,20 +35,7 @@ internal static class KindsCommand
             var validated = service.Kinds.Registered.Where(k => k.Validator is not null).Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartArray();
-                    foreach (var (name, count) in counts)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("kind", name);
-                        writer.WriteBoolean("validated", validated.Contains(name));
-                        writer.WriteNumber("entities", count);
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
-                });
+                JsonOutput.Write(console, counts.Select(c => new KindCount { Kind = c.Key, Validated = validated.Contains(c.Key), Entities = c.Value }).ToList());
                 return ExitCodes.Ok;
             }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Verso.Cli.Infrastructure;
 using Verso.Kinds;
 using Verso.Naming;
+using Verso.Server.Wire;
 using Verso.Storage;
 
 namespace Verso.Cli.Commands;
@@ -24,7 +25,7 @@ internal static class ListCommand
             }
 
             var service = context.CreateService();
-            var store = service.Store;
+            var store = context.Store;
             var all = context.ParseResult.GetValue(includeInternal);
             var heads = new List<EntityHead>();
             await foreach (var head in only is null ? store.ListAllHeadsAsync(cancellationToken) : store.ListEntitiesAsync(only, cancellationToken))
@@ -46,30 +47,7 @@ internal static class ListCommand
 
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartArray();
-                    foreach (var (head, savedBy, tags) in rows)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("kind", head.Key.Kind);
-                        writer.WriteString("id", head.Key.Id);
-                        writer.WriteNumber("version", head.Version);
-                        writer.WriteString("hash", head.Hash.ToString());
-                        writer.WriteString("saved_by", savedBy);
-                        writer.WriteString("saved_at", Timestamps.ForJson(head.SavedAt));
-                        writer.WriteStartObject("tags");
-                        foreach (var tag in tags)
-                        {
-                            writer.WriteNumber(tag.Name, tag.Version);
-                        }
-
-                        writer.WriteEndObject();
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
-                });
+                JsonOutput.Write(console, rows.Select(r => WireStore.Listing(r.Head, r.SavedBy, r.Tags)).ToList());
                 return ExitCodes.Ok;
             }
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Verso.Checks;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
+using Verso.Server.Wire;
 using Verso.Errors;
 using Verso.Lineage;
 using Verso.Naming;
@@ -35,12 +35,12 @@ internal static class LogCommand
             }
 
             var service = context.CreateService();
-            var lineage = new LineageReader(service.Store);
+            var lineage = new LineageReader(context.Store);
             var chain = context.ParseResult.GetValue(follow) ? await lineage.FollowAsync(key, cancellationToken) : [key];
             var total = 0;
             foreach (var named in chain)
             {
-                total += await service.Store.CountVersionsAsync(named, cancellationToken);
+                total += await context.Store.CountVersionsAsync(named, cancellationToken);
             }
 
             if (total == 0)
@@ -59,24 +59,12 @@ internal static class LogCommand
             var checks = new Dictionary<(EntityKey Key, int Version), IReadOnlyList<CheckResult>>();
             foreach (var snapshot in page)
             {
-                checks[(snapshot.Key, snapshot.Version)] = await CheckLedger.ReadAsync(service.Store, snapshot.Key, snapshot.Version, cancellationToken);
+                checks[(snapshot.Key, snapshot.Version)] = await CheckLedger.ReadAsync(context.Store, snapshot.Key, snapshot.Version, cancellationToken);
             }
 
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartArray();
-                    foreach (var snapshot in page)
-                    {
-                        writer.WriteStartObject();
-                        SnapshotJson.WriteMetadata(writer, snapshot);
-                        CheckOutput.WriteChecks(writer, checks[(snapshot.Key, snapshot.Version)]);
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
-                });
+                JsonOutput.Write(console, page.Select(s => WireVersions.Logged(s, checks[(s.Key, s.Version)])).ToList());
             }
             else
             {

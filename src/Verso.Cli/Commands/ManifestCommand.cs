@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
+using Verso.Server.Wire;
 using Verso.History;
 using Verso.Naming;
 
@@ -24,10 +24,10 @@ internal static class ManifestCommand
                     : throw new UsageException($"--at '{text}' is not ISO 8601 UTC, e.g. 2026-11-01T12:00:00Z");
             }
 
-            var manifest = await ManifestBuilder.BuildAsync(context.CreateService().Store, moment, context.ParseResult.GetValue(includeInternal), cancellationToken);
+            var manifest = await ManifestBuilder.BuildAsync(context.Store, moment, context.ParseResult.GetValue(includeInternal), cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => ManifestJson.Write(writer, manifest));
+                JsonOutput.Write(console, WireStore.Manifest(manifest));
             }
             else
             {

@@ -22,13 +22,13 @@ internal static class PoliciesCommand
             var key = context.ParseResult.GetValue(entity) is { } text ? EntityKey.Parse(text) : null;
             var all = await service.Policies.AllAsync(cancellationToken);
             var applying = key is null ? all : [.. await service.Policies.ForEntityAsync(key, cancellationToken), .. all.Where(p => p.Scope.Kind == PolicyScopeKind.Tag)];
-            var head = key is null ? null : await service.Store.GetLatestAsync(key, cancellationToken);
+            var head = key is null ? null : await context.Store.GetLatestAsync(key, cancellationToken);
             var promotable = new Dictionary<string, IReadOnlyList<(string Name, CheckResult? Latest)>>();
             if (head is not null)
             {
                 foreach (var policy in applying.Where(p => p.Scope.Kind == PolicyScopeKind.Tag))
                 {
-                    promotable[policy.Scope.Name] = await CheckLedger.UnmetAsync(service.Store, head.Key, head.Version, policy.RequiredChecks, cancellationToken);
+                    promotable[policy.Scope.Name] = await CheckLedger.UnmetAsync(context.Store, head.Key, head.Version, policy.RequiredChecks, cancellationToken);
                 }
             }
 

@@ -16,7 +16,7 @@ internal static class RefsCommand
         {
             var service = context.CreateService();
             var target = await Refs.GetAsync(service, context.ParseResult.GetRequiredValue(reference), cancellationToken);
-            var referrers = await service.Store.FindReferrersAsync(target.Key, target.Version, cancellationToken);
+            var referrers = await context.Store.FindReferrersAsync(target.Key, target.Version, cancellationToken);
             if (context.Json)
             {
                 JsonOutput.Write(console, writer => ReplayJson.WriteReferrers(writer, target, referrers));

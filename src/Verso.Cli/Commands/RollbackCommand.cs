@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
+using Verso.Server.Wire;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Versioning;
@@ -36,7 +36,7 @@ internal static class RollbackCommand
             var result = await context.CreateService().RollbackAsync(key, version, options, cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => AppendJson.Write(writer, result, version));
+                JsonOutput.Write(console, WireVersions.Outcome(result, version));
             }
             else
             {

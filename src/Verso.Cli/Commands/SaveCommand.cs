@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
+using Verso.Server.Wire;
 using Verso.Kinds;
 using Verso.Naming;
 using Verso.Storage;
@@ -66,10 +66,10 @@ internal static class SaveCommand
         var head = result.Head;
         if (!context.Json)
         {
-            context.Console.Out.WriteLine($"{AppendJson.Status(result.Outcome)} {head.Ref} {head.Hash}");
+            context.Console.Out.WriteLine($"{result.Outcome.ToName()} {head.Ref} {head.Hash}");
             return;
         }
 
-        JsonOutput.Write(context.Console, writer => AppendJson.Write(writer, result));
+        JsonOutput.Write(context.Console, WireVersions.Outcome(result));
     }
 }

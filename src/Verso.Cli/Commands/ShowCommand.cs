@@ -2,7 +2,7 @@ using System.CommandLine;
 using Verso.Checks;
 using Verso.Cli.Infrastructure;
 using Verso.Files;
-using Verso.Json;
+using Verso.Server.Wire;
 using Verso.Naming;
 
 namespace Verso.Cli.Commands;
@@ -33,17 +33,10 @@ internal static class ShowCommand
             var snapshot = await Refs.GetAsync(service, context.ParseResult.GetRequiredValue(reference), cancellationToken);
             var chosen = context.ParseResult.GetValue(format)
                 ?? (console.IsTerminal && RecordFormat.HasMarkdownBody(snapshot.Key.Kind) ? "md" : "json");
-            var checks = await CheckLedger.ReadAsync(service.Store, snapshot.Key, snapshot.Version, cancellationToken);
+            var checks = await CheckLedger.ReadAsync(context.Store, snapshot.Key, snapshot.Version, cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartObject();
-                    SnapshotJson.WriteMetadata(writer, snapshot);
-                    CheckOutput.WriteChecks(writer, checks);
-                    SnapshotJson.WriteContent(writer, snapshot);
-                    writer.WriteEndObject();
-                });
+                JsonOutput.Write(console, WireVersions.Shown(snapshot, checks));
             }
             else if (context.ParseResult.GetValue(canonical))
             {

@@ -18,7 +18,7 @@ internal static class TagsCommand
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var key = EntityKey.Parse(context.ParseResult.GetRequiredValue(entity));
-            var store = context.CreateService().Store;
+            var store = context.Store;
             if (!context.ParseResult.GetValue(history))
             {
                 var tags = await store.ListTagsAsync(key, cancellationToken);

@@ -26,7 +26,7 @@ internal static class WatchCommand
                 throw new UsageException("--limit takes a number from 1");
             }
 
-            await using var feed = await context.CreateService().Store.SubscribeAsync(only, cancellationToken);
+            await using var feed = await context.Store.SubscribeAsync(only, cancellationToken);
             console.Error.WriteLine($"verso: watching {only ?? "every kind"}");
             var seen = 0;
             try

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Verso.Checks;
+using Verso.Contracts;
+using Verso.Contracts.Versions;
+using Verso.Server.Wire;
 
 namespace Verso.Cli.Infrastructure;
 
@@ -10,38 +13,7 @@ internal static class CheckOutput
     public static string Summary(IReadOnlyList<CheckResult> results) =>
         string.Join(", ", results.GroupBy(r => r.Name).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Last().Result}"));
 
-    /// <summary>Writes <c>"checks": [...]</c>, every result oldest first.</summary>
-    public static void WriteChecks(Utf8JsonWriter writer, IReadOnlyList<CheckResult> results)
-    {
-        writer.WriteStartArray("checks");
-        foreach (var result in results)
-        {
-            Write(writer, result);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    /// <summary>Writes one result as an object.</summary>
-    public static void Write(Utf8JsonWriter writer, CheckResult result)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("name", result.Name);
-        writer.WriteString("result", result.Result);
-        writer.WriteString("by", result.By);
-        writer.WriteString("at", Timestamps.ForJson(result.At));
-        writer.WriteString("ref", result.Target.Ref.ToString());
-        writer.WriteString("hash", result.Target.Hash.ToString());
-        if (result.Url is not null)
-        {
-            writer.WriteString("url", result.Url);
-        }
-
-        if (result.Message is not null)
-        {
-            writer.WriteString("message", result.Message);
-        }
-
-        writer.WriteEndObject();
-    }
+    /// <summary>Writes one result as an object: the <see cref="VersionCheck"/> that <c>show</c> and <c>log</c> list.</summary>
+    public static void Write(Utf8JsonWriter writer, CheckResult result) =>
+        JsonSerializer.Serialize(writer, WireVersions.Check(result), VersoJson.TypeInfo<VersionCheck>());
 }

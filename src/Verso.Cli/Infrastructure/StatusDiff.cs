@@ -13,7 +13,7 @@ internal static class StatusDiff
         var service = context.CreateService();
         foreach (var file in report.Files.Where(f => f is { Status: FileStatus.Changed, Key: not null }))
         {
-            var head = await service.Store.GetLatestAsync(file.Key!, cancellationToken);
+            var head = await context.Store.GetLatestAsync(file.Key!, cancellationToken);
             if (head is null || !head.HasContent)
             {
                 continue;

@@ -27,6 +27,22 @@ public readonly record struct RawJson
         Utf8 = utf8;
     }
 
+    // Bytes already known to be one JSON value: a store's canonical content, hashed and checked when saved.
+    private RawJson(ReadOnlyMemory<byte> utf8, bool trusted)
+    {
+        _ = trusted;
+        Utf8 = utf8;
+    }
+
+    /// <summary>The JSON <c>null</c>: what a version whose content was pruned or erased holds as its content.</summary>
+    public static RawJson Null { get; } = new("null"u8.ToArray(), trusted: true);
+
+    /// <summary>
+    /// Wraps bytes without parsing them again: only for bytes known to be one JSON value, such as a store's
+    /// canonical content (checked when it was saved, and hashed), where a second parse would cost every read.
+    /// </summary>
+    public static RawJson Trusted(ReadOnlyMemory<byte> utf8) => new(utf8, trusted: true);
+
     /// <summary>The UTF-8 bytes, written unchanged.</summary>
     public ReadOnlyMemory<byte> Utf8 { get; }
 }

@@ -49,7 +49,7 @@ public static class MergeJson
         writer.WriteRawValue(merged, skipInputValidation: true);
         if (saved is not null)
         {
-            writer.WriteString("status", AppendJson.Status(saved.Outcome));
+            writer.WriteString("status", saved.Outcome.ToName());
             writer.WriteString("ref", saved.Head.Ref.ToString());
             writer.WriteString("hash", saved.Head.Hash.ToString());
         }

@@ -1,9 +1,8 @@
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.Text.Json;
-using Verso.Json;
+using Verso.Contracts;
 using Verso.Naming;
 using Verso.Server.Http;
+using Verso.Server.Wire;
 using Verso.Snapshots;
 
 namespace Verso.Server.Caching;
@@ -34,14 +33,10 @@ internal sealed class RenderedVersions
 
     public RenderedVersion Render(Snapshot snapshot, int version, string? stamp)
     {
-        var body = new ArrayBufferWriter<byte>((snapshot.HasContent ? snapshot.Content.Length : 0) + 512);
-        using (var writer = new Utf8JsonWriter(body, JsonBody.WriterOptions))
-        {
-            SnapshotJson.WriteWithContent(writer, snapshot);
-        }
-
-        var rendered = new RenderedVersion(stamp ?? "", ETags.Of(snapshot), body.WrittenMemory);
-        if (stamp is not null && body.WrittenCount <= MaxBodyBytes)
+        // The contract's own bytes: what a version read that is not kept would answer.
+        var body = VersoJson.ToUtf8Bytes(WireVersions.WithContent(snapshot));
+        var rendered = new RenderedVersion(stamp ?? "", ETags.Of(snapshot), body);
+        if (stamp is not null && body.Length <= MaxBodyBytes)
         {
             if (_entries.Count >= MaxEntries)
             {

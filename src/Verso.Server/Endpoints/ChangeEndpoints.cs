@@ -1,19 +1,17 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
-using Verso.Json;
-using Verso.Naming;
+using Verso.Contracts.Changes;
 using Verso.Server.Http;
 using Verso.Server.Security;
+using Verso.Server.Security.Access;
 using Verso.Server.Streams;
+using Verso.Server.Wire;
 using Verso.Storage;
-using Verso.Versioning;
 
 namespace Verso.Server.Endpoints;
 
@@ -27,27 +25,22 @@ internal static class ChangeEndpoints
     private const string RetryAfterSeconds = "5";
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/changes", ChangesAsync).WithName("changes").WithTags("changes").Reads<OpenApi.ChangePage>("New versions after a sequence (JSON), or as Server-Sent Events with Accept: text/event-stream").Produces<string>(StatusCodes.Status200OK, "text/event-stream")
-            .Problems(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/changes", ChangesAsync).WithName("changes").WithTags("changes").Reads<ChangePage>("New versions after a sequence (JSON), or as Server-Sent Events with Accept: text/event-stream").Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+            .Problems(StatusCodes.Status429TooManyRequests).RequireRole(ApiRole.Reader, kindInQuery: true);
 
-    private static async Task<IResult> ChangesAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, IHostApplicationLifetime lifetime, ChangeHub hub,
+    private static async Task<Results<JsonHttpResult<ChangePage>, EmptyHttpResult>> ChangesAsync(
+        HttpContext http, IVersionStore store, IOptions<VersoServerOptions> options, IHostApplicationLifetime lifetime, ChangeHub hub,
         long? after, int? limit, string? kind, CancellationToken cancellationToken)
     {
+        // The access filter has checked the role and ?kind=; the caller is needed for its stream and its kinds.
         var caller = Caller.Of(http);
-        caller.Demand(ApiRole.Reader, kind);
-        if (kind is not null)
-        {
-            EntityKey.ValidateKind(kind);
-            ReservedKindGuard.ThrowIfReserved(kind);
-        }
-        else if (!caller.Kinds.IsDefaultOrEmpty)
+        if (kind is null && !caller.Kinds.IsDefaultOrEmpty)
         {
             throw new ApiProblemException(ApiProblem.Forbidden($"token '{caller.Name}' is limited to kinds {string.Join(", ", caller.Kinds)}: name one with kind=")
                 .With("token", caller.Name).With("kinds", caller.Kinds.ToList()));
         }
 
-        if (service.Store is not IChangeLog log)
+        if (store is not IChangeLog log)
         {
             throw new ApiProblemException(new ApiProblem(StatusCodes.Status503ServiceUnavailable, "store-unavailable", "Store unavailable", "this store keeps no change sequence"));
         }
@@ -61,24 +54,17 @@ internal static class ChangeEndpoints
         if (WantsStream(http.Request))
         {
             await StreamAsync(http, hub, log, caller, start, kind, options.Value, lifetime.ApplicationStopping, cancellationToken);
-            return Results.Empty;
+            return TypedResults.Empty;
         }
 
         var size = Paging.Size(limit, options.Value);
         var entries = await log.ReadChangesAsync(start, size, kind, cancellationToken);
         var last = entries.Count > 0 ? entries[^1].Sequence : start;
-        return new JsonBody(writer =>
+        JsonBody.ApplyHeaders(http.Response, null, null, immutable: false);
+        return WireResults.Ok(new ChangePage
         {
-            writer.WriteStartObject();
-            writer.WriteStartArray("items");
-            foreach (var entry in entries.Where(e => !Kinds.ReservedKinds.IsReserved(e.Ref.Key.Kind)))
-            {
-                ChangeEntryJson.Write(writer, entry);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteNumber("last_seq", last);
-            writer.WriteEndObject();
+            Items = [.. entries.Where(e => !Kinds.ReservedKinds.IsReserved(e.Ref.Key.Kind)).Select(WireChanges.Of)],
+            LastSeq = last,
         });
     }
 

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Verso.Json;
+using Verso.Contracts;
+using Verso.Server.Wire;
 using Verso.Naming;
 using Verso.Retention;
 using Verso.Server.Http;
@@ -54,7 +55,7 @@ internal static class ImportEndpoints
             writer.WriteStartArray("items");
             foreach (var result in results)
             {
-                AppendJson.Write(writer, result, null);
+                JsonSerializer.Serialize(writer, WireVersions.Outcome(result), VersoJson.TypeInfo<Contracts.Versions.AppendOutcomeInfo>());
             }
 
             writer.WriteEndArray();

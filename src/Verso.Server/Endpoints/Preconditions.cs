@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Verso.Naming;
 using Verso.Server.Http;
+using Verso.Storage;
 using Verso.Versioning;
 
 namespace Verso.Server.Endpoints;
@@ -11,7 +12,11 @@ namespace Verso.Server.Endpoints;
 // expected_version names its number (409 from the store's own check, atomic with the append).
 internal static class Preconditions
 {
-    public static async Task<int?> ExpectedVersionAsync(HttpRequest request, VersioningService service, EntityKey key, int? expectedVersion, CancellationToken cancellationToken)
+    // For the endpoints that hold only the service (merge), until they take the store from DI.
+    public static Task<int?> ExpectedVersionAsync(HttpRequest request, VersioningService service, EntityKey key, int? expectedVersion, CancellationToken cancellationToken) =>
+        ExpectedVersionAsync(request, service.Store, key, expectedVersion, cancellationToken);
+
+    public static async Task<int?> ExpectedVersionAsync(HttpRequest request, IVersionStore store, EntityKey key, int? expectedVersion, CancellationToken cancellationToken)
     {
         if (expectedVersion is < 0)
         {
@@ -24,7 +29,7 @@ internal static class Preconditions
             return expectedVersion;
         }
 
-        var head = await service.Store.GetLatestAsync(key, cancellationToken);
+        var head = await store.GetLatestAsync(key, cancellationToken);
         if (!EntityTagHeaderValue.TryParseList(ifMatch, out var tags))
         {
             throw new ApiProblemException(ApiProblem.BadRequest($"If-Match '{ifMatch}' is not a list of entity tags", "invalid-header").With("header", "If-Match"));

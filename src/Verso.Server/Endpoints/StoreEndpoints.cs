@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Verso.Contracts.Store;
 using Verso.History;
-using Verso.Json;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.Security;
+using Verso.Server.Security.Access;
+using Verso.Server.Wire;
+using Verso.Storage;
 using Verso.Versioning;
 
 namespace Verso.Server.Endpoints;
@@ -15,55 +19,41 @@ internal static class StoreEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/kinds", KindsAsync).WithName("listKinds").WithTags("store").Reads<OpenApi.KindList>("Kinds with their entity counts");
-        api.MapGet("/manifest", ManifestAsync).WithName("manifest").WithTags("store").Reads<OpenApi.ManifestResult>("Every entity's version in force and the Merkle root");
+        api.MapGet("/kinds", KindsAsync).WithName("listKinds").WithTags("store").Reads<KindList>("Kinds with their entity counts").RequireRole(ApiRole.Reader);
+        api.MapGet("/manifest", ManifestAsync).WithName("manifest").WithTags("store").Reads<ManifestResult>("Every entity's version in force and the Merkle root").RequireRole(ApiRole.Reader, everyKind: "the manifest");
     }
 
-    private static async Task<IResult> KindsAsync(HttpContext http, VersioningService service, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<KindList>> KindsAsync(HttpContext http, VersioningService service, IVersionStore store, CancellationToken cancellationToken)
     {
+        // The caller's kinds only: a kind-limited token sees its own kinds.
         var caller = Caller.Of(http);
-        caller.Demand(ApiRole.Reader);
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var registered in service.Kinds.Registered)
         {
             counts[registered.Name] = 0;
         }
 
-        await foreach (var head in service.Store.ListAllHeadsAsync(cancellationToken))
+        await foreach (var head in store.ListAllHeadsAsync(cancellationToken))
         {
             counts[head.Key.Kind] = counts.GetValueOrDefault(head.Key.Kind) + 1;
         }
 
         var registeredNames = service.Kinds.Registered.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
-        return new JsonBody(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("kinds");
-            foreach (var (name, entities) in counts)
+        var kinds = counts
+            .Where(c => !Kinds.ReservedKinds.IsReserved(c.Key) && caller.MayTouch(c.Key))
+            .Select(c => new KindInfo
             {
-                if (Kinds.ReservedKinds.IsReserved(name) || !caller.MayTouch(name))
-                {
-                    continue;
-                }
-
-                writer.WriteStartObject();
-                writer.WriteString("kind", name);
-                writer.WriteBoolean("registered", registeredNames.Contains(name));
-                writer.WriteNumber("schema_version", service.Kinds.Resolve(name).SchemaVersion);
-                writer.WriteNumber("entities", entities);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
+                Kind = c.Key,
+                Registered = registeredNames.Contains(c.Key),
+                SchemaVersion = service.Kinds.Resolve(c.Key).SchemaVersion,
+                Entities = c.Value,
+            });
+        JsonBody.ApplyHeaders(http.Response, null, null, immutable: false);
+        return WireResults.Ok(new KindList { Kinds = [.. kinds] });
     }
 
-    private static async Task<IResult> ManifestAsync(HttpContext http, VersioningService service, string? at, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<ManifestResult>> ManifestAsync(HttpContext http, IVersionStore store, string? at, CancellationToken cancellationToken)
     {
-        var caller = Caller.Of(http);
-        caller.Demand(ApiRole.Reader);
-        caller.DemandEveryKind("the manifest");
         DateTimeOffset? moment = null;
         if (at is not null)
         {
@@ -72,7 +62,8 @@ internal static class StoreEndpoints
                 : throw new ApiProblemException(ApiProblem.BadRequest($"at '{at}' is not ISO 8601 UTC, e.g. 2026-11-01T12:00:00Z", "invalid-parameter").With("parameter", "at"));
         }
 
-        var manifest = await ManifestBuilder.BuildAsync(service.Store, moment, cancellationToken);
-        return new JsonBody(writer => ManifestJson.Write(writer, manifest));
+        var manifest = await ManifestBuilder.BuildAsync(store, moment, cancellationToken);
+        JsonBody.ApplyHeaders(http.Response, null, null, immutable: false);
+        return WireResults.Ok(WireStore.Manifest(manifest));
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Verso.Server.OpenApi;
 
-// Documentation of the import and whole-entity erasure JSON (see VersionSchemas.cs for why these exist).
+// Documentation of the import and whole-entity erasure JSON (documentation-only, as the groups not yet answering with Verso.Contracts keep them).
 #pragma warning disable CA1812 // Never instantiated: they only describe JSON.
 
 internal sealed class ImportRequest
@@ -27,7 +27,7 @@ internal sealed class ImportResult
 {
     public required int Created { get; init; }
     public required int Unchanged { get; init; }
-    public required IReadOnlyList<AppendOutcomeInfo> Items { get; init; }
+    public required IReadOnlyList<Contracts.Versions.AppendOutcomeInfo> Items { get; init; }
 }
 
 internal sealed class EraseAllRequest
@@ -45,10 +45,4 @@ internal sealed class EntityErasureResult
     public required string? Tombstone { get; init; }
 }
 
-/// <summary>A history item: the metadata, and the content when the page was asked with include=content.</summary>
-internal sealed class VersionPageItem : VersionMetadata
-{
-    /// <summary>The record (include=content only); null when its content was pruned or erased.</summary>
-    public JsonObject? Content { get; init; }
-}
 #pragma warning restore CA1812

@@ -70,8 +70,16 @@ internal static class VersoOpenApi
                         : JsonSchemaType.Null | JsonSchemaType.String;
                 }
 
+                // A record's content is written raw (RawJson), which the exporter cannot see into: a JSON object,
+                // or null when the version's content was pruned or erased.
+                var type = context.JsonTypeInfo.Type;
+                if (type == typeof(Contracts.Json.RawJson) || Nullable.GetUnderlyingType(type) == typeof(Contracts.Json.RawJson))
+                {
+                    schema.Type = JsonSchemaType.Object | JsonSchemaType.Null;
+                }
+
                 // The schema types describe JSON written by Verso.Json in snake_case.
-                if (context.JsonTypeInfo.Type.Namespace == typeof(VersionMetadata).Namespace && schema.Properties is { Count: > 0 } properties)
+                if (context.JsonTypeInfo.Type.Namespace == typeof(OpenApiSchemaContext).Namespace && schema.Properties is { Count: > 0 } properties)
                 {
                     var renamed = properties.ToDictionary(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Key), p => p.Value, StringComparer.Ordinal);
                     properties.Clear();

@@ -5,14 +5,6 @@ namespace Verso.Server.OpenApi;
 
 #pragma warning disable CA1812 // Never instantiated: they only describe JSON.
 
-internal sealed class RollbackRequest
-{
-    public required int To { get; init; }
-    public string? Reason { get; init; }
-    public int? ExpectedVersion { get; init; }
-    public string? SavedBy { get; init; }
-}
-
 internal sealed class MergeRequest
 {
     public required int Base { get; init; }

@@ -1,9 +1,8 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Verso.Json;
-using Verso.Server.Http;
+using Verso.Contracts;
+using Verso.Server.Wire;
 using Verso.Storage;
 
 namespace Verso.Server.Streams;
@@ -21,10 +20,8 @@ internal sealed record ChangeFrame(ChangeEntry Entry, ReadOnlyMemory<byte> Event
         ArgumentNullException.ThrowIfNull(entry);
         var buffer = new ArrayBufferWriter<byte>(320);
         buffer.Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"id: {entry.Sequence}\nevent: version\ndata: ")));
-        using (var writer = new Utf8JsonWriter(buffer, JsonBody.WriterOptions))
-        {
-            ChangeEntryJson.Write(writer, entry);
-        }
+        // The data is the contract's own bytes: the same as a JSON page's item.
+        buffer.Write(VersoJson.ToUtf8Bytes(WireChanges.Of(entry)));
 
         buffer.Write("\n\n"u8);
         return new ChangeFrame(entry, buffer.WrittenMemory);

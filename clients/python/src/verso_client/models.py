@@ -47,10 +47,13 @@ class _Wire:
 
 @dataclass(frozen=True)
 class VersionSource(_Wire):
+    """Where a version came from: a git import (commit, deleted, path) or an applied change request (approvers, request)."""
     SCHEMA: ClassVar[str] = "VersionSourceInfo"
-    commit: str
-    deleted: bool
-    path: str
+    approvers: Optional[List[str]] = None
+    request: Optional[str] = None
+    commit: Optional[str] = None
+    deleted: Optional[bool] = None
+    path: Optional[str] = None
 
 
 @dataclass(frozen=True)

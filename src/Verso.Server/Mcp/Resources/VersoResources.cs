@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using Verso.Json;
+using Verso.Server.Wire;
 using Verso.Kinds;
 using Verso.Naming;
 using Verso.Server.Mcp.Tools;
@@ -121,7 +121,7 @@ internal static class VersoResources
             writer.WriteStartArray("items");
             foreach (var item in items)
             {
-                SnapshotJson.WriteMetadataObject(writer, item);
+                ToolJson.Write(writer, WireVersions.Metadata(item));
             }
 
             writer.WriteEndArray();
@@ -136,11 +136,7 @@ internal static class VersoResources
 
     private static TextResourceContents Text(string uri, Snapshot snapshot)
     {
-        var body = ToolJson.Object(writer =>
-        {
-            SnapshotJson.WriteMetadata(writer, snapshot);
-            SnapshotJson.WriteContent(writer, snapshot);
-        });
+        var body = ToolJson.Of(WireVersions.WithContent(snapshot));
         return new TextResourceContents { Uri = uri, MimeType = MimeType, Text = body.GetRawText() };
     }
 

@@ -1,4 +1,4 @@
-using Verso.Json;
+using Verso.Server.Wire;
 
 namespace Verso.Server.Mcp.Tools;
 
@@ -20,10 +20,6 @@ internal sealed class GetVersionTool : VersoTool
         var reference = call.Arguments.Ref("ref");
         DemandRead(call, reference.Key.Kind);
         var snapshot = await call.Service.GetAsync(reference, cancellationToken);
-        return new ToolOutcome(Json(writer =>
-        {
-            SnapshotJson.WriteMetadata(writer, snapshot);
-            SnapshotJson.WriteContent(writer, snapshot);
-        }));
+        return new ToolOutcome(ToolJson.Of(WireVersions.WithContent(snapshot)));
     }
 }

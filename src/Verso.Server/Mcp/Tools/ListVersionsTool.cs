@@ -1,5 +1,5 @@
 using Verso.Errors;
-using Verso.Json;
+using Verso.Server.Wire;
 using Verso.Naming;
 using Verso.Snapshots;
 
@@ -57,7 +57,7 @@ internal sealed class ListVersionsTool : VersoTool
             writer.WriteStartArray("items");
             foreach (var item in items)
             {
-                SnapshotJson.WriteMetadataObject(writer, item);
+                ToolJson.Write(writer, WireVersions.Metadata(item));
             }
 
             writer.WriteEndArray();

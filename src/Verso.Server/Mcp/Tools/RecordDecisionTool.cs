@@ -100,7 +100,7 @@ internal sealed class RecordDecisionTool : VersoTool
             {
                 writer.WriteString("ref", head.Ref.ToString());
                 writer.WriteString("hash", head.Hash.ToString());
-                writer.WriteString("status", Verso.Json.AppendJson.Status(result.Outcome));
+                writer.WriteString("status", Wire.WireVersions.Status(result.Outcome));
                 writer.WriteStartArray("pinned");
                 foreach (var pinned in head.Record.PinnedCharters)
                 {

@@ -1,4 +1,4 @@
-using Verso.Json;
+using Verso.Server.Wire;
 using Verso.Naming;
 
 namespace Verso.Server.Mcp.Tools;
@@ -71,7 +71,8 @@ internal sealed class ResolveTool : VersoTool
             writer.WriteString("id", snapshot.Key.Id);
             writer.WriteNumber("version", snapshot.Version);
             writer.WriteString("hash", snapshot.Hash.ToString());
-            SnapshotJson.WriteContent(writer, snapshot);
+            writer.WritePropertyName("content");
+            ToolJson.Write(writer, WireVersions.ContentOf(snapshot));
             writer.WriteStartObject("pin");
             writer.WriteString("ref", snapshot.Ref.ToString());
             writer.WriteString("hash", snapshot.Hash.ToString());

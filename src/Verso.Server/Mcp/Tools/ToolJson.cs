@@ -20,6 +20,16 @@ internal static class ToolJson
         return document.RootElement.Clone();
     }
 
+    /// <summary>A structured result that is one of the wire contracts, as the REST API answers it.</summary>
+    public static JsonElement Of<T>(T value)
+    {
+        using var document = JsonDocument.Parse(Contracts.VersoJson.ToUtf8Bytes(value));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Writes one of the wire contracts as the value being written (an array's item, a property's value).</summary>
+    public static void Write<T>(Utf8JsonWriter writer, T value) => JsonSerializer.Serialize(writer, value, Contracts.VersoJson.TypeInfo<T>());
+
     /// <summary>A schema or other constant document, parsed once.</summary>
     public static JsonElement Parse(string json)
     {

@@ -25,7 +25,7 @@ internal static class ToolSchemas
 
     public const string Pin = $$$$"""{"type":"object","description":"the exact version to record as a pin","properties":{"ref":{{{{ExactRef}}}},"hash":{{{{Hash}}}}},"required":["ref","hash"],"additionalProperties":false}""";
 
-    /// <summary>The members every version's metadata has (SnapshotJson.WriteMetadata).</summary>
+    /// <summary>The members every version's metadata has (Verso.Contracts.Versions.VersionMetadata).</summary>
     public const string MetadataProperties = $$$$"""
         "ref":{{{{ExactRef}}}},"kind":{{{{Kind}}}},"id":{{{{Id}}}},"version":{"type":"integer","minimum":1},"hash":{{{{Hash}}}},
         "saved_by":{"type":"string"},"saved_at":{{{{Time}}}},"message":{"type":["string","null"]},

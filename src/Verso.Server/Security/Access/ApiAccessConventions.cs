@@ -12,10 +12,11 @@ public static class ApiAccessConventions
     /// <param name="builder">An endpoint or a route group.</param>
     /// <param name="role">The least role.</param>
     /// <param name="everyKind">When the endpoint covers every kind: what it is ("the manifest"), for the 403 a kind-limited token gets.</param>
-    public static TBuilder RequireRole<TBuilder>(this TBuilder builder, ApiRole role, string? everyKind = null)
+    /// <param name="kindInQuery">The endpoint takes its kind as an optional <c>?kind=</c> (the change feed): checked like a route's when given.</param>
+    public static TBuilder RequireRole<TBuilder>(this TBuilder builder, ApiRole role, string? everyKind = null, bool kindInQuery = false)
         where TBuilder : IEndpointConventionBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.WithMetadata(new ApiAccessRequirement(role, everyKind));
+        return builder.WithMetadata(new ApiAccessRequirement(role, everyKind) { KindInQuery = kindInQuery });
     }
 }

@@ -27,7 +27,8 @@ internal sealed class ApiAccessFilter : IEndpointFilter
     private static void Check(HttpContext http, ApiAccessRequirement access)
     {
         var caller = Caller.Of(http);
-        if (http.GetRouteValue("kind") is not string kind)
+        var named = http.GetRouteValue("kind") as string ?? (access.KindInQuery ? QueryKind(http) : null);
+        if (named is not string kind)
         {
             caller.Demand(access.Role);
             if (access.EveryKind is { } what)
@@ -50,4 +51,8 @@ internal sealed class ApiAccessFilter : IEndpointFilter
         caller.Demand(access.Role, kind);
         ReservedKindGuard.ThrowIfReserved(kind);
     }
+
+    // ?kind= once; an empty or repeated one is checked as given, so it fails as a malformed name.
+    private static string? QueryKind(HttpContext http) =>
+        http.Request.Query.TryGetValue("kind", out var values) ? values.ToString() : null;
 }

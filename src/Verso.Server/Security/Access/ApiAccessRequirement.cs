@@ -7,4 +7,8 @@ namespace Verso.Server.Security.Access;
 /// </summary>
 /// <param name="Role">The least role the caller needs (a governed kind raises a write to admin).</param>
 /// <param name="EveryKind">What covers every kind, named in the 403 a kind-limited token gets; null when the endpoint is about one kind or none.</param>
-public sealed record ApiAccessRequirement(ApiRole Role, string? EveryKind = null);
+public sealed record ApiAccessRequirement(ApiRole Role, string? EveryKind = null)
+{
+    /// <summary>The endpoint names its kind in the query (<c>?kind=</c>, optional) rather than in its route: checked the same way when given.</summary>
+    public bool KindInQuery { get; init; }
+}

@@ -1,6 +1,6 @@
-namespace Verso.Client.Models;
+namespace Verso.Client;
 
-/// <summary>The metadata and guards of a save.</summary>
+/// <summary>The metadata and guards of a save: query parameters and headers, beside the record that is the body.</summary>
 public sealed record SaveRequest
 {
     /// <summary>Why; kept with the version.</summary>
