@@ -32,6 +32,7 @@ public sealed record Problem
     public string? Instance { get; init; }
 
     /// <summary>The facts (kind, id, expected, actual, …), written after the members above in this order.</summary>
+    /// <remarks>Settable, not init-only: the serializer cannot bind extension data through a constructor.</remarks>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Extensions { get; init; }
+    public IDictionary<string, JsonElement>? Extensions { get; set; }
 }
