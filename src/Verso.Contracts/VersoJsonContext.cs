@@ -1,8 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Verso.Contracts.Admin;
 using Verso.Contracts.Changes;
 using Verso.Contracts.Checks;
+using Verso.Contracts.Compare;
+using Verso.Contracts.Documents;
+using Verso.Contracts.Import;
 using Verso.Contracts.Json;
+using Verso.Contracts.Problems;
+using Verso.Contracts.Signatures;
 using Verso.Contracts.Store;
 using Verso.Contracts.Tags;
 using Verso.Contracts.Tokens;
@@ -49,4 +55,27 @@ namespace Verso.Contracts;
 [JsonSerializable(typeof(HealthStatus))]
 [JsonSerializable(typeof(KindList))]
 [JsonSerializable(typeof(ManifestResult))]
+[JsonSerializable(typeof(BlameResult))]
+[JsonSerializable(typeof(List<BlameEntry>))]
+[JsonSerializable(typeof(CompatVerdict))]
+[JsonSerializable(typeof(DiffResult))]
+[JsonSerializable(typeof(List<Change>))]
+[JsonSerializable(typeof(List<PatchOperation>))]
+[JsonSerializable(typeof(MergeRequest))]
+[JsonSerializable(typeof(MergeResult))]
+[JsonSerializable(typeof(List<MergeConflict>))]
+[JsonSerializable(typeof(Referrers))]
+[JsonSerializable(typeof(IntegrityReport))]
+[JsonSerializable(typeof(VerifyProgress))]
+[JsonSerializable(typeof(PruneRequest))]
+[JsonSerializable(typeof(PruneResult))]
+[JsonSerializable(typeof(EraseRequest))]
+[JsonSerializable(typeof(ErasureResult))]
+[JsonSerializable(typeof(ImportRequest))]
+[JsonSerializable(typeof(EraseAllRequest))]
+[JsonSerializable(typeof(EntityErasureResult))]
+[JsonSerializable(typeof(TagSignatures))]
+[JsonSerializable(typeof(DsseEnvelopeDocument))]
+[JsonSerializable(typeof(Problem))]
+[JsonSerializable(typeof(HashResult))]
 public sealed partial class VersoJsonContext : JsonSerializerContext;

@@ -23,7 +23,7 @@ internal static class AttestCommand
             using var signer = await KeyFiles.ReadPrivateAsync(context, context.ParseResult.GetRequiredValue(key), cancellationToken);
             var service = context.CreateService();
             var version = await Refs.GetAsync(service, context.ParseResult.GetRequiredValue(reference), cancellationToken);
-            var checks = await CheckLedger.ReadAsync(service.Store, version.Key, version.Version, cancellationToken);
+            var checks = await CheckLedger.ReadAsync(context.Store, version.Key, version.Version, cancellationToken);
             var policies = (await service.Policies.AllAsync(cancellationToken))
                 .Where(p => p.Scope.Kind == PolicyScopeKind.Tag || (p.Scope.Kind == PolicyScopeKind.Kind && p.Scope.Name == version.Key.Kind)
                     || (p.Scope.Kind == PolicyScopeKind.Entity && p.Scope.Name == version.Key.ToString()));

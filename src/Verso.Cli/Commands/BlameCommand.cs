@@ -4,8 +4,8 @@ using Spectre.Console;
 using Verso.Blame;
 using Verso.Canonical;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
 using Verso.Naming;
+using Verso.Server.Wire;
 using Verso.Snapshots;
 
 namespace Verso.Cli.Commands;
@@ -22,7 +22,7 @@ internal static class BlameCommand
             var service = context.CreateService();
             var target = await Refs.GetAsync(service, context.ParseResult.GetRequiredValue(reference), cancellationToken);
             target.ThrowIfContentRemoved(); // blame would skip it and describe its predecessor instead
-            var head = await service.Store.CountVersionsAsync(target.Key, cancellationToken);
+            var head = await context.Store.CountVersionsAsync(target.Key, cancellationToken);
             var history = new List<Snapshot>(target.Version);
             await foreach (var snapshot in service.GetHistoryAsync(target.Key, head - target.Version, target.Version, cancellationToken))
             {
@@ -33,7 +33,7 @@ internal static class BlameCommand
             var blame = JsonBlame.Compute(history, service.Kinds.Resolve(target.Key.Kind).DiffRules, context.ComparisonBudget(cancellationToken));
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => BlameJson.Write(writer, blame));
+                JsonOutput.Write(console, WireBlame.Of(blame));
             }
             else
             {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
 using Verso.Naming;
 using Verso.Schemas;
 using Verso.Tools;
@@ -29,7 +28,7 @@ internal static class CompatCommand
             var name = verdict.Verdict.ToString().ToLowerInvariant();
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => ReplayJson.WriteVerdict(writer, verdict));
+                JsonOutput.Write(console, Server.Wire.WireCompare.Of(verdict));
                 return ExitCodes.Ok;
             }
 

@@ -2,10 +2,10 @@ using Verso.Canonical;
 using System.CommandLine;
 using System.Text.Json;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
 using Verso.Diff;
 using System.Text.Json.Nodes;
 using Verso.Naming;
+using Verso.Server.Wire;
 using Verso.Snapshots;
 
 namespace Verso.Cli.Commands;
@@ -69,7 +69,7 @@ internal static class DiffCommand
                     break;
                 case "json":
                     var changes = JsonDiff.Compute(before, after, kind.DiffRules, budget);
-                    JsonOutput.Write(console, writer => ChangeJson.WriteChanges(writer, changes));
+                    JsonOutput.Write(console, WireCompare.Of(changes));
                     break;
                 default:
                     DiffText.Write(console, kind, $"{from.Ref} → {toName}", before, after, budget);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
 using Verso.Naming;
 
 namespace Verso.Cli.Commands;
@@ -41,7 +40,7 @@ internal static class EraseCommand
             var versions = result.Erased.Versions;
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => RetentionJson.WriteErasure(writer, result));
+                JsonOutput.Write(console, Server.Wire.WireAdmin.Of(result));
                 return ExitCodes.Ok;
             }
 

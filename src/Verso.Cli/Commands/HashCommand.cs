@@ -18,12 +18,7 @@ internal static class HashCommand
             var hash = JsonInput.From(source, () => CanonicalJson.CreateDocument(json).Hash);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("hash", hash.ToString());
-                    writer.WriteEndObject();
-                });
+                JsonOutput.Write(console, new Contracts.Documents.HashResult { Hash = hash.ToString() });
             }
             else
             {

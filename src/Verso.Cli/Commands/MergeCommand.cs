@@ -4,9 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verso.Canonical;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
 using Verso.Merge;
 using Verso.Naming;
+using Verso.Server.Wire;
 using Verso.Snapshots;
 using Verso.Storage;
 using Verso.Versioning;
@@ -85,7 +85,7 @@ internal static class MergeCommand
     {
         if (context.Json)
         {
-            JsonOutput.Write(context.Console, writer => MergeJson.WriteUnclean(writer, result));
+            JsonOutput.Write(context.Console, WireMerge.Unclean(result));
         }
         else
         {
@@ -103,7 +103,7 @@ internal static class MergeCommand
     {
         if (context.Json)
         {
-            JsonOutput.Write(context.Console, writer => MergeJson.WriteClean(writer, merged, saved));
+            JsonOutput.Write(context.Console, WireMerge.Clean(merged, saved));
         }
         else if (saved is not null)
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
 using Verso.Naming;
 using Verso.Retention;
 
@@ -79,7 +78,7 @@ internal static class PruneCommand
         var total = results.Sum(r => r.Versions.Length);
         if (json)
         {
-            JsonOutput.Write(console, writer => RetentionJson.WritePrune(writer, results, dryRun));
+            JsonOutput.Write(console, Server.Wire.WireAdmin.Of(results, dryRun));
             return;
         }
 

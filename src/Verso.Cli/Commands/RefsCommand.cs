@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
 using Verso.Naming;
 
 namespace Verso.Cli.Commands;
@@ -19,7 +18,7 @@ internal static class RefsCommand
             var referrers = await context.Store.FindReferrersAsync(target.Key, target.Version, cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => ReplayJson.WriteReferrers(writer, target, referrers));
+                JsonOutput.Write(console, Server.Wire.WireCompare.Referrers(target, referrers));
             }
             else
             {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
 using Verso.Integrity;
 using Verso.Signatures;
 
@@ -103,7 +102,7 @@ internal static class VerifyCommand
         var console = context.Console;
         if (context.Json)
         {
-            JsonOutput.Write(console, writer => IntegrityJson.Write(writer, report));
+            JsonOutput.Write(console, Server.Wire.WireAdmin.Of(report));
             return;
         }
 

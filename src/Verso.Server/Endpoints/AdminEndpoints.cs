@@ -2,15 +2,25 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Verso.Contracts;
 using Verso.Integrity;
-using Verso.Json;
 using Verso.Naming;
 using Verso.Retention;
 using Verso.Server.Http;
 using Verso.Server.Security;
+using Verso.Server.Security.Access;
+using Verso.Server.Wire;
 using Verso.Versioning;
+using ErasureResult = Verso.Contracts.Admin.ErasureResult;
+using EraseRequest = Verso.Contracts.Admin.EraseRequest;
+using IntegrityReport = Verso.Contracts.Admin.IntegrityReport;
+using IVersionStore = Verso.Storage.IVersionStore;
+using PruneRequest = Verso.Contracts.Admin.PruneRequest;
+using PruneResult = Verso.Contracts.Admin.PruneResult;
+using VerifyProgress = Verso.Contracts.Admin.VerifyProgress;
 
 namespace Verso.Server.Endpoints;
 
@@ -19,29 +29,30 @@ internal static class AdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/verify", VerifyAsync).WithName("verify").WithTags("admin").Reads<OpenApi.IntegrityReport>("Re-check every version; progress as Server-Sent Events with Accept: text/event-stream; admin").Produces<string>(StatusCodes.Status200OK, "text/event-stream");
-        api.MapPost("/prune", PruneAsync).WithName("prune").WithTags("admin").Writes<OpenApi.PruneRequest, OpenApi.PruneResult>("Drop the content of old versions; admin", creates: false);
-        api.MapPost("/entities/{kind}/{id}/erase", EraseAsync).WithName("erase").WithTags("admin").Writes<OpenApi.EraseRequest, OpenApi.ErasureResult>("Erase one content from every version holding it; admin", creates: false);
+        api.MapPost("/verify", VerifyAsync).WithName("verify").WithTags("admin").Reads<IntegrityReport>("Re-check every version; progress as Server-Sent Events with Accept: text/event-stream; admin").Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+            .RequireRole(ApiRole.Admin, everyKind: "verify");
+        api.MapPost("/prune", PruneAsync).WithName("prune").WithTags("admin").Writes<PruneRequest, PruneResult>("Drop the content of old versions; admin", creates: false)
+            .RequireRole(ApiRole.Admin);
+        api.MapPost("/entities/{kind}/{id}/erase", EraseAsync).WithName("erase").WithTags("admin").Writes<EraseRequest, ErasureResult>("Erase one content from every version holding it; admin", creates: false)
+            .RequireRole(ApiRole.Admin);
     }
 
-    private static async Task<IResult> VerifyAsync(HttpContext http, VersioningService service, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<IntegrityReport>, EmptyHttpResult>> VerifyAsync(
+        HttpContext http, VersioningService service, IVersionStore store, CancellationToken cancellationToken)
     {
-        var caller = Caller.Of(http);
-        caller.Demand(ApiRole.Admin);
-        caller.DemandEveryKind("verify");
         if (!http.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
         {
-            var report = await IntegrityVerifier.VerifyAsync(service.Store, service.Kinds, cancellationToken: cancellationToken);
-            return new JsonBody(writer => IntegrityJson.Write(writer, report));
+            var report = await IntegrityVerifier.VerifyAsync(store, service.Kinds, cancellationToken: cancellationToken);
+            return WireResults.Ok(WireAdmin.Of(report));
         }
 
         // Streamed: "progress" events {done, total} as versions are checked, then one "report" event.
-        var total = (await service.Store.GetStatisticsAsync(cancellationToken)).Versions;
+        var total = (await store.GetStatisticsAsync(cancellationToken)).Versions;
         var response = http.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         var done = 0L;
-        var verifying = IntegrityVerifier.VerifyAsync(service.Store, service.Kinds, new SynchronousProgress(count => Interlocked.Exchange(ref done, count)), cancellationToken);
+        var verifying = IntegrityVerifier.VerifyAsync(store, service.Kinds, new SynchronousProgress(count => Interlocked.Exchange(ref done, count)), cancellationToken);
         var sent = -1L;
         while (!verifying.IsCompleted)
         {
@@ -50,62 +61,54 @@ internal static class AdminEndpoints
             if (now != sent)
             {
                 sent = now;
-                await WriteEventAsync(response, "progress", writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("done", now);
-                    writer.WriteNumber("total", total);
-                    writer.WriteEndObject();
-                }, cancellationToken);
+                await WriteEventAsync(response, "progress", new VerifyProgress { Done = now, Total = total }, cancellationToken);
             }
         }
 
         var finished = await verifying;
-        await WriteEventAsync(response, "report", writer => IntegrityJson.Write(writer, finished), cancellationToken);
-        return Results.Empty;
+        await WriteEventAsync(response, "report", WireAdmin.Of(finished), cancellationToken);
+        return TypedResults.Empty;
     }
 
-    private static async Task<IResult> PruneAsync(HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<PruneResult>> PruneAsync(HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
     {
-        var caller = Caller.Of(http);
-        caller.Demand(ApiRole.Admin);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         var root = body.RootElement;
         var keep = JsonRequests.RequiredInt(root, "keep", 1);
         var keepDays = JsonRequests.OptionalInt(root, "keep_days", 0);
-        if (keepDays > OpenApi.PruneRequest.MaxKeepDays)
+        if (keepDays > RetentionPolicy.MaxKeepDays)
         {
             // A span beyond what a date can go back would overflow the cut-off time.
-            throw JsonRequests.Invalid("keep_days", $"'keep_days' must be a whole number from 0 to {OpenApi.PruneRequest.MaxKeepDays}");
+            throw JsonRequests.Invalid("keep_days", $"'keep_days' must be a whole number from 0 to {RetentionPolicy.MaxKeepDays}");
         }
 
         var policy = new RetentionPolicy(keep) { KeepWithin = keepDays is { } days ? TimeSpan.FromDays(days) : null };
         var reason = JsonRequests.OptionalString(root, "reason");
         var dryRun = JsonRequests.OptionalBool(root, "dry_run") ?? false;
-        var by = caller.SavedBy(JsonRequests.OptionalString(root, "saved_by"));
+        var by = Caller.Of(http).SavedBy(JsonRequests.OptionalString(root, "saved_by"));
         var results = new List<ContentRemovalResult>();
         if (JsonRequests.OptionalString(root, "entity") is { } entity)
         {
             var key = EntityKey.Parse(entity);
-            caller.Demand(ApiRole.Admin, key.Kind);
-            ReservedKindGuard.ThrowIfReserved(key.Kind);
+            KindAccess.Demand(http, ApiRole.Admin, key.Kind);
             results.Add(await service.PruneAsync(key, policy, by, reason, dryRun, cancellationToken));
         }
         else
         {
-            caller.DemandEveryKind("a store-wide prune");
+            KindAccess.DemandEveryKind(http, "a store-wide prune");
             await foreach (var result in service.PruneAllAsync(policy, by, reason, dryRun, cancellationToken))
             {
                 results.Add(result);
             }
         }
 
-        return new JsonBody(writer => RetentionJson.WritePrune(writer, results, dryRun));
+        return WireResults.Ok(WireAdmin.Of(results, dryRun));
     }
 
-    private static async Task<IResult> EraseAsync(HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<ErasureResult>> EraseAsync(
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id, ApiRole.Admin);
+        var key = EntityKey.Create(kind, id);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         var root = body.RootElement;
         var selector = JsonRequests.OptionalString(root, "ref") ?? throw JsonRequests.Invalid("ref", "'ref' is required: the version whose content to erase, e.g. \"3\"");
@@ -117,15 +120,15 @@ internal static class AdminEndpoints
 
         var by = Caller.Of(http).SavedBy(JsonRequests.OptionalString(root, "saved_by"));
         var result = await service.EraseAsync(HistoryEndpoints.ParseSelector(key, selector), by, reason, cancellationToken);
-        return new JsonBody(writer => RetentionJson.WriteErasure(writer, result));
+        return WireResults.Ok(WireAdmin.Of(result));
     }
 
-    private static async Task WriteEventAsync(HttpResponse response, string name, Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
+    private static async Task WriteEventAsync<T>(HttpResponse response, string name, T data, CancellationToken cancellationToken)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, JsonBody.WriterOptions))
         {
-            write(writer);
+            JsonSerializer.Serialize(writer, data, VersoJson.TypeInfo<T>());
         }
 
         await response.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"event: {name}\ndata: "), cancellationToken);

@@ -24,7 +24,7 @@ internal static class ChangeRequestDiffEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/change-requests/{cr}/diff", DiffAsync).WithName("diffChangeRequest").WithTags("change-requests")
-            .Reads<OpenApi.DiffResult>("The proposal compared with its base (against=base, the default) or the current head (against=head)").Compares();
+            .Reads<Contracts.Compare.DiffResult>("The proposal compared with its base (against=base, the default) or the current head (against=head)").Compares();
     }
 
     private static async Task<IResult> DiffAsync(

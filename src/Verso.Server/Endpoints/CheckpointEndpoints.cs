@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verso.Server.Checkpoints;
 using Verso.Server.Http;
 using Verso.Server.Security;
+using Verso.Server.Security.Access;
 using Verso.Signatures;
 
 namespace Verso.Server.Endpoints;
@@ -18,17 +20,16 @@ internal static class CheckpointEndpoints
     {
         api.MapGet("/checkpoints/latest", LatestAsync).WithName("getLatestCheckpoint").WithTags("admin")
             .WithSummary("The newest scheduled checkpoint: a DSSE envelope when signed, else the checkpoint text; needs a token of every kind")
-            .Produces<OpenApi.DsseEnvelopeDocument>(StatusCodes.Status200OK, DsseEnvelope.MediaType)
+            .Produces<Contracts.Signatures.DsseEnvelopeDocument>(StatusCodes.Status200OK, DsseEnvelope.MediaType)
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
-            .Problems(401, 403, 404, 503);
+            .Problems(401, 403, 404, 503)
+            // A checkpoint names every entity of every kind: a kind-scoped token may not read it.
+            .RequireRole(ApiRole.Reader, everyKind: "checkpoints");
     }
 
-    private static async Task<IResult> LatestAsync(HttpContext http, CheckpointWriter checkpoints, CancellationToken cancellationToken)
+    // The file is served as written (the envelope is the signer's bytes): not re-serialized through a contract.
+    private static async Task<ContentHttpResult> LatestAsync(CheckpointWriter checkpoints, CancellationToken cancellationToken)
     {
-        var caller = Caller.Of(http);
-        caller.Demand(ApiRole.Reader);
-        // A checkpoint names every entity of every kind: a kind-scoped token may not read it.
-        caller.DemandEveryKind("checkpoints");
         if (checkpoints.LatestPath is not { } path)
         {
             throw new ApiProblemException(ApiProblem.NotFound("no checkpoint has been written: start the server with --checkpoint-every and --checkpoint-dir"));
@@ -36,7 +37,7 @@ internal static class CheckpointEndpoints
 
         var text = await File.ReadAllTextAsync(path, cancellationToken);
         return path.EndsWith(".json", StringComparison.Ordinal)
-            ? Results.Text(text, DsseEnvelope.MediaType)
-            : Results.Text(text, "text/plain; charset=utf-8");
+            ? TypedResults.Text(text, DsseEnvelope.MediaType)
+            : TypedResults.Text(text, "text/plain; charset=utf-8");
     }
 }

@@ -1,20 +1,23 @@
-using Verso.Canonical;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Verso.Blame;
+using Verso.Canonical;
+using Verso.Contracts.Compare;
 using Verso.Diff;
-using Verso.Json;
 using Verso.Naming;
-using Verso.Replay;
 using Verso.Server.Http;
 using Verso.Server.Security;
+using Verso.Server.Security.Access;
+using Verso.Server.Wire;
 using Verso.Snapshots;
 using Verso.Tools;
 using Verso.Versioning;
+using IVersionStore = Verso.Storage.IVersionStore;
 
 namespace Verso.Server.Endpoints;
 
@@ -23,17 +26,18 @@ internal static class CompareEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/entities/{kind}/{id}/diff", DiffAsync).WithName("diff").WithTags("compare").Reads<OpenApi.DiffResult>("What changed between two versions").Produces<List<OpenApi.PatchOperation>>(StatusCodes.Status200OK, "application/json-patch+json").Produces<string>(StatusCodes.Status200OK, "text/plain").Compares();
-        api.MapGet("/entities/{kind}/{id}/blame", BlameAsync).WithName("blame").WithTags("compare").Reads<OpenApi.BlameResult>("The version that last changed each value and line").Compares();
-        api.MapGet("/entities/{kind}/{id}/referrers", ReferrersAsync).WithName("referrers").WithTags("compare").Reads<OpenApi.Referrers>("The versions that pin a version");
-        api.MapGet("/compat", CompatAsync).WithName("compat").WithTags("compare").Reads<OpenApi.CompatVerdict>("Whether a task run under a can be replayed under b").Compares();
+        api.MapGet("/entities/{kind}/{id}/diff", DiffAsync).WithName("diff").WithTags("compare").Reads<DiffResult>("What changed between two versions").Produces<List<PatchOperation>>(StatusCodes.Status200OK, "application/json-patch+json").Produces<string>(StatusCodes.Status200OK, "text/plain").Compares().RequireRole(ApiRole.Reader);
+        api.MapGet("/entities/{kind}/{id}/blame", BlameAsync).WithName("blame").WithTags("compare").Reads<BlameResult>("The version that last changed each value and line").Compares().RequireRole(ApiRole.Reader);
+        api.MapGet("/entities/{kind}/{id}/referrers", ReferrersAsync).WithName("referrers").WithTags("compare").Reads<Referrers>("The versions that pin a version").RequireRole(ApiRole.Reader);
+        // The kinds compared come from the query, not the route: the handler checks them (KindAccess).
+        api.MapGet("/compat", CompatAsync).WithName("compat").WithTags("compare").Reads<CompatVerdict>("Whether a task run under a can be replayed under b").Compares().RequireRole(ApiRole.Reader);
     }
 
-    private static async Task<IResult> DiffAsync(
+    private static async Task<Results<JsonHttpResult<DiffResult>, FileContentHttpResult, ContentHttpResult>> DiffAsync(
         HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string? from, string? to, string? format,
         CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        var key = EntityKey.Create(kind, id);
         var style = format ?? "json";
         if (style is not ("json" or "patch" or "text"))
         {
@@ -53,8 +57,9 @@ internal static class CompareEndpoints
         switch (style)
         {
             case "patch":
+                // RFC 6902 bytes come from Core's patch layer: a patch is a standard document, not a Verso contract.
                 var patch = Patch.JsonPatch.Create(JsonPatchBuilder.Create(before, after, entityKind.DiffRules, budget));
-                return Results.Bytes(patch.ToUtf8Bytes(), "application/json-patch+json");
+                return TypedResults.Bytes(patch.ToUtf8Bytes(), "application/json-patch+json");
             case "text":
                 var lines = entityKind.DiffRenderer.Render(before, after, JsonDiff.Compute(before, after, entityKind.DiffRules, budget));
                 var text = new StringBuilder().Append(older.Ref).Append(" → ").Append(newer.Ref).Append('\n');
@@ -63,28 +68,19 @@ internal static class CompareEndpoints
                     text.Append(line.Text).Append('\n');
                 }
 
-                return Results.Text(text.ToString(), "text/plain; charset=utf-8");
+                return TypedResults.Text(text.ToString(), "text/plain; charset=utf-8");
             default:
-                var changes = JsonDiff.Compute(before, after, entityKind.DiffRules, budget);
-                return new JsonBody(writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("from", older.Ref.ToString());
-                    writer.WriteString("to", newer.Ref.ToString());
-                    writer.WritePropertyName("changes");
-                    ChangeJson.WriteChanges(writer, changes);
-                    writer.WriteEndObject();
-                });
+                return WireResults.Ok(WireCompare.Diff(older, newer, JsonDiff.Compute(before, after, entityKind.DiffRules, budget)));
         }
     }
 
-    private static async Task<IResult> BlameAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string? @ref, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<BlameResult>> BlameAsync(
+        HttpContext http, VersioningService service, IVersionStore store, IOptions<VersoServerOptions> options, string kind, string id, string? @ref, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        var key = EntityKey.Create(kind, id);
         var target = await service.GetAsync(@ref is null ? VersionRef.Latest(key) : HistoryEndpoints.ParseSelector(key, @ref), cancellationToken);
         target.ThrowIfContentRemoved();
-        var head = await service.Store.CountVersionsAsync(key, cancellationToken);
+        var head = await store.CountVersionsAsync(key, cancellationToken);
         var history = new List<Snapshot>(target.Version);
         await foreach (var snapshot in service.GetHistoryAsync(key, head - target.Version, target.Version, cancellationToken))
         {
@@ -93,29 +89,21 @@ internal static class CompareEndpoints
 
         history.Reverse();
         var blame = JsonBlame.Compute(history, service.Kinds.Resolve(kind).DiffRules, ComparisonBudgets.For(http, options, cancellationToken));
-        return new JsonBody(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("ref", target.Ref.ToString());
-            writer.WriteString("hash", target.Hash.ToString());
-            writer.WritePropertyName("entries");
-            BlameJson.Write(writer, blame);
-            writer.WriteEndObject();
-        });
+        return WireResults.Ok(WireBlame.Of(target, blame));
     }
 
-    private static async Task<IResult> ReferrersAsync(HttpContext http, VersioningService service, string kind, string id, string? version, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Referrers>> ReferrersAsync(
+        HttpContext http, VersioningService service, IVersionStore store, string kind, string id, string? version, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        var key = EntityKey.Create(kind, id);
         var target = await service.GetAsync(version is null ? VersionRef.Latest(key) : HistoryEndpoints.ParseSelector(key, version), cancellationToken);
-        var referrers = await service.Store.FindReferrersAsync(key, target.Version, cancellationToken);
-        var caller = Caller.Of(http);
+        var referrers = await store.FindReferrersAsync(key, target.Version, cancellationToken);
         // A kind-limited token learns nothing about entities outside its kinds.
-        var visible = referrers.Where(r => caller.MayTouch(r.Key.Kind) && !ReservedKindGuard.IsReserved(r.Key.Kind)).ToList();
-        return new JsonBody(writer => ReplayJson.WriteReferrers(writer, target, visible));
+        var visible = referrers.Where(r => KindAccess.MaySee(http, r.Key.Kind));
+        return WireResults.Ok(WireCompare.Referrers(target, visible));
     }
 
-    private static async Task<IResult> CompatAsync(
+    private static async Task<JsonHttpResult<CompatVerdict>> CompatAsync(
         HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string? a, string? b, CancellationToken cancellationToken)
     {
         if (a is null || b is null)
@@ -125,11 +113,9 @@ internal static class CompareEndpoints
         }
 
         var (left, right) = (VersionRef.Parse(a), VersionRef.Parse(b));
-        var caller = Caller.Of(http);
         foreach (var reference in new[] { left, right })
         {
-            caller.Demand(ApiRole.Reader, reference.Key.Kind);
-            ReservedKindGuard.ThrowIfReserved(reference.Key.Kind);
+            KindAccess.Demand(http, ApiRole.Reader, reference.Key.Kind);
         }
 
         var older = await service.GetAsync(left, cancellationToken);
@@ -138,10 +124,10 @@ internal static class CompareEndpoints
         // A referenced tool is read with the caller's rights, so a kind-limited token learns nothing beyond its kinds.
         var verdict = await ToolCompatibility.CompareAsync(service.Kinds.Resolve(older.Key.Kind), Parse(older), Parse(newer), (reference, token) =>
         {
-            caller.Demand(ApiRole.Reader, reference.Key.Kind);
+            KindAccess.DemandRole(http, ApiRole.Reader, reference.Key.Kind);
             return read(reference, token);
         }, ComparisonBudgets.For(http, options, cancellationToken), cancellationToken);
-        return new JsonBody(writer => ReplayJson.WriteVerdict(writer, verdict));
+        return WireResults.Ok(WireCompare.Of(verdict));
     }
 
     private static JsonNode? Parse(Snapshot snapshot) => JsonLimits.ParseNode(snapshot.Content.Span);

@@ -2,14 +2,15 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Verso.Contracts;
 using Verso.Server.Wire;
 using Verso.Naming;
-using Verso.Retention;
 using Verso.Server.Http;
 using Verso.Server.Security;
+using Verso.Server.Security.Access;
 using Verso.Storage;
 using Verso.Versioning;
 
@@ -24,15 +25,15 @@ internal static class ImportEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/import", ImportAsync).WithName("importVersions").WithTags("admin")
-            .Writes<OpenApi.ImportRequest, OpenApi.ImportResult>("Append versions keeping their numbers, saved_by and saved_at when they continue each entity gaplessly (operation import); versions already there with the same content are skipped; admin", creates: false);
+            .Writes<Contracts.Import.ImportRequest, OpenApi.ImportResult>("Append versions keeping their numbers, saved_by and saved_at when they continue each entity gaplessly (operation import); versions already there with the same content are skipped; admin", creates: false)
+            .RequireRole(ApiRole.Admin);
         api.MapPost("/entities/{kind}/{id}/erase-all", EraseAllAsync).WithName("eraseEntity").WithTags("admin")
-            .Writes<OpenApi.EraseAllRequest, OpenApi.EntityErasureResult>("Erase the content of every version of an entity; numbers and hashes stay, the head becomes an empty tombstone; admin", creates: false);
+            .Writes<Contracts.Import.EraseAllRequest, Contracts.Import.EntityErasureResult>("Erase the content of every version of an entity; numbers and hashes stay, the head becomes an empty tombstone; admin", creates: false)
+            .RequireRole(ApiRole.Admin);
     }
 
     private static async Task<IResult> ImportAsync(HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
     {
-        var caller = Caller.Of(http);
-        caller.Demand(ApiRole.Admin);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         if (!body.RootElement.TryGetProperty("versions", out var items) || items.ValueKind != JsonValueKind.Array)
         {
@@ -73,8 +74,7 @@ internal static class ImportEndpoints
         var kind = JsonRequests.OptionalString(item, "kind") ?? throw JsonRequests.Invalid($"{path}.kind", $"{path}.kind is required");
         var id = JsonRequests.OptionalString(item, "id") ?? throw JsonRequests.Invalid($"{path}.id", $"{path}.id is required");
         var key = EntityKey.Create(kind, id);
-        Caller.Of(http).Demand(ApiRole.Admin, kind);
-        ReservedKindGuard.ThrowIfReserved(kind);
+        KindAccess.Demand(http, ApiRole.Admin, kind);
         var version = JsonRequests.RequiredInt(item, "version", minimum: 1);
         var savedBy = JsonRequests.OptionalString(item, "saved_by");
         if (string.IsNullOrWhiteSpace(savedBy))
@@ -97,9 +97,10 @@ internal static class ImportEndpoints
         return new ImportedVersion(key, version, canonical, savedBy, savedAt, JsonRequests.OptionalString(item, "message"));
     }
 
-    private static async Task<IResult> EraseAllAsync(HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Contracts.Import.EntityErasureResult>> EraseAllAsync(
+        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id, ApiRole.Admin);
+        var key = EntityKey.Create(kind, id);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         var root = body.RootElement;
         var reason = JsonRequests.OptionalString(root, "reason");
@@ -110,22 +111,6 @@ internal static class ImportEndpoints
 
         var by = Caller.Of(http).SavedBy(JsonRequests.OptionalString(root, "saved_by"));
         var result = await service.EraseAllAsync(key, by, reason, cancellationToken);
-        return new JsonBody(writer => Write(writer, result));
-    }
-
-    private static void Write(Utf8JsonWriter writer, ErasureResult result)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("entity", result.Erased.Key.ToString());
-        writer.WriteNumber("count", result.Erased.Versions.Length);
-        writer.WriteStartArray("versions");
-        foreach (var version in result.Erased.Versions)
-        {
-            writer.WriteNumberValue(version);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteString("tombstone", result.Tombstone?.Ref.ToString());
-        writer.WriteEndObject();
+        return WireResults.Ok(WireAdmin.OfEntity(result));
     }
 }

@@ -2,14 +2,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Verso.Canonical;
-using Verso.Json;
 using Verso.Merge;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.Security;
+using Verso.Server.Security.Access;
+using Verso.Server.Wire;
 using Verso.Snapshots;
 using Verso.Storage;
 using Verso.Versioning;
@@ -20,19 +22,20 @@ namespace Verso.Server.Endpoints;
 internal static class MergeEndpoints
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/entities/{kind}/{id}/merge", MergeAsync).WithName("merge").WithTags("history").Writes<OpenApi.MergeRequest, OpenApi.MergeResult>("Three-way merge; saved when asked and clean");
+        api.MapPost("/entities/{kind}/{id}/merge", MergeAsync).WithName("merge").WithTags("history").Writes<Contracts.Compare.MergeRequest, Contracts.Compare.MergeResult>("Three-way merge; saved when asked and clean")
+            .RequireRole(ApiRole.Reader);
 
-    private static async Task<IResult> MergeAsync(
+    private static async Task<JsonHttpResult<Contracts.Compare.MergeResult>> MergeAsync(
         HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        var key = EntityKey.Create(kind, id);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         var root = body.RootElement;
         var save = JsonRequests.OptionalBool(root, "save") ?? false;
-        var caller = Caller.Of(http);
         if (save)
         {
-            caller.Demand(ApiRole.Writer, kind);
+            // Reading two versions needs a reader; saving their merge, a writer: the body says which.
+            KindAccess.DemandRole(http, ApiRole.Writer, kind);
         }
 
         var baseVersion = await service.GetAsync(VersionRef.ForVersion(key, JsonRequests.RequiredInt(root, "base", 1)), cancellationToken);
@@ -42,7 +45,7 @@ internal static class MergeEndpoints
         if (!result.IsClean)
         {
             throw new ApiProblemException(new ApiProblem(StatusCodes.Status409Conflict, "merge-conflict", "Merge conflict", $"{key} does not merge cleanly: {result.Conflicts.Length} conflict(s); nothing saved")
-                .With("kind", key.Kind).With("id", key.Id).With("conflicts", result.Conflicts.Select(Describe).ToList()));
+                .With("kind", key.Kind).With("id", key.Id).With("conflicts", JsonSerializer.SerializeToElement(WireMerge.Of(result.Conflicts), Contracts.VersoJson.TypeInfo<List<Contracts.Compare.MergeConflict>>())));
         }
 
         var merged = CanonicalJson.Canonicalize(JsonLimits.ToUtf8(result.Merged));
@@ -52,16 +55,18 @@ internal static class MergeEndpoints
             var parents = $"merge of {key}@{ourVersion.Version} (ours) and {theirName} (theirs) from base @{baseVersion.Version}";
             var message = JsonRequests.OptionalString(root, "message") is { Length: > 0 } why ? $"{parents}: {why}" : parents;
             var expected = await Preconditions.ExpectedVersionAsync(http.Request, service, key, JsonRequests.OptionalInt(root, "expected_version", 0), cancellationToken);
-            var by = caller.SavedBy(JsonRequests.OptionalString(root, "saved_by"));
+            var by = Caller.Of(http).SavedBy(JsonRequests.OptionalString(root, "saved_by"));
             saved = await service.SaveAsync(key, merged, new SaveOptions(by) { Operation = VersionOperation.Merge, Message = message, ExpectedVersion = expected }, cancellationToken);
         }
 
         var created = saved?.Outcome == AppendOutcome.Created;
-        return new JsonBody(writer => MergeJson.WriteClean(writer, merged, saved), created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
-        {
-            ETag = saved is null ? null : ETags.Of(saved.Head),
-            Location = created ? $"{http.Request.PathBase}{ApiPaths.Version(key, saved!.Head.Version)}" : null,
-        };
+        JsonBody.ApplyHeaders(
+            http.Response,
+            saved is null ? null : ETags.Of(saved.Head),
+            created ? $"{http.Request.PathBase}{ApiPaths.Version(key, saved!.Head.Version)}" : null,
+            immutable: false);
+        var answer = WireMerge.Clean(merged, saved);
+        return created ? WireResults.Created(answer) : WireResults.Ok(answer);
     }
 
     // "theirs": a version number; or "content": their edit as a record, canonicalized and validated like a save.
@@ -76,28 +81,6 @@ internal static class MergeEndpoints
         var theirs = await service.GetAsync(VersionRef.ForVersion(key, JsonRequests.OptionalInt(root, "theirs", 1)
             ?? throw JsonRequests.Invalid("theirs", "give 'theirs' (a version number) or 'content' (their edit)")), cancellationToken);
         return (Parse(theirs), $"@{theirs.Version}");
-    }
-
-    private static Dictionary<string, object?> Describe(MergeConflict conflict)
-    {
-        // A side where the value is absent has no member, as in the CLI's output.
-        var sides = new Dictionary<string, object?> { ["path"] = conflict.Path };
-        if (conflict.InBase)
-        {
-            sides["base"] = conflict.Base;
-        }
-
-        if (conflict.InOurs)
-        {
-            sides["ours"] = conflict.Ours;
-        }
-
-        if (conflict.InTheirs)
-        {
-            sides["theirs"] = conflict.Theirs;
-        }
-
-        return sides;
     }
 
     private static JsonNode? Parse(Snapshot snapshot) => JsonLimits.ParseNode(snapshot.Content.Span);

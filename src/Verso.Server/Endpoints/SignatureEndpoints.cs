@@ -1,11 +1,15 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Verso.Contracts.Signatures;
 using Verso.Naming;
-using Verso.Server.Http;
+using Verso.Server.Security;
+using Verso.Server.Security.Access;
+using Verso.Server.Wire;
 using Verso.Signatures;
-using Verso.Versioning;
+using IVersionStore = Verso.Storage.IVersionStore;
 
 namespace Verso.Server.Endpoints;
 
@@ -19,48 +23,37 @@ internal static class SignatureEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/entities/{kind}/{id}/tags/{name}/signatures", TagSignaturesAsync).WithName("tagSignatures").WithTags("tags")
-            .Reads<OpenApi.TagSignatures>("For each move of a tag, oldest first, the key id that signed it (null when unsigned or when the signature does not verify)");
+            .Reads<TagSignatures>("For each move of a tag, oldest first, the key id that signed it (null when unsigned or when the signature does not verify)")
+            .RequireRole(ApiRole.Reader);
     }
 
-    private static async Task<IResult> TagSignaturesAsync(HttpContext http, VersioningService service, string kind, string id, string name, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<TagSignatures>> TagSignaturesAsync(IVersionStore store, string kind, string id, string name, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        var key = EntityKey.Create(kind, id);
         TagNames.Validate(name);
-        var moves = (await service.Store.GetTagHistoryAsync(key, cancellationToken)).Where(m => m.Name == name).ToList();
+        var moves = (await store.GetTagHistoryAsync(key, cancellationToken)).Where(m => m.Name == name).ToList();
         if (moves.Count == 0)
         {
             throw new Errors.NotFoundException($"{key}@{name}", $"not found: {key} has no tag '{name}'");
         }
 
-        var trusted = await EventSigning.CurrentKeyAsync(service.Store, cancellationToken);
+        var trusted = await EventSigning.CurrentKeyAsync(store, cancellationToken);
         var signers = new List<string?>();
         foreach (var move in moves)
         {
-            signers.Add(trusted is null ? null : await SignerAsync(service, SignedEvent.ForTagMove(move), trusted, cancellationToken));
+            signers.Add(trusted is null ? null : await SignerAsync(store, SignedEvent.ForTagMove(move), trusted, cancellationToken));
         }
 
-        return new JsonBody(writer =>
+        return WireResults.Ok(new TagSignatures
         {
-            writer.WriteStartObject();
-            writer.WriteString("signing_key", trusted?.KeyId);
-            writer.WriteStartArray("moves");
-            for (var i = 0; i < moves.Count; i++)
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("to_version", moves[i].ToVersion);
-                writer.WriteString("moved_at", Timestamp.Format(moves[i].MovedAt));
-                writer.WriteString("signed_by", signers[i]);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            SigningKey = trusted?.KeyId,
+            Moves = [.. moves.Select((move, i) => new TagMoveSignature { ToVersion = move.ToVersion, MovedAt = move.MovedAt, SignedBy = signers[i] })],
         });
     }
 
-    private static async Task<string?> SignerAsync(VersioningService service, SignedEvent signed, VerificationKey trusted, CancellationToken cancellationToken)
+    private static async Task<string?> SignerAsync(IVersionStore store, SignedEvent signed, VerificationKey trusted, CancellationToken cancellationToken)
     {
-        if (await service.Store.GetLatestAsync(EntityKey.Create(EventSigning.SignatureKind, signed.Id), cancellationToken) is not { HasContent: true } record)
+        if (await store.GetLatestAsync(EntityKey.Create(EventSigning.SignatureKind, signed.Id), cancellationToken) is not { HasContent: true } record)
         {
             return null;
         }

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
-using System.Text.Json;
 using Verso.Server.Http;
 
 namespace Verso.Server.Hosting;
@@ -98,21 +97,12 @@ internal sealed class RejectionProblemPipe(IDuplexPipe inner) : IDuplexPipe
                 431 => "the request headers are larger than the server accepts",
                 _ => problem.Detail,
             };
-            var body = new ArrayBufferWriter<byte>(256);
-            using (var json = new Utf8JsonWriter(body))
-            {
-                json.WriteStartObject();
-                json.WriteString("type", problem.Type);
-                json.WriteString("title", problem.Title);
-                json.WriteNumber("status", status);
-                json.WriteString("detail", detail);
-                json.WriteEndObject();
-            }
+            var body = Contracts.VersoJson.ToUtf8Bytes(Wire.WireProblems.Of(problem with { Detail = detail }));
 
             var text = Encoding.ASCII.GetString(head[..^2]);
-            var headers = $"\r\nContent-Type: {ProblemWriter.ContentType}\r\nContent-Length: {body.WrittenCount}\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n";
+            var headers = $"\r\nContent-Type: {ProblemWriter.ContentType}\r\nContent-Length: {body.Length}\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\n";
             var rewritten = Encoding.ASCII.GetBytes(text.Replace("\r\nContent-Length: 0\r\n", headers, StringComparison.Ordinal) + "\r\n");
-            return [.. rewritten, .. body.WrittenSpan];
+            return [.. rewritten, .. body];
         }
     }
 }

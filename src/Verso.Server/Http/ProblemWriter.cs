@@ -1,12 +1,13 @@
-using System.Collections;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Verso.Contracts;
+using Verso.Contracts.Problems;
 using Verso.Errors;
 using Verso.Policies;
 
 namespace Verso.Server.Http;
 
-/// <summary>Writes problems as <c>application/problem+json</c>, and maps Verso's exceptions to them in one place.</summary>
+/// <summary>Writes problems as <c>application/problem+json</c> (the <see cref="Problem"/> contract), and maps Verso's exceptions to them in one place.</summary>
 public static class ProblemWriter
 {
     /// <summary>The media type of every error body.</summary>
@@ -98,68 +99,9 @@ public static class ProblemWriter
 
         await using (var writer = new Utf8JsonWriter(response.BodyWriter, JsonBody.WriterOptions))
         {
-            writer.WriteStartObject();
-            writer.WriteString("type", problem.Type);
-            writer.WriteString("title", problem.Title);
-            writer.WriteNumber("status", problem.Status);
-            writer.WriteString("detail", problem.Detail);
-            writer.WriteString("instance", context.Request.Path.Value);
-            foreach (var (name, value) in problem.Extensions.OrderBy(e => e.Key, StringComparer.Ordinal))
-            {
-                writer.WritePropertyName(name);
-                WriteValue(writer, value);
-            }
-
-            writer.WriteEndObject();
+            JsonSerializer.Serialize(writer, Wire.WireProblems.Of(problem, context.Request.Path.Value), VersoJson.TypeInfo<Problem>());
         }
 
         await response.BodyWriter.FlushAsync(context.RequestAborted);
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case string text:
-                writer.WriteStringValue(text);
-                break;
-            case System.Text.Json.Nodes.JsonNode node:
-                node.WriteTo(writer);
-                break;
-            case int number:
-                writer.WriteNumberValue(number);
-                break;
-            case long number:
-                writer.WriteNumberValue(number);
-                break;
-            case bool flag:
-                writer.WriteBooleanValue(flag);
-                break;
-            case IDictionary<string, object?> map:
-                writer.WriteStartObject();
-                foreach (var (name, item) in map)
-                {
-                    writer.WritePropertyName(name);
-                    WriteValue(writer, item);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case IEnumerable items:
-                writer.WriteStartArray();
-                foreach (var item in items)
-                {
-                    WriteValue(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                writer.WriteStringValue(value.ToString());
-                break;
-        }
     }
 }

@@ -11,6 +11,9 @@ internal static class SchemaCleanup
 {
     private const string AnyJson = "JsonNode";
 
+    // The contracts' raw JSON values (Verso.Contracts.Json.RawJson): any JSON too.
+    private const string AnyRawJson = "RawJson";
+
     public static void Apply(OpenApiDocument document)
     {
         var seen = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
@@ -50,7 +53,7 @@ internal static class SchemaCleanup
 
         foreach (var (name, property) in schema.Properties?.ToList() ?? [])
         {
-            if (property is OpenApiSchema { OneOf: { Count: 2 } options } && options.Any(IsNull) && options.FirstOrDefault(o => !IsNull(o)) is OpenApiSchemaReference { Reference.Id: AnyJson } any)
+            if (property is OpenApiSchema { OneOf: { Count: 2 } options } && options.Any(IsNull) && options.FirstOrDefault(o => !IsNull(o)) is OpenApiSchemaReference { Reference.Id: AnyJson or AnyRawJson } any)
             {
                 schema.Properties![name] = any;
                 continue;

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Verso.Blame;
-using Verso.Json;
+using Verso.Contracts;
+using Verso.Server.Wire;
 using Verso.Snapshots;
 
 namespace Verso.Server.Mcp.Tools;
@@ -28,7 +30,7 @@ internal sealed class BlameTool : VersoTool
         DemandRead(call, key.Kind);
         var target = await call.Service.GetAsync(reference, cancellationToken);
         target.ThrowIfContentRemoved();
-        var head = await call.Service.Store.CountVersionsAsync(key, cancellationToken);
+        var head = await call.Store.CountVersionsAsync(key, cancellationToken);
         var history = new List<Snapshot>(target.Version);
         await foreach (var snapshot in call.Service.GetHistoryAsync(key, head - target.Version, target.Version, cancellationToken))
         {
@@ -42,7 +44,7 @@ internal sealed class BlameTool : VersoTool
             writer.WriteString("ref", target.Ref.ToString());
             writer.WriteString("hash", target.Hash.ToString());
             writer.WritePropertyName("entries");
-            BlameJson.Write(writer, blame);
+            JsonSerializer.Serialize(writer, WireBlame.Of(blame), VersoJson.TypeInfo<List<Contracts.Compare.BlameEntry>>());
         }));
     }
 }

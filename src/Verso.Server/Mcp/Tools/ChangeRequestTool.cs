@@ -32,9 +32,9 @@ internal sealed class ChangeRequestTool : VersoTool
 
         var request = await new ChangeRequestService(call.Service).GetAsync(id, cancellationToken);
         DemandRead(call, request.Target.Kind);
-        var head = await call.Service.Store.CountVersionsAsync(request.Target, cancellationToken);
+        var head = await call.Store.CountVersionsAsync(request.Target, cancellationToken);
         var checks = request.AppliedVersion is { } applied
-            ? await CheckLedger.ReadAsync(call.Service.Store, request.Target, applied, cancellationToken)
+            ? await CheckLedger.ReadAsync(call.Store, request.Target, applied, cancellationToken)
             : [];
         return new ToolOutcome(Json(writer =>
         {

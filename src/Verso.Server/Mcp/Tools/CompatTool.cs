@@ -1,6 +1,7 @@
-using Verso.Diff;
-using Verso.Json;
+using System.Text.Json;
+using Verso.Contracts;
 using Verso.Replay;
+using Verso.Server.Wire;
 
 namespace Verso.Server.Mcp.Tools;
 
@@ -37,9 +38,9 @@ internal sealed class CompatTool : VersoTool
             writer.WriteString("b", newer.Ref.ToString());
             writer.WriteString("verdict", verdict.Verdict.ToString().ToLowerInvariant());
             writer.WritePropertyName("differences");
-            ChangeJson.WriteChanges(writer, verdict.Differences);
+            JsonSerializer.Serialize(writer, WireCompare.Of(verdict.Differences), VersoJson.TypeInfo<List<Contracts.Compare.Change>>());
             writer.WritePropertyName("cosmetic");
-            ChangeJson.WriteChanges(writer, verdict.Cosmetic);
+            JsonSerializer.Serialize(writer, WireCompare.Of(verdict.Cosmetic), VersoJson.TypeInfo<List<Contracts.Compare.Change>>());
         }));
     }
 }

@@ -1,9 +1,11 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verso.Canonical;
+using Verso.Contracts;
 using Verso.Diff;
-using Verso.Json;
 using Verso.Naming;
+using Verso.Server.Wire;
 using Verso.Snapshots;
 
 namespace Verso.Server.Mcp.Tools;
@@ -69,7 +71,7 @@ internal sealed class DiffTool : VersoTool
                     break;
                 default:
                     writer.WritePropertyName("changes");
-                    ChangeJson.WriteChanges(writer, JsonDiff.Compute(before, after, kind.DiffRules));
+                    JsonSerializer.Serialize(writer, WireCompare.Of(JsonDiff.Compute(before, after, kind.DiffRules)), VersoJson.TypeInfo<List<Contracts.Compare.Change>>());
                     break;
             }
         }));

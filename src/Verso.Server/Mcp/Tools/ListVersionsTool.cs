@@ -35,7 +35,7 @@ internal sealed class ListVersionsTool : VersoTool
         var limit = args.OptionalInt("limit", 1, MaxLimit) ?? 20;
         var before = args.OptionalInt("before", 2, int.MaxValue);
         DemandRead(call, key.Kind);
-        var head = await call.Service.Store.CountVersionsAsync(key, cancellationToken);
+        var head = await call.Store.CountVersionsAsync(key, cancellationToken);
         if (head == 0)
         {
             throw NotFoundException.ForEntity(key);

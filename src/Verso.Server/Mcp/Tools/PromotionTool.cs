@@ -37,7 +37,7 @@ internal sealed class PromotionTool : VersoTool
         DemandRead(call, key.Kind);
         var target = await call.Service.GetAsync(version is { } number ? VersionRef.ForVersion(key, number) : VersionRef.Latest(key), cancellationToken);
         var guarded = (await call.Service.Policies.AllAsync(cancellationToken)).Where(p => p.Scope.Kind == PolicyScopeKind.Tag).ToList();
-        var results = await CheckLedger.ReadAsync(call.Service.Store, key, target.Version, cancellationToken);
+        var results = await CheckLedger.ReadAsync(call.Store, key, target.Version, cancellationToken);
         var reference = target.Ref.ToString();
         return new ToolOutcome(Json(writer =>
         {

@@ -1,7 +1,8 @@
 using Verso.Server.Security;
+using Verso.Storage;
 using Verso.Versioning;
 
 namespace Verso.Server.Mcp.Tools;
 
-/// <summary>One call of a tool: who calls, with what, over which store.</summary>
-internal sealed record ToolCall(Caller Caller, ToolArguments Arguments, VersioningService Service, TimeProvider Time);
+/// <summary>One call of a tool: who calls, with what, through which service and over which store (both from DI).</summary>
+internal sealed record ToolCall(Caller Caller, ToolArguments Arguments, VersioningService Service, IVersionStore Store, TimeProvider Time);

@@ -4,9 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Verso.Contracts;
+using Verso.Contracts.Problems;
 using Verso.Errors;
 using Verso.Server.Http;
 using Verso.Server.Mcp.Audit;
+using Verso.Server.Wire;
+using Verso.Storage;
 using Verso.Versioning;
 
 namespace Verso.Server.Mcp.Tools;
@@ -48,16 +52,17 @@ internal static class VersoToolbox
         var services = context.Services ?? throw new InvalidOperationException("the MCP server has no services");
         var caller = McpCaller.Of(services);
         var service = services.GetRequiredService<VersioningService>();
+        var store = services.GetRequiredService<IVersionStore>();
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var raw = context.Params!.Arguments;
         try
         {
             var arguments = new ToolArguments(raw, tool.Parameters);
-            var outcome = await tool.CallAsync(new ToolCall(caller, arguments, service, time), cancellationToken);
+            var outcome = await tool.CallAsync(new ToolCall(caller, arguments, service, store, time), cancellationToken);
             var result = outcome.Result;
             if (tool.Writes)
             {
-                var audit = await new McpAuditLog(service.Store, time).RecordAsync(caller, tool.Name, ToolArguments.HashOf(raw), outcome.Produced, null, cancellationToken);
+                var audit = await new McpAuditLog(store, time).RecordAsync(caller, tool.Name, ToolArguments.HashOf(raw), outcome.Produced, null, cancellationToken);
                 result = WithAudit(result, audit.ToString());
             }
 
@@ -68,7 +73,7 @@ internal static class VersoToolbox
             if (tool.Writes && problem.Status != 401)
             {
                 // A refused write is audited too: who tried what, and why it was refused.
-                await new McpAuditLog(service.Store, time).RecordAsync(caller, tool.Name, ToolArguments.HashOf(raw), null, problem.Type, cancellationToken);
+                await new McpAuditLog(store, time).RecordAsync(caller, tool.Name, ToolArguments.HashOf(raw), null, problem.Type, cancellationToken);
             }
 
             return Failure(problem);
@@ -93,18 +98,8 @@ internal static class VersoToolbox
     /// <summary>A tool error: the one-line message as text, the whole problem (type, status, facts) as structured content.</summary>
     internal static CallToolResult Failure(ApiProblem problem)
     {
-        var body = ToolJson.Object(writer =>
-        {
-            writer.WriteString("type", problem.Type);
-            writer.WriteString("title", problem.Title);
-            writer.WriteNumber("status", problem.Status);
-            writer.WriteString("detail", problem.Detail);
-            foreach (var (name, value) in problem.Extensions.OrderBy(e => e.Key, StringComparer.Ordinal))
-            {
-                writer.WritePropertyName(name);
-                WriteValue(writer, value);
-            }
-        });
+        // The same problem body the REST API answers with, less the instance: a tool call has no request path.
+        var body = JsonSerializer.SerializeToElement(WireProblems.Of(problem), VersoJson.TypeInfo<Problem>());
         return new CallToolResult
         {
             IsError = true,
@@ -118,52 +113,5 @@ internal static class VersoToolbox
         var node = JsonNode.Parse(result.GetRawText())!.AsObject();
         node["audit"] = audit;
         return ToolJson.Parse(node.ToJsonString());
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case string text:
-                writer.WriteStringValue(text);
-                break;
-            case int number:
-                writer.WriteNumberValue(number);
-                break;
-            case long number:
-                writer.WriteNumberValue(number);
-                break;
-            case bool flag:
-                writer.WriteBooleanValue(flag);
-                break;
-            case JsonNode node:
-                node.WriteTo(writer);
-                break;
-            case IDictionary<string, object?> map:
-                writer.WriteStartObject();
-                foreach (var (name, item) in map)
-                {
-                    writer.WritePropertyName(name);
-                    WriteValue(writer, item);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case System.Collections.IEnumerable items:
-                writer.WriteStartArray();
-                foreach (var item in items)
-                {
-                    WriteValue(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                writer.WriteStringValue(value.ToString());
-                break;
-        }
     }
 }
