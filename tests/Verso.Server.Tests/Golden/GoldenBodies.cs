@@ -15,7 +15,7 @@ namespace Verso.Server.Tests.Golden;
 /// and token secrets are masked; everything else, hashes and property order included, must match exactly.
 /// Set <c>VERSO_GOLDEN_UPDATE=1</c> to record the files again after a change that is meant.
 /// </summary>
-public abstract class GoldenBodies : IAsyncLifetime
+public abstract partial class GoldenBodies : IAsyncLifetime
 {
     private VersoApiFactory? _factory;
     private HttpClient _client = null!;
