@@ -10,7 +10,7 @@ namespace Verso.Cli.Tests.Golden;
 /// that moving the CLI onto the shared wire contract (issue 22) changes no byte a script reads. Times and
 /// secrets are masked. Set <c>VERSO_GOLDEN_UPDATE=1</c> to record the files again after a change that is meant.
 /// </summary>
-public abstract class GoldenOutput : IDisposable
+public abstract partial class GoldenOutput : IDisposable
 {
     protected VersoRunner Verso { get; } = new();
 
