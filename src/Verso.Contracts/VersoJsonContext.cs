@@ -1,7 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Verso.Contracts.ChangeRequests;
 using Verso.Contracts.Checks;
+using Verso.Contracts.Decisions;
 using Verso.Contracts.Json;
+using Verso.Contracts.Promotion;
+using Verso.Contracts.Rollouts;
 using Verso.Contracts.Tags;
 using Verso.Contracts.Tokens;
 
@@ -30,4 +34,23 @@ namespace Verso.Contracts;
 [JsonSerializable(typeof(TokenList))]
 [JsonSerializable(typeof(List<TokenInfo>))]
 [JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(ActorRequest))]
+[JsonSerializable(typeof(AppliedChangeRequest))]
+[JsonSerializable(typeof(ChangeRequestDetail))]
+[JsonSerializable(typeof(ChangeRequestInfo))]
+[JsonSerializable(typeof(List<ChangeRequestInfo>))]
+[JsonSerializable(typeof(ChangeRequestList))]
+[JsonSerializable(typeof(ProposeRequest))]
+[JsonSerializable(typeof(ReviewRequest))]
+[JsonSerializable(typeof(ReviseRequest))]
+[JsonSerializable(typeof(DecisionInput))]
+[JsonSerializable(typeof(DecisionResult))]
+[JsonSerializable(typeof(PromotionStatus))]
+[JsonSerializable(typeof(Resolution))]
+[JsonSerializable(typeof(RolloutActionRequest))]
+[JsonSerializable(typeof(RolloutHistory))]
+[JsonSerializable(typeof(RolloutInfo))]
+[JsonSerializable(typeof(RolloutReport))]
+[JsonSerializable(typeof(RolloutStartRequest))]
+[JsonSerializable(typeof(RolloutWeightRequest))]
 public sealed partial class VersoJsonContext : JsonSerializerContext;
