@@ -46,6 +46,7 @@ namespace Verso.Contracts;
 [JsonSerializable(typeof(DecisionInput))]
 [JsonSerializable(typeof(DecisionResult))]
 [JsonSerializable(typeof(PromotionStatus))]
+[JsonSerializable(typeof(TagPromotion))]
 [JsonSerializable(typeof(Resolution))]
 [JsonSerializable(typeof(RolloutActionRequest))]
 [JsonSerializable(typeof(RolloutHistory))]
