@@ -12,7 +12,7 @@ using Verso.Server.Http;
 using Verso.Server.Security;
 using Verso.Server.Security.Access;
 using Verso.Server.Wire;
-using Verso.Versioning;
+using IVersionStore = Verso.Storage.IVersionStore;
 
 namespace Verso.Server.Endpoints;
 
@@ -98,9 +98,10 @@ internal static class RolloutEndpoints
         return WireResults.Ok(WireRollouts.Of(history));
     }
 
-    private static async Task<JsonHttpResult<RolloutReport>> ReportAsync(VersioningService service, string kind, string id, string label, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<RolloutReport>> ReportAsync(
+        RolloutService rollouts, IVersionStore store, string kind, string id, string label, CancellationToken cancellationToken)
     {
-        var (rollout, variants) = await RolloutDecisionReport.BuildAsync(service, EntityKey.Create(kind, id), TagNames.Validate(label), cancellationToken);
+        var (rollout, variants) = await RolloutDecisionReport.BuildAsync(rollouts, store, EntityKey.Create(kind, id), TagNames.Validate(label), cancellationToken);
         return WireResults.Ok(new RolloutReport
         {
             Rollout = WireRollouts.Of(rollout),
