@@ -1,13 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Verso.Contracts.Admin;
+using Verso.Contracts.ChangeRequests;
 using Verso.Contracts.Changes;
 using Verso.Contracts.Checks;
 using Verso.Contracts.Compare;
+using Verso.Contracts.Decisions;
 using Verso.Contracts.Documents;
 using Verso.Contracts.Import;
 using Verso.Contracts.Json;
 using Verso.Contracts.Problems;
+using Verso.Contracts.Promotion;
+using Verso.Contracts.Rollouts;
 using Verso.Contracts.Signatures;
 using Verso.Contracts.Store;
 using Verso.Contracts.Tags;
@@ -78,4 +82,24 @@ namespace Verso.Contracts;
 [JsonSerializable(typeof(DsseEnvelopeDocument))]
 [JsonSerializable(typeof(Problem))]
 [JsonSerializable(typeof(HashResult))]
+[JsonSerializable(typeof(ActorRequest))]
+[JsonSerializable(typeof(AppliedChangeRequest))]
+[JsonSerializable(typeof(ChangeRequestDetail))]
+[JsonSerializable(typeof(ChangeRequestInfo))]
+[JsonSerializable(typeof(List<ChangeRequestInfo>))]
+[JsonSerializable(typeof(ChangeRequestList))]
+[JsonSerializable(typeof(ProposeRequest))]
+[JsonSerializable(typeof(ReviewRequest))]
+[JsonSerializable(typeof(ReviseRequest))]
+[JsonSerializable(typeof(DecisionInput))]
+[JsonSerializable(typeof(DecisionResult))]
+[JsonSerializable(typeof(PromotionStatus))]
+[JsonSerializable(typeof(TagPromotion))]
+[JsonSerializable(typeof(Resolution))]
+[JsonSerializable(typeof(RolloutActionRequest))]
+[JsonSerializable(typeof(RolloutHistory))]
+[JsonSerializable(typeof(RolloutInfo))]
+[JsonSerializable(typeof(RolloutReport))]
+[JsonSerializable(typeof(RolloutStartRequest))]
+[JsonSerializable(typeof(RolloutWeightRequest))]
 public sealed partial class VersoJsonContext : JsonSerializerContext;

@@ -1,9 +1,9 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Verso.Agents.Kinds;
+using Verso.Contracts;
+using Verso.Contracts.Rollouts;
 using Verso.Errors;
-using Verso.Json;
 using Verso.Naming;
 using Verso.Rollouts;
 using Verso.Versioning;
@@ -50,16 +50,24 @@ internal static class DecisionResolutions
     }
 
     /// <summary>The decision's metadata: <c>{"resolution": {ref, hash, variant, label, subject, bucket, rollout_version, …}}</c>.</summary>
+    /// <remarks>The same <see cref="Resolution"/> contract resolve answers with, so a decision records what a caller was told.</remarks>
     public static ImmutableDictionary<string, JsonElement> Metadata(RolloutResolution resolved)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var version = resolved.Version;
+        var resolution = new Resolution
         {
-            RolloutJson.WriteResolution(writer, resolved);
-        }
-
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return ImmutableDictionary<string, JsonElement>.Empty.Add(Member, document.RootElement.Clone());
+            Ref = version.Ref.ToString(),
+            Kind = version.Key.Kind,
+            Id = version.Key.Id,
+            Version = version.Version,
+            Hash = version.Hash.ToString(),
+            Variant = resolved.Variant,
+            Label = resolved.Label,
+            Subject = resolved.Subject,
+            Bucket = resolved.Bucket,
+            RolloutVersion = resolved.RolloutVersion,
+        };
+        return ImmutableDictionary<string, JsonElement>.Empty.Add(Member, JsonSerializer.SerializeToElement(resolution, VersoJson.TypeInfo<Resolution>()));
     }
 
     private static InvalidRecordException Invalid(string message) => new("decision", [new RecordProblem("/resolution", message)]);

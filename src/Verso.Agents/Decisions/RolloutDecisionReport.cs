@@ -4,7 +4,7 @@ using Verso.Agents.Kinds;
 using Verso.Errors;
 using Verso.Naming;
 using Verso.Rollouts;
-using Verso.Versioning;
+using Verso.Storage;
 
 namespace Verso.Agents.Decisions;
 
@@ -16,13 +16,18 @@ namespace Verso.Agents.Decisions;
 public static class RolloutDecisionReport
 {
     /// <summary>The report of <paramref name="label"/>'s rollout on <paramref name="entity"/>: the control first, then each candidate.</summary>
+    /// <param name="rollouts">The rollouts, for the label's history.</param>
+    /// <param name="store">The store, for the decisions that refer to each variant (a read the service does not offer).</param>
+    /// <param name="entity">The entity whose label it is.</param>
+    /// <param name="label">The label.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
     /// <exception cref="NotFoundException">The label never had a rollout.</exception>
     public static async Task<(Rollout Rollout, ImmutableArray<VariantOutcome> Variants)> BuildAsync(
-        VersioningService service, EntityKey entity, string label, CancellationToken cancellationToken = default)
+        RolloutService rollouts, IVersionStore store, EntityKey entity, string label, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(rollouts);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(entity);
-        var rollouts = new RolloutService(service);
         var history = await rollouts.HistoryAsync(entity, label, cancellationToken).ConfigureAwait(false);
         if (history.Count == 0)
         {
@@ -40,10 +45,10 @@ public static class RolloutDecisionReport
             var weight = version == current.Control ? RolloutBuckets.Count - current.Candidates.Sum(c => c.Weight) : candidate?.Weight ?? 0;
             var outcomes = new SortedDictionary<string, int>(StringComparer.Ordinal);
             var decisions = new List<(DateTimeOffset At, VersionRef Ref)>();
-            foreach (var referrer in await service.Store.FindReferrersAsync(entity, version, cancellationToken).ConfigureAwait(false))
+            foreach (var referrer in await store.FindReferrersAsync(entity, version, cancellationToken).ConfigureAwait(false))
             {
                 if (referrer.Key.Kind != AgentKinds.Decision.Name
-                    || await service.Store.GetVersionAsync(referrer.Key, referrer.Version, cancellationToken).ConfigureAwait(false) is not { HasContent: true } decision)
+                    || await store.GetVersionAsync(referrer.Key, referrer.Version, cancellationToken).ConfigureAwait(false) is not { HasContent: true } decision)
                 {
                     continue;
                 }

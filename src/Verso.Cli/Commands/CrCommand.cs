@@ -1,11 +1,12 @@
-using Verso.Canonical;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Spectre.Console;
-using Verso.Json;
+using Verso.Canonical;
 using Verso.ChangeRequests;
 using Verso.Cli.Infrastructure;
 using Verso.Diff;
+using Verso.Json;
+using Verso.Server.Wire;
 
 namespace Verso.Cli.Commands;
 
@@ -30,11 +31,11 @@ internal static class CrCommand
         CommandAction.Set(command, globals, console, async (context, cancellationToken) =>
         {
             var service = context.CreateService();
-            var request = await new ChangeRequestService(service).GetAsync(context.ParseResult.GetRequiredValue(id), cancellationToken);
+            var request = await context.CreateRequests().GetAsync(context.ParseResult.GetRequiredValue(id), cancellationToken);
             var kind = service.Kinds.Resolve(request.Target.Kind);
             var proposal = JsonLimits.ParseNode(request.Proposal.Utf8.Span);
             var @base = request.BaseRef is { } baseRef ? JsonInput.Parse(await service.GetAsync(baseRef, cancellationToken)) : null;
-            var head = await service.Store.GetLatestAsync(request.Target, cancellationToken);
+            var head = await context.Store.GetLatestAsync(request.Target, cancellationToken);
             var headNode = head is null ? null : JsonInput.Parse(head);
             var budget = context.ComparisonBudget(cancellationToken);
             var (againstBase, againstHead) = (JsonDiff.Compute(@base, proposal, kind.DiffRules, budget), JsonDiff.Compute(headNode, proposal, kind.DiffRules, budget));
@@ -93,7 +94,7 @@ internal static class CrCommand
             var request = await context.CreateRequests().WithdrawAsync(context.ParseResult.GetRequiredValue(id), actor.Read(context.ParseResult), context.ParseResult.GetValue(message), cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => ChangeRequestOutput.Write(writer, request));
+                JsonOutput.Write(console, WireChangeRequests.Of(request));
             }
             else
             {

@@ -3,6 +3,7 @@ using Spectre.Console;
 using Verso.ChangeRequests;
 using Verso.Cli.Infrastructure;
 using Verso.Naming;
+using Verso.Server.Wire;
 
 namespace Verso.Cli.Commands;
 
@@ -27,16 +28,7 @@ internal static class CrsCommand
 
             if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartArray();
-                    foreach (var request in requests)
-                    {
-                        ChangeRequestOutput.Write(writer, request);
-                    }
-
-                    writer.WriteEndArray();
-                });
+                JsonOutput.Write(console, requests.Select(WireChangeRequests.Of).ToList());
                 return ExitCodes.Ok;
             }
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Verso.Agents.Decisions;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
 using Verso.Naming;
+using Verso.Server.Wire;
 
 namespace Verso.Cli.Commands;
 
@@ -64,7 +64,7 @@ internal static class DecideCommand
             var pins = result.Head.Record.PinnedCharters;
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => DecisionJson.Write(writer, result.Head.Ref, result.Head.Hash, pins.Select(p => $"{p.Ref} {p.Hash}")));
+                JsonOutput.Write(console, WireDecisions.Of(result.Head));
             }
             else
             {

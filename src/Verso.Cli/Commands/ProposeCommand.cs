@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
 using Verso.Naming;
+using Verso.Server.Wire;
 
 namespace Verso.Cli.Commands;
 
@@ -37,7 +38,7 @@ internal static class ProposeCommand
                 : await requests.ProposeAsync(key, json, author, parse.GetValue(message), parse.GetValue(@base), cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => ChangeRequestOutput.Write(writer, request));
+                JsonOutput.Write(console, WireChangeRequests.Of(request));
             }
             else
             {

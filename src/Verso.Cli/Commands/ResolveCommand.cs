@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
 using Verso.Naming;
 using Verso.Rollouts;
+using Verso.Server.Wire;
 
 namespace Verso.Cli.Commands;
 
@@ -26,7 +26,7 @@ internal static class ResolveCommand
             var resolved = await new RolloutService(context.CreateService()).ResolveAsync(key, named, parse.GetValue(subject), cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => RolloutJson.WriteResolution(writer, resolved));
+                JsonOutput.Write(console, WireRollouts.Of(resolved));
             }
             else
             {

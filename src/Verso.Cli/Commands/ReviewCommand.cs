@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Verso.ChangeRequests;
 using Verso.Cli.Infrastructure;
+using Verso.Server.Wire;
 
 namespace Verso.Cli.Commands;
 
@@ -36,7 +37,7 @@ internal static class ReviewCommand
             var request = await context.CreateRequests().ReviewAsync(parse.GetRequiredValue(id), chosen[0], actor.Read(parse), text, cancellationToken);
             if (context.Json)
             {
-                JsonOutput.Write(console, writer => ChangeRequestOutput.Write(writer, request));
+                JsonOutput.Write(console, WireChangeRequests.Of(request));
             }
             else
             {

@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Verso.Cli.Infrastructure;
-using Verso.Json;
 using Verso.Naming;
 using Verso.Rollouts;
+using Verso.Server.Wire;
 
 namespace Verso.Cli.Commands;
 
@@ -128,18 +128,7 @@ internal static class RolloutCommand
             }
             else if (context.Json)
             {
-                JsonOutput.Write(console, writer =>
-                {
-                    writer.WriteStartObject();
-                    writer.WriteStartArray("items");
-                    foreach (var rollout in versions)
-                    {
-                        RolloutJson.Write(writer, rollout);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                });
+                JsonOutput.Write(console, WireRollouts.Of(versions));
             }
             else
             {
@@ -182,7 +171,7 @@ internal static class RolloutCommand
     {
         if (context.Json)
         {
-            JsonOutput.Write(console, writer => RolloutJson.Write(writer, rollout));
+            JsonOutput.Write(console, WireRollouts.Of(rollout));
             return;
         }
 

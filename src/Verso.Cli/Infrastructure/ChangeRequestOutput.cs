@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Verso.ChangeRequests;
-using Verso.Json;
+using Verso.Contracts;
+using Verso.Contracts.ChangeRequests;
+using Verso.Server.Wire;
 
 namespace Verso.Cli.Infrastructure;
 
@@ -13,6 +15,7 @@ internal static class ChangeRequestOutput
         + (request.Approvers.IsEmpty ? "" : $", approved by {string.Join(", ", request.Approvers)}")
         + (request.Message is null ? "" : $": {request.Message}");
 
-    /// <summary>Writes the request as the API serves it (<see cref="ChangeRequestOutputJson"/>), so scripts read one shape.</summary>
-    public static void Write(Utf8JsonWriter writer, ChangeRequest request) => ChangeRequestOutputJson.Write(writer, request);
+    /// <summary>Writes the request as the API serves it (the contract <see cref="ChangeRequestInfo"/>), so scripts read one shape.</summary>
+    public static void Write(Utf8JsonWriter writer, ChangeRequest request) =>
+        JsonSerializer.Serialize(writer, WireChangeRequests.Of(request), VersoJson.TypeInfo<ChangeRequestInfo>());
 }

@@ -36,6 +36,7 @@ public static class VersoServiceCollectionExtensions
         });
         services.TryAddSingleton(provider => new ChangeRequestService(
             provider.GetRequiredService<VersioningService>(), provider.GetService<ILogger<ChangeRequestService>>()));
+        services.TryAddSingleton(provider => new Verso.Rollouts.RolloutService(provider.GetRequiredService<VersioningService>()));
         services.TryAddSingleton(provider => new CheckService(
             provider.GetRequiredService<VersioningService>(), provider.GetService<ILogger<CheckService>>()));
         return new VersoBuilder(services);

@@ -10,7 +10,9 @@ using Verso.Json;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.Security;
+using Verso.Server.Security.Access;
 using Verso.Versioning;
+using IVersionStore = Verso.Storage.IVersionStore;
 
 namespace Verso.Server.Endpoints;
 
@@ -24,11 +26,13 @@ internal static class ChangeRequestDiffEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/change-requests/{cr}/diff", DiffAsync).WithName("diffChangeRequest").WithTags("change-requests")
-            .Reads<Contracts.Compare.DiffResult>("The proposal compared with its base (against=base, the default) or the current head (against=head)").Compares();
+            .Reads<Contracts.Compare.DiffResult>("The proposal compared with its base (against=base, the default) or the current head (against=head)").Compares()
+            .RequireRole(ApiRole.Reader);
     }
 
     private static async Task<IResult> DiffAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string cr, string? against, CancellationToken cancellationToken)
+        HttpContext http, VersioningService service, IVersionStore store, ChangeRequestService requests, IOptions<VersoServerOptions> options, string cr, string? against,
+        CancellationToken cancellationToken)
     {
         var side = against ?? "base";
         if (side is not ("base" or "head"))
@@ -36,15 +40,15 @@ internal static class ChangeRequestDiffEndpoints
             throw new ApiProblemException(ApiProblem.BadRequest($"against must be base or head, not '{side}'", "invalid-parameter").With("parameter", "against"));
         }
 
-        var caller = Caller.Of(http);
-        var request = await new ChangeRequestService(service).GetAsync(cr, cancellationToken);
-        caller.Demand(ApiRole.Reader, request.Target.Kind);
+        var request = await requests.GetAsync(cr, cancellationToken);
+        ApiAccess.DemandKind(http, request.Target.Kind);
         var older = side == "base"
             ? request.BaseRef is { } baseRef ? await service.GetAsync(baseRef, cancellationToken) : null
-            : await service.Store.GetLatestAsync(request.Target, cancellationToken);
+            : await store.GetLatestAsync(request.Target, cancellationToken);
         var before = older is { HasContent: true } ? JsonLimits.ParseNode(older.Content.Span) : null;
         var after = JsonNode.Parse(request.Proposal.Utf8.Span);
         var changes = JsonDiff.Compute(before, after, service.Kinds.Resolve(request.Target.Kind).DiffRules, ComparisonBudgets.For(http, options, cancellationToken));
+        // The diff answer is the comparison endpoints' shape (DiffResult); it moves onto the contracts with them.
         return new JsonBody(writer =>
         {
             writer.WriteStartObject();

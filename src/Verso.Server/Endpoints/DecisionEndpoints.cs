@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Verso.Agents.Decisions;
 using Verso.Agents.Kinds;
-using Verso.Json;
+using Verso.Contracts.Decisions;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.Security;
+using Verso.Server.Security.Access;
+using Verso.Server.Wire;
 using Verso.Storage;
 using Verso.Versioning;
 
@@ -17,7 +20,8 @@ namespace Verso.Server.Endpoints;
 internal static class DecisionEndpoints
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/decisions", RecordAsync).WithName("recordDecision").WithTags("decisions").Writes<OpenApi.DecisionInput, OpenApi.DecisionResult>("Record a decision pinned to the charters in force when the task ran");
+        api.MapPost("/decisions", RecordAsync).WithName("recordDecision").WithTags("decisions")
+            .Writes<DecisionInput, DecisionResult>("Record a decision pinned to the charters in force when the task ran").RequireRole(ApiRole.Writer);
 
     // An array of strings, or absent/null; anything else (a number in it, a string for the list) is one 400, never a 500.
     private static List<string>? Criteria(System.Text.Json.JsonElement root)
@@ -45,10 +49,11 @@ internal static class DecisionEndpoints
         return criteria;
     }
 
-    private static async Task<IResult> RecordAsync(HttpContext http, VersioningService service, TimeProvider time, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<DecisionResult>> RecordAsync(
+        HttpContext http, VersioningService service, TimeProvider time, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
     {
-        var caller = Caller.Of(http);
-        caller.Demand(ApiRole.Writer, AgentKinds.Decision.Name);
+        // The route names no kind: a decision is always of the decision kind.
+        ApiAccess.DemandKind(http, AgentKinds.Decision.Name);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         var root = body.RootElement;
         string Required(string name) => JsonRequests.OptionalString(root, name) ?? throw JsonRequests.Invalid(name, $"'{name}' is required");
@@ -81,16 +86,17 @@ internal static class DecisionEndpoints
             ReviewerRef = JsonRequests.OptionalString(root, "reviewer_ref") is { } r ? VersionRef.Parse(r) : null,
             Resolution = RolloutEndpoints.ReadResolution(root),
         };
-        var by = caller.SavedBy(JsonRequests.OptionalString(root, "saved_by"));
+        var by = Caller.Of(http).SavedBy(JsonRequests.OptionalString(root, "saved_by"));
         var result = await new DecisionLog(service, time).RecordAsync(request, by, cancellationToken);
         var head = result.Head;
         var created = result.Outcome == AppendOutcome.Created;
-        return new JsonBody(
-            writer => DecisionJson.Write(writer, head.Ref, head.Hash, head.Record.PinnedCharters.Select(p => $"{p.Ref} {p.Hash}")),
-            created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
+        http.Response.Headers.ETag = ETags.Of(head.Stored);
+        if (!created)
         {
-            ETag = ETags.Of(head.Stored),
-            Location = created ? $"{http.Request.PathBase}{ApiPaths.Version(head.Stored.Key, head.Version)}" : null,
-        };
+            return WireResults.Ok(WireDecisions.Of(head));
+        }
+
+        http.Response.Headers.Location = $"{http.Request.PathBase}{ApiPaths.Version(head.Stored.Key, head.Version)}";
+        return WireResults.Created(WireDecisions.Of(head));
     }
 }

@@ -1,22 +1,25 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Verso.Agents.Decisions;
-using Verso.Json;
+using Verso.Contracts.Rollouts;
 using Verso.Naming;
 using Verso.Rollouts;
 using Verso.Server.Http;
 using Verso.Server.Security;
-using Verso.Versioning;
+using Verso.Server.Security.Access;
+using Verso.Server.Wire;
+using IVersionStore = Verso.Storage.IVersionStore;
 
 namespace Verso.Server.Endpoints;
 
 /// <summary>
 /// Resolve (the version a label serves a subject) and rollouts (start, set, advance, promote, abort, status, history,
 /// the variants' report): what <c>verso resolve</c> and <c>verso rollout</c> do. Changing a rollout takes the writer
-/// role on the entity's kind, as a tag move does; the label's policy is applied by the rollout service.
+/// role on the entity's kind (declared with RequireRole), as a tag move does; the label's policy is applied by the rollout service.
 /// </summary>
 internal static class RolloutEndpoints
 {
@@ -28,20 +31,24 @@ internal static class RolloutEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/entities/{kind}/{id}/resolve", ResolveAsync).WithName("resolve").WithTags("rollouts")
-            .Reads<OpenApi.Resolution>("The version a label serves a subject (through its rollout, if one is active), with the bucket and rollout version to pin");
-        api.MapGet("/entities/{kind}/{id}/rollouts", ListAsync).WithName("listRollouts").WithTags("rollouts").Reads<OpenApi.RolloutHistory>("The newest version of the rollout of each of an entity's labels");
-        api.MapGet(RolloutPath, StatusAsync).WithName("getRollout").WithTags("rollouts").Reads<OpenApi.RolloutInfo>("The newest version of a label's rollout");
-        api.MapGet(RolloutPath + "/history", HistoryAsync).WithName("rolloutHistory").WithTags("rollouts").Reads<OpenApi.RolloutHistory>("Every version of a label's rollout, newest first");
+            .Reads<Resolution>("The version a label serves a subject (through its rollout, if one is active), with the bucket and rollout version to pin").RequireRole(ApiRole.Reader);
+        api.MapGet("/entities/{kind}/{id}/rollouts", ListAsync).WithName("listRollouts").WithTags("rollouts")
+            .Reads<RolloutHistory>("The newest version of the rollout of each of an entity's labels").RequireRole(ApiRole.Reader);
+        api.MapGet(RolloutPath, StatusAsync).WithName("getRollout").WithTags("rollouts").Reads<RolloutInfo>("The newest version of a label's rollout").RequireRole(ApiRole.Reader);
+        api.MapGet(RolloutPath + "/history", HistoryAsync).WithName("rolloutHistory").WithTags("rollouts")
+            .Reads<RolloutHistory>("Every version of a label's rollout, newest first").RequireRole(ApiRole.Reader);
         api.MapGet(RolloutPath + "/report", ReportAsync).WithName("rolloutReport").WithTags("rollouts")
-            .Reads<OpenApi.RolloutReport>("The decisions made under each variant of a rollout, counted by outcome");
-        api.MapPost(RolloutPath, StartAsync).WithName("startRollout").WithTags("rollouts").Writes<OpenApi.RolloutStartRequest, OpenApi.RolloutInfo>("Start a rollout of a candidate version on a label", ok: false);
-        api.MapPut(RolloutPath + "/weight", SetAsync).WithName("setRolloutWeight").WithTags("rollouts").Writes<OpenApi.RolloutWeightRequest, OpenApi.RolloutInfo>("Set a candidate's weight in basis points", creates: false);
+            .Reads<RolloutReport>("The decisions made under each variant of a rollout, counted by outcome").RequireRole(ApiRole.Reader);
+        api.MapPost(RolloutPath, StartAsync).WithName("startRollout").WithTags("rollouts")
+            .Writes<RolloutStartRequest, RolloutInfo>("Start a rollout of a candidate version on a label", ok: false).RequireRole(ApiRole.Writer);
+        api.MapPut(RolloutPath + "/weight", SetAsync).WithName("setRolloutWeight").WithTags("rollouts")
+            .Writes<RolloutWeightRequest, RolloutInfo>("Set a candidate's weight in basis points", creates: false).RequireRole(ApiRole.Writer);
         api.MapPost(RolloutPath + "/advance", AdvanceAsync).WithName("advanceRollout").WithTags("rollouts")
-            .Writes<OpenApi.RolloutActionRequest, OpenApi.RolloutInfo>("Take the rollout's next planned step", creates: false, bodyRequired: false);
+            .Writes<RolloutActionRequest, RolloutInfo>("Take the rollout's next planned step", creates: false, bodyRequired: false).RequireRole(ApiRole.Writer);
         api.MapPost(RolloutPath + "/promote", PromoteAsync).WithName("promoteRollout").WithTags("rollouts")
-            .Writes<OpenApi.RolloutActionRequest, OpenApi.RolloutInfo>("Make a candidate the plain tag and end the rollout", creates: false, bodyRequired: false);
+            .Writes<RolloutActionRequest, RolloutInfo>("Make a candidate the plain tag and end the rollout", creates: false, bodyRequired: false).RequireRole(ApiRole.Writer);
         api.MapPost(RolloutPath + "/abort", AbortAsync).WithName("abortRollout").WithTags("rollouts")
-            .Writes<OpenApi.RolloutActionRequest, OpenApi.RolloutInfo>("Return every subject to the control and end the rollout", creates: false);
+            .Writes<RolloutActionRequest, RolloutInfo>("Return every subject to the control and end the rollout", creates: false).RequireRole(ApiRole.Writer);
     }
 
     /// <summary>The <c>resolution</c> member of a decision body: <c>{label, subject?, rollout_version?}</c>, or null when absent.</summary>
@@ -61,95 +68,59 @@ internal static class RolloutEndpoints
         return new DecisionResolution(TagNames.Validate(label), Subject(JsonRequests.OptionalString(resolution, "subject")), JsonRequests.OptionalInt(resolution, "rollout_version", 1));
     }
 
-    private static async Task<IResult> ResolveAsync(HttpContext http, VersioningService service, string kind, string id, string? label, string? subject, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Resolution>> ResolveAsync(RolloutService rollouts, string kind, string id, string? label, string? subject, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id);
-        var resolved = await new RolloutService(service).ResolveAsync(key, label is null ? null : TagNames.Validate(label), Subject(subject), cancellationToken);
-        return new JsonBody(writer => RolloutJson.WriteResolution(writer, resolved));
+        var key = EntityKey.Create(kind, id);
+        var resolved = await rollouts.ResolveAsync(key, label is null ? null : TagNames.Validate(label), Subject(subject), cancellationToken);
+        return WireResults.Ok(WireRollouts.Of(resolved));
     }
 
-    private static async Task<IResult> StatusAsync(HttpContext http, VersioningService service, string kind, string id, string label, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<RolloutInfo>> StatusAsync(RolloutService rollouts, string kind, string id, string label, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id);
-        var rollout = await new RolloutService(service).GetAsync(key, TagNames.Validate(label), cancellationToken)
+        var key = EntityKey.Create(kind, id);
+        var rollout = await rollouts.GetAsync(key, TagNames.Validate(label), cancellationToken)
             ?? throw new Errors.NotFoundException($"{key}@{label}", $"not found: {key}@{label} never had a rollout");
-        return Answer(rollout);
+        return WireResults.Ok(WireRollouts.Of(rollout));
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, VersioningService service, string kind, string id, CancellationToken cancellationToken)
-    {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id);
-        return Items(await new RolloutService(service).ListAsync(key, cancellationToken));
-    }
+    private static async Task<JsonHttpResult<RolloutHistory>> ListAsync(RolloutService rollouts, string kind, string id, CancellationToken cancellationToken) =>
+        WireResults.Ok(WireRollouts.Of(await rollouts.ListAsync(EntityKey.Create(kind, id), cancellationToken)));
 
-    private static async Task<IResult> HistoryAsync(HttpContext http, VersioningService service, string kind, string id, string label, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<RolloutHistory>> HistoryAsync(RolloutService rollouts, string kind, string id, string label, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id);
-        var history = await new RolloutService(service).HistoryAsync(key, TagNames.Validate(label), cancellationToken);
+        var key = EntityKey.Create(kind, id);
+        var history = await rollouts.HistoryAsync(key, TagNames.Validate(label), cancellationToken);
         if (history.Count == 0)
         {
             throw new Errors.NotFoundException($"{key}@{label}", $"not found: {key}@{label} never had a rollout");
         }
 
-        return Items(history);
+        return WireResults.Ok(WireRollouts.Of(history));
     }
 
-    private static JsonBody Items(IReadOnlyList<Rollout> rollouts) => new(writer =>
+    private static async Task<JsonHttpResult<RolloutReport>> ReportAsync(
+        RolloutService rollouts, IVersionStore store, string kind, string id, string label, CancellationToken cancellationToken)
     {
-        writer.WriteStartObject();
-        writer.WriteStartArray("items");
-        foreach (var rollout in rollouts)
+        var (rollout, variants) = await RolloutDecisionReport.BuildAsync(rollouts, store, EntityKey.Create(kind, id), TagNames.Validate(label), cancellationToken);
+        return WireResults.Ok(new RolloutReport
         {
-            RolloutJson.Write(writer, rollout);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    });
-
-    private static async Task<IResult> ReportAsync(HttpContext http, VersioningService service, string kind, string id, string label, CancellationToken cancellationToken)
-    {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id);
-        var (rollout, variants) = await RolloutDecisionReport.BuildAsync(service, key, TagNames.Validate(label), cancellationToken);
-        return new JsonBody(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("rollout");
-            RolloutJson.Write(writer, rollout);
-            writer.WriteStartArray("variants");
-            foreach (var variant in variants)
+            Rollout = WireRollouts.Of(rollout),
+            Variants = [.. variants.Select(variant => new VariantOutcomes
             {
-                writer.WriteStartObject();
-                writer.WriteNumber("version", variant.Version);
-                writer.WriteString("variant", variant.Variant);
-                writer.WriteNumber("weight", variant.Weight);
-                writer.WriteNumber("decisions", variant.Decisions.Length);
-                writer.WriteStartObject("outcomes");
-                foreach (var (outcome, count) in variant.Outcomes)
-                {
-                    writer.WriteNumber(outcome, count);
-                }
-
-                writer.WriteEndObject();
-                writer.WriteStartArray("refs");
-                foreach (var decision in variant.Decisions)
-                {
-                    writer.WriteStringValue(decision.ToString());
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+                Version = variant.Version,
+                Variant = variant.Variant,
+                Weight = variant.Weight,
+                Decisions = variant.Decisions.Length,
+                Outcomes = variant.Outcomes,
+                Refs = [.. variant.Decisions.Select(d => d.ToString())],
+            })],
         });
     }
 
-    private static async Task<IResult> StartAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<RolloutInfo>> StartAsync(
+        HttpContext http, RolloutService rollouts, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id, ApiRole.Writer);
+        var key = EntityKey.Create(kind, id);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         var root = body.RootElement;
         var start = new RolloutStart(key, TagNames.Validate(label), JsonRequests.RequiredInt(root, "candidate", 1), Weight(root) ?? throw JsonRequests.Invalid("weight", "'weight' is required"), By(http, root))
@@ -160,56 +131,53 @@ internal static class RolloutEndpoints
             AdvanceOn = JsonRequests.OptionalString(root, "advance_on") is { } check ? TagNames.Validate(check) : null,
             Reason = JsonRequests.OptionalString(root, "reason"),
         };
-        var rollout = await new RolloutService(service).StartAsync(start, cancellationToken);
-        return Answer(rollout, StatusCodes.Status201Created);
+        return WireResults.Created(WireRollouts.Of(await rollouts.StartAsync(start, cancellationToken)));
     }
 
-    private static async Task<IResult> SetAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<RolloutInfo>> SetAsync(
+        HttpContext http, RolloutService rollouts, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id, ApiRole.Writer);
+        var key = EntityKey.Create(kind, id);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         var root = body.RootElement;
         var weight = Weight(root) ?? throw JsonRequests.Invalid("weight", "'weight' is required");
-        var rollout = await new RolloutService(service).SetWeightAsync(
+        var rollout = await rollouts.SetWeightAsync(
             key, TagNames.Validate(label), weight, JsonRequests.OptionalInt(root, "candidate", 1), By(http, root), JsonRequests.OptionalString(root, "reason"), cancellationToken);
-        return Answer(rollout);
+        return WireResults.Ok(WireRollouts.Of(rollout));
     }
 
-    private static Task<IResult> AdvanceAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken) =>
+    private static Task<JsonHttpResult<RolloutInfo>> AdvanceAsync(
+        HttpContext http, RolloutService rollouts, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken) =>
         ActAsync(http, options, kind, id, (root, by, key) =>
-            new RolloutService(service).AdvanceAsync(key, TagNames.Validate(label), by, JsonRequests.OptionalString(root, "reason"), cancellationToken), cancellationToken);
+            rollouts.AdvanceAsync(key, TagNames.Validate(label), by, JsonRequests.OptionalString(root, "reason"), cancellationToken), cancellationToken);
 
-    private static Task<IResult> PromoteAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken) =>
-        ActAsync(http, options, kind, id, (root, by, key) => new RolloutService(service).PromoteAsync(
+    private static Task<JsonHttpResult<RolloutInfo>> PromoteAsync(
+        HttpContext http, RolloutService rollouts, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken) =>
+        ActAsync(http, options, kind, id, (root, by, key) => rollouts.PromoteAsync(
             key, TagNames.Validate(label), JsonRequests.OptionalInt(root, "candidate", 1), by, JsonRequests.OptionalString(root, "reason"), cancellationToken), cancellationToken);
 
-    private static Task<IResult> AbortAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken) =>
+    private static Task<JsonHttpResult<RolloutInfo>> AbortAsync(
+        HttpContext http, RolloutService rollouts, IOptions<VersoServerOptions> options, string kind, string id, string label, CancellationToken cancellationToken) =>
         ActAsync(http, options, kind, id, (root, by, key) =>
         {
             var reason = JsonRequests.OptionalString(root, "reason");
             return string.IsNullOrWhiteSpace(reason)
                 ? throw JsonRequests.Invalid("reason", "'reason' is required: an abort records why")
-                : new RolloutService(service).AbortAsync(key, TagNames.Validate(label), by, reason, cancellationToken);
+                : rollouts.AbortAsync(key, TagNames.Validate(label), by, reason, cancellationToken);
         }, cancellationToken, bodyRequired: true);
 
-    // Advance, promote, abort: an optional body (an empty one reads as {}), the writer role, one rollout answered.
-    private static async Task<IResult> ActAsync(
+    // Advance, promote, abort: an optional body (an empty one reads as {}), one rollout answered.
+    private static async Task<JsonHttpResult<RolloutInfo>> ActAsync(
         HttpContext http, IOptions<VersoServerOptions> options, string kind, string id, Func<JsonElement, string, EntityKey, Task<Rollout>> act,
         CancellationToken cancellationToken, bool bodyRequired = false)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id, ApiRole.Writer);
+        var key = EntityKey.Create(kind, id);
         using var body = bodyRequired || http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0
             ? await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken)
             : JsonDocument.Parse("{}");
         var rollout = await act(body.RootElement, By(http, body.RootElement), key);
-        return Answer(rollout);
+        return WireResults.Ok(WireRollouts.Of(rollout));
     }
-
-    private static JsonBody Answer(Rollout rollout, int status = StatusCodes.Status200OK) => new(writer => RolloutJson.Write(writer, rollout), status);
 
     private static string By(HttpContext http, JsonElement root) => Caller.Of(http).SavedBy(JsonRequests.OptionalString(root, "saved_by"));
 

@@ -1,7 +1,10 @@
 using Verso.ChangeRequests;
 using Verso.Checks;
-using Verso.Json;
+using System.Text.Json;
+using Verso.Contracts;
+using Verso.Contracts.ChangeRequests;
 using Verso.Naming;
+using Verso.Server.Wire;
 
 namespace Verso.Server.Mcp.Tools;
 
@@ -30,7 +33,7 @@ internal sealed class ChangeRequestTool : VersoTool
             throw new ToolArgumentException("cr", $"'cr' must be a change request id like cr-3, not '{id}'");
         }
 
-        var request = await new ChangeRequestService(call.Service).GetAsync(id, cancellationToken);
+        var request = await call.Get<ChangeRequestService>().GetAsync(id, cancellationToken);
         DemandRead(call, request.Target.Kind);
         var head = await call.Store.CountVersionsAsync(request.Target, cancellationToken);
         var checks = request.AppliedVersion is { } applied
@@ -39,7 +42,7 @@ internal sealed class ChangeRequestTool : VersoTool
         return new ToolOutcome(Json(writer =>
         {
             writer.WritePropertyName("request");
-            ChangeRequestOutputJson.Write(writer, request);
+            JsonSerializer.Serialize(writer, WireChangeRequests.Of(request), VersoJson.TypeInfo<ChangeRequestInfo>());
             writer.WriteNumber("head_version", head);
             writer.WriteStartArray("checks");
             foreach (var check in checks)

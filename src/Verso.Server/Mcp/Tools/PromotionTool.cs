@@ -1,6 +1,10 @@
+using System.Text.Json;
 using Verso.Checks;
+using Verso.Contracts;
+using Verso.Contracts.Promotion;
 using Verso.Naming;
 using Verso.Policies;
+using Verso.Server.Wire;
 
 namespace Verso.Server.Mcp.Tools;
 
@@ -37,7 +41,7 @@ internal sealed class PromotionTool : VersoTool
         DemandRead(call, key.Kind);
         var target = await call.Service.GetAsync(version is { } number ? VersionRef.ForVersion(key, number) : VersionRef.Latest(key), cancellationToken);
         var guarded = (await call.Service.Policies.AllAsync(cancellationToken)).Where(p => p.Scope.Kind == PolicyScopeKind.Tag).ToList();
-        var results = await CheckLedger.ReadAsync(call.Store, key, target.Version, cancellationToken);
+        var results = await call.Get<CheckService>().ListAsync(key, target.Version, cancellationToken);
         var reference = target.Ref.ToString();
         return new ToolOutcome(Json(writer =>
         {
@@ -46,7 +50,7 @@ internal sealed class PromotionTool : VersoTool
             writer.WriteStartArray("items");
             foreach (var policy in guarded)
             {
-                Endpoints.PromotionEndpoints.WriteTag(writer, reference, policy, results);
+                JsonSerializer.Serialize(writer, WirePromotion.Of(reference, policy, results), VersoJson.TypeInfo<TagPromotion>());
             }
 
             writer.WriteEndArray();

@@ -2,9 +2,11 @@ using System.Text;
 using System.Text.Json;
 using Verso.Canonical;
 using Verso.ChangeRequests;
-using Verso.Json;
+using Verso.Contracts;
+using Verso.Contracts.ChangeRequests;
 using Verso.Naming;
 using Verso.Server.Security;
+using Verso.Server.Wire;
 
 namespace Verso.Server.Mcp.Tools;
 
@@ -54,13 +56,13 @@ internal sealed class ProposeChangeTool : VersoTool
         var json = record is { } whole
             ? Encoding.UTF8.GetBytes(whole.GetRawText())
             : await PatchedAsync(call, target, baseVersion, patch!.Value, cancellationToken);
-        var request = await new ChangeRequestService(call.Service).ProposeAsync(target, json, new Actor(call.Caller.SavedBy(null)), message, baseVersion, cancellationToken);
+        var request = await call.Get<ChangeRequestService>().ProposeAsync(target, json, new Actor(call.Caller.SavedBy(null)), message, baseVersion, cancellationToken);
         var stored = await call.Service.GetAsync(VersionRef.ForVersion(request.Key, request.Version), cancellationToken);
         return new ToolOutcome(
             Json(writer =>
             {
                 writer.WritePropertyName("change_request");
-                ChangeRequestOutputJson.Write(writer, request);
+                JsonSerializer.Serialize(writer, WireChangeRequests.Of(request), VersoJson.TypeInfo<ChangeRequestInfo>());
             }),
             new PinnedRef(stored.Key, stored.Version, stored.Hash));
     }

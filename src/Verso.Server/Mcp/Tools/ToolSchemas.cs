@@ -41,7 +41,7 @@ internal static class ToolSchemas
 
     public const string Actor = """{"type":"object","properties":{"name":{"type":"string"},"acting_for":{"type":"string"}},"required":["name"]}""";
 
-    /// <summary>A change request as ChangeRequestOutputJson writes it.</summary>
+    /// <summary>A change request as the contract ChangeRequestInfo writes it.</summary>
     public const string ChangeRequest = $$$$"""
         {"type":"object","properties":{
           "id":{"type":"string","pattern":"^cr-[1-9][0-9]*$"},"target":{"type":"string"},"base_version":{"type":"integer","minimum":0},

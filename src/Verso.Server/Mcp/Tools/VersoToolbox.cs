@@ -58,7 +58,7 @@ internal static class VersoToolbox
         try
         {
             var arguments = new ToolArguments(raw, tool.Parameters);
-            var outcome = await tool.CallAsync(new ToolCall(caller, arguments, service, store, time), cancellationToken);
+            var outcome = await tool.CallAsync(new ToolCall(caller, arguments, service, time, services), cancellationToken);
             var result = outcome.Result;
             if (tool.Writes)
             {
