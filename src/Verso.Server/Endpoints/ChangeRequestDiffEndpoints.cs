@@ -41,7 +41,7 @@ internal static class ChangeRequestDiffEndpoints
         }
 
         var request = await requests.GetAsync(cr, cancellationToken);
-        ApiAccess.DemandKind(http, request.Target.Kind);
+        KindAccess.DemandDeclaredRole(http, request.Target.Kind);
         var older = side == "base"
             ? request.BaseRef is { } baseRef ? await service.GetAsync(baseRef, cancellationToken) : null
             : await store.GetLatestAsync(request.Target, cancellationToken);

@@ -70,7 +70,7 @@ internal static class ChangeRequestEndpoints
         var root = body.RootElement;
         string Required(string name) => JsonRequests.OptionalString(root, name) ?? throw JsonRequests.Invalid(name, $"'{name}' is required");
         var target = EntityKey.Create(Required("kind"), Required("id"));
-        ApiAccess.DemandKind(http, target.Kind);
+        KindAccess.DemandDeclaredRole(http, target.Kind);
         var record = RecordOf(root);
         var actor = ActorOf(Caller.Of(http), JsonRequests.OptionalString(root, "saved_by"));
         var request = await requests.ProposeAsync(
@@ -91,7 +91,7 @@ internal static class ChangeRequestEndpoints
         var caller = Caller.Of(http);
         if (kind is not null)
         {
-            ApiAccess.DemandKind(http, kind);
+            KindAccess.DemandDeclaredRole(http, kind);
         }
 
         var wanted = status is null ? (ChangeRequestStatus?)null : ChangeRequestStatuses.ParseStatus(status);
@@ -111,7 +111,7 @@ internal static class ChangeRequestEndpoints
         HttpContext http, VersioningService service, IVersionStore store, ChangeRequestService requests, IOptions<VersoServerOptions> options, string cr, CancellationToken cancellationToken)
     {
         var request = await requests.GetAsync(cr, cancellationToken);
-        ApiAccess.DemandKind(http, request.Target.Kind);
+        KindAccess.DemandDeclaredRole(http, request.Target.Kind);
         var proposal = JsonNode.Parse(request.Proposal.Utf8.Span);
         var @base = request.BaseRef is { } baseRef ? await service.GetAsync(baseRef, cancellationToken) : null;
         var head = await store.GetLatestAsync(request.Target, cancellationToken);
@@ -186,7 +186,7 @@ internal static class ChangeRequestEndpoints
         HttpContext http, ChangeRequestService requests, VersoServerOptions options, string cr, CancellationToken cancellationToken)
     {
         var current = await requests.GetAsync(cr, cancellationToken);
-        ApiAccess.DemandKind(http, current.Target.Kind);
+        KindAccess.DemandDeclaredRole(http, current.Target.Kind);
         if (http.Request.ContentLength is 0 || (http.Request.ContentLength is null && http.Request.ContentType is null))
         {
             using var empty = JsonDocument.Parse("{}");

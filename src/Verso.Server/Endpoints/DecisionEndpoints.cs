@@ -53,7 +53,7 @@ internal static class DecisionEndpoints
         HttpContext http, VersioningService service, TimeProvider time, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
     {
         // The route names no kind: a decision is always of the decision kind.
-        ApiAccess.DemandKind(http, AgentKinds.Decision.Name);
+        KindAccess.DemandDeclaredRole(http, AgentKinds.Decision.Name);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         var root = body.RootElement;
         string Required(string name) => JsonRequests.OptionalString(root, name) ?? throw JsonRequests.Invalid(name, $"'{name}' is required");

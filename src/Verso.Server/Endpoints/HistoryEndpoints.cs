@@ -27,16 +27,6 @@ internal static class HistoryEndpoints
         api.MapPost("/entities/{kind}/{id}/rollback", RollbackAsync).WithName("rollback").WithTags("history").Writes<RollbackRequest, AppendOutcomeInfo>("Append a version with an earlier version's content").RequireRole(ApiRole.Writer);
     }
 
-    /// <summary>The key of a request, after the caller's right to read it is checked.</summary>
-    /// <remarks>Leaving: endpoints declare <c>RequireRole</c> and call <see cref="EntityKey.Create"/>; kept for the groups not moved yet.</remarks>
-    internal static EntityKey ReadableKey(HttpContext http, string kind, string id, ApiRole role = ApiRole.Reader)
-    {
-        var key = EntityKey.Create(kind, id);
-        Caller.Of(http).Demand(role, kind);
-        ReservedKindGuard.ThrowIfReserved(kind);
-        return key;
-    }
-
     /// <summary>Parses the selector after <c>kind/id@</c>: a number, a tag, <c>sha256:HEX</c> or <c>{TIME}</c> (a leading @ is allowed).</summary>
     internal static VersionRef ParseSelector(EntityKey key, string selector)
     {

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Verso.Files;
+using Verso.Naming;
 using Verso.Server.Http;
+using Verso.Server.Security;
+using Verso.Server.Security.Access;
 using Verso.Versioning;
 
 namespace Verso.Server.Endpoints;
@@ -21,13 +24,14 @@ internal static class RecordFileEndpoints
         api.MapGet("/entities/{kind}/{id}/versions/{ref}/file", FileAsync).WithName("getVersionFile").WithTags("history")
             .WithSummary("One version's record as a file: format=yaml (the default) or md (a kind with a prose body, e.g. an agent's charter)")
             .Produces<string>(StatusCodes.Status200OK, Yaml, Markdown)
-            .Problems(400, 401, 403, 404, 410, 503);
+            .Problems(400, 401, 403, 404, 410, 503)
+            .RequireRole(ApiRole.Reader);
     }
 
     private static async Task<IResult> FileAsync(
         HttpContext http, VersioningService service, string kind, string id, string @ref, string? format, CancellationToken cancellationToken)
     {
-        var key = HistoryEndpoints.ReadableKey(http, kind, id);
+        var key = EntityKey.Create(kind, id);
         var chosen = (format ?? "yaml") switch
         {
             "yaml" => RecordFileFormat.Yaml,

@@ -16,11 +16,10 @@ internal sealed class ApiAccessFilter : IEndpointFilter
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (http.GetEndpoint()?.Metadata.GetMetadata<ApiAccessRequirement>() is { } access)
-        {
-            Check(http, access);
-        }
-
+        // Closed by default: an endpoint that forgot to declare its role answers 500, never serves everyone.
+        var access = http.GetEndpoint()?.Metadata.GetMetadata<ApiAccessRequirement>()
+            ?? throw new InvalidOperationException($"{http.Request.Method} {http.Request.Path} declares no role (RequireRole)");
+        Check(http, access);
         return next(context);
     }
 

@@ -16,6 +16,19 @@ internal static class KindAccess
         ReservedKindGuard.ThrowIfReserved(kind);
     }
 
+    /// <summary>
+    /// Refuses (403) a caller without the endpoint's declared role (<see cref="ApiAccessConventions.RequireRole"/>) on
+    /// <paramref name="kind"/>: a change request's target is known only once the request is read, and the handler
+    /// still names no role itself.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The endpoint declares no role.</exception>
+    public static void DemandDeclaredRole(HttpContext http, string kind)
+    {
+        var access = http.GetEndpoint()?.Metadata.GetMetadata<ApiAccessRequirement>()
+            ?? throw new InvalidOperationException($"{http.Request.Path} declares no role (RequireRole)");
+        DemandRole(http, access.Role, kind);
+    }
+
     /// <summary>Refuses (403) unless the caller has <paramref name="role"/> for <paramref name="kind"/>.</summary>
     public static void DemandRole(HttpContext http, ApiRole role, string kind) => Caller.Of(http).Demand(role, kind);
 
