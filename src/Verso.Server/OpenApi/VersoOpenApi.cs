@@ -70,12 +70,12 @@ internal static class VersoOpenApi
                         : JsonSchemaType.Null | JsonSchemaType.String;
                 }
 
-                // A record's content is written raw (RawJson), which the exporter cannot see into: a JSON object,
-                // or null when the version's content was pruned or erased.
+                // A contract's raw JSON value (RawJson: a version's content, a blame or merge value) is written
+                // by its own converter, which the exporter cannot see into: any JSON, null included.
                 var type = context.JsonTypeInfo.Type;
                 if (type == typeof(Contracts.Json.RawJson) || Nullable.GetUnderlyingType(type) == typeof(Contracts.Json.RawJson))
                 {
-                    schema.Type = JsonSchemaType.Object | JsonSchemaType.Null;
+                    schema.Type = null;
                 }
 
                 // The schema types describe JSON written by Verso.Json in snake_case.
