@@ -78,27 +78,6 @@ internal static class VersoOpenApi
                     schema.Type = JsonSchemaType.Object | JsonSchemaType.Null;
                 }
 
-                // The schema types describe JSON written by Verso.Json in snake_case.
-                if (context.JsonTypeInfo.Type.Namespace == typeof(OpenApiSchemaContext).Namespace && schema.Properties is { Count: > 0 } properties)
-                {
-                    var renamed = properties.ToDictionary(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Key), p => p.Value, StringComparer.Ordinal);
-                    properties.Clear();
-                    foreach (var (name, value) in renamed)
-                    {
-                        properties[name] = value;
-                    }
-
-                    if (schema.Required is { Count: > 0 } required)
-                    {
-                        var names = required.Select(JsonNamingPolicy.SnakeCaseLower.ConvertName).ToList();
-                        required.Clear();
-                        foreach (var name in names)
-                        {
-                            required.Add(name);
-                        }
-                    }
-                }
-
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(async (operation, context, cancellationToken) =>
