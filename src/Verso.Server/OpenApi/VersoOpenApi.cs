@@ -70,14 +70,8 @@ internal static class VersoOpenApi
                         : JsonSchemaType.Null | JsonSchemaType.String;
                 }
 
-                // A record's content is written raw (RawJson), which the exporter cannot see into: a JSON object,
-                // or null when the version's content was pruned or erased.
-                var type = context.JsonTypeInfo.Type;
-                if (type == typeof(Contracts.Json.RawJson) || Nullable.GetUnderlyingType(type) == typeof(Contracts.Json.RawJson))
-                {
-                    schema.Type = JsonSchemaType.Object | JsonSchemaType.Null;
-                }
-
+                // RawJson (a record's content, or a compared value: a diff's old/new, a blame's value, a conflict's
+                // sides) is written raw by its converter: the exporter leaves it any JSON, which is what it is.
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(async (operation, context, cancellationToken) =>
