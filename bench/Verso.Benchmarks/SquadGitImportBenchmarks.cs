@@ -75,8 +75,9 @@ public class SquadGitImportBenchmarks
     public async Task<int> WalkOnly()
     {
         await using var repository = await GitRepository.OpenAsync(_repository!.Path);
-        var service = new VersioningService(new InMemoryVersionStore(), AgentKinds.RegisterAll(new KindRegistry()));
-        var parts = SquadGitImport.Parts(service);
+        var store = new InMemoryVersionStore();
+        var service = new VersioningService(store, AgentKinds.RegisterAll(new KindRegistry()));
+        var parts = SquadGitImport.Parts(service, store);
         var walker = new GitHistoryWalker(repository, parts.SelectMany(p => p.Paths));
         var commits = await walker.ListCommitsAsync();
         var n = 0;
@@ -93,8 +94,9 @@ public class SquadGitImportBenchmarks
     public async Task<int> PlanOnly()
     {
         await using var repository = await GitRepository.OpenAsync(_repository!.Path);
-        var service = new VersioningService(new InMemoryVersionStore(), AgentKinds.RegisterAll(new KindRegistry()));
-        var parts = SquadGitImport.Parts(service);
+        var store = new InMemoryVersionStore();
+        var service = new VersioningService(store, AgentKinds.RegisterAll(new KindRegistry()));
+        var parts = SquadGitImport.Parts(service, store);
         var walker = new GitHistoryWalker(repository, parts.SelectMany(p => p.Paths));
         var commits = await walker.ListCommitsAsync();
         var n = 0;
@@ -109,7 +111,7 @@ public class SquadGitImportBenchmarks
     private async Task<int> ImportAsync(IVersionStore store)
     {
         var service = new VersioningService(store, AgentKinds.RegisterAll(new KindRegistry()));
-        var summary = await new GitHistoryImporter(service).ImportAsync(SquadGitImport.Request(_repository!.Path, service));
+        var summary = await new GitHistoryImporter(service).ImportAsync(SquadGitImport.Request(_repository!.Path, service, store));
         return summary.TotalCreated;
     }
 }

@@ -19,7 +19,7 @@ internal static class GitImportCases
         var store = SqliteVersionStore.ForFile(directory.File("verso.db"));
         await store.InitializeAsync();
         var service = new VersioningService(store, new KindRegistry());
-        var request = new GitImportRequest(directory.File("repo.git"), [PathGlob.Parse("*.json")], "note", GitFileParsers.For(service, "note", GitFileFormat.Json));
+        var request = new GitImportRequest(directory.File("repo.git"), [PathGlob.Parse("*.json")], "note", GitFileParsers.For(service, store, "note", GitFileFormat.Json));
         var clock = Stopwatch.StartNew();
         var summary = await new GitHistoryImporter(service).ImportAsync(request, null, CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;

@@ -9,6 +9,7 @@ using Verso.Contracts.Decisions;
 using Verso.Contracts.Documents;
 using Verso.Contracts.Import;
 using Verso.Contracts.Json;
+using Verso.Contracts.Policies;
 using Verso.Contracts.Problems;
 using Verso.Contracts.Promotion;
 using Verso.Contracts.Rollouts;
@@ -76,6 +77,8 @@ namespace Verso.Contracts;
 [JsonSerializable(typeof(EraseRequest))]
 [JsonSerializable(typeof(ErasureResult))]
 [JsonSerializable(typeof(ImportRequest))]
+[JsonSerializable(typeof(ImportResult))]
+[JsonSerializable(typeof(PolicyList))]
 [JsonSerializable(typeof(EraseAllRequest))]
 [JsonSerializable(typeof(EntityErasureResult))]
 [JsonSerializable(typeof(TagSignatures))]

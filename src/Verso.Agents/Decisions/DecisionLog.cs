@@ -1,6 +1,7 @@
 using Verso.Agents.Kinds;
 using Verso.Errors;
 using Verso.Naming;
+using Verso.Storage;
 using Verso.Versioning;
 
 namespace Verso.Agents.Decisions;
@@ -13,13 +14,16 @@ namespace Verso.Agents.Decisions;
 public sealed class DecisionLog
 {
     private readonly VersioningService _service;
+    private readonly IVersionStore _store;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the log over a service whose registry has the agent-organization kinds.</summary>
-    public DecisionLog(VersioningService service, TimeProvider? time = null)
+    /// <summary>Creates the log over a service whose registry has the agent-organization kinds, and the store it saves to.</summary>
+    public DecisionLog(VersioningService service, IVersionStore store, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(store);
         _service = service;
+        _store = store;
         _time = time ?? TimeProvider.System;
     }
 
@@ -34,7 +38,7 @@ public sealed class DecisionLog
             throw new InvalidRecordException("decision", [new RecordProblem("/reviewer", "the reviewer must not be the executor")]);
         }
 
-        var resolved = request.Resolution is null ? null : await DecisionResolutions.ResolveAsync(_service, request, cancellationToken).ConfigureAwait(false);
+        var resolved = request.Resolution is null ? null : await DecisionResolutions.ResolveAsync(_service, _store, request, cancellationToken).ConfigureAwait(false);
         var executor = await PinAsync(request.Executor, resolved?.Version.Ref ?? request.ExecutorRef, request.ExecutedAt, "/executor", cancellationToken).ConfigureAwait(false);
         var reviewer = await PinAsync(request.Reviewer, request.ReviewerRef, request.ExecutedAt, "/reviewer", cancellationToken).ConfigureAwait(false);
         var record = new DecisionRecord

@@ -6,6 +6,7 @@ using Verso.Contracts.Rollouts;
 using Verso.Errors;
 using Verso.Naming;
 using Verso.Rollouts;
+using Verso.Storage;
 using Verso.Versioning;
 
 namespace Verso.Agents.Decisions;
@@ -20,14 +21,14 @@ internal static class DecisionResolutions
     /// What the label served the subject: from the named rollout version when one is given (the bucket recomputed from
     /// its salt), else what the label serves now. An explicit executor ref must be that version.
     /// </summary>
-    public static async Task<RolloutResolution> ResolveAsync(VersioningService service, DecisionRequest request, CancellationToken cancellationToken)
+    public static async Task<RolloutResolution> ResolveAsync(VersioningService service, IVersionStore store, DecisionRequest request, CancellationToken cancellationToken)
     {
         var resolution = request.Resolution!;
         var key = EntityKey.Create(AgentKinds.Agent.Name, request.Executor);
         RolloutResolution resolved;
         if (resolution.RolloutVersion is { } version)
         {
-            var record = await service.Store.GetVersionAsync(RolloutService.KeyOf(key, resolution.Label), version, cancellationToken).ConfigureAwait(false)
+            var record = await store.GetVersionAsync(RolloutService.KeyOf(key, resolution.Label), version, cancellationToken).ConfigureAwait(false)
                 ?? throw Invalid($"{key}@{resolution.Label} has no rollout version {version}");
             var rollout = Rollout.Read(record);
             var bucket = resolution.Subject is null ? (int?)null : RolloutBuckets.Of(rollout.Salt, resolution.Subject);

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Verso.Canonical;
 using Verso.ChangeRequests;
 using Verso.Cli.Infrastructure;
+using Verso.Contracts;
+using Verso.Contracts.Compare;
 using Verso.Diff;
-using Verso.Json;
 using Verso.Server.Wire;
 
 namespace Verso.Cli.Commands;
@@ -48,9 +50,9 @@ internal static class CrCommand
                     ChangeRequestOutput.Write(writer, request);
                     writer.WriteNumber("head_version", head?.Version ?? 0);
                     writer.WritePropertyName("against_base");
-                    ChangeJson.WriteChanges(writer, againstBase);
+                    JsonSerializer.Serialize(writer, WireCompare.Of(againstBase), VersoJson.TypeInfo<List<Change>>());
                     writer.WritePropertyName("against_head");
-                    ChangeJson.WriteChanges(writer, againstHead);
+                    JsonSerializer.Serialize(writer, WireCompare.Of(againstHead), VersoJson.TypeInfo<List<Change>>());
                     writer.WriteEndObject();
                 });
                 return ExitCodes.Ok;

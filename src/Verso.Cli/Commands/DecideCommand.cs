@@ -60,7 +60,7 @@ internal static class DecideCommand
                         ? throw new UsageException("--subject and --rollout-version go with --label")
                         : null,
             };
-            var result = await new DecisionLog(context.CreateService()).RecordAsync(request, recordedBy, cancellationToken);
+            var result = await new DecisionLog(context.CreateService(), context.Store).RecordAsync(request, recordedBy, cancellationToken);
             var pins = result.Head.Record.PinnedCharters;
             if (context.Json)
             {

@@ -45,8 +45,8 @@ internal static class ExportCommand
             }
 
             var report = await ProgressDisplay.RunAsync(context, "exporting", async () => (await context.Store.GetStatisticsAsync(cancellationToken)).Entities, progress => squad
-                ? new SquadExporter(service).ExportAsync(target, progress, cancellationToken)
-                : new DirectoryExporter(service).ExportAsync(target, parse.GetValue(kind), parse.GetValue(force), progress, cancellationToken));
+                ? new SquadExporter(service, context.Store).ExportAsync(target, progress, cancellationToken)
+                : new DirectoryExporter(service, context.Store).ExportAsync(target, parse.GetValue(kind), parse.GetValue(force), progress, cancellationToken));
             var summary = $"exported {report.Files.Length - report.Count(FileStatus.Invalid)} file(s) to {parse.GetRequiredValue(directory)}: "
                 + FileReportOutput.Counts(report, FileStatus.Written, FileStatus.Unchanged, FileStatus.Invalid);
             FileReportOutput.Write(console, context.Json, target, report, [FileStatus.Written, FileStatus.Invalid], summary);

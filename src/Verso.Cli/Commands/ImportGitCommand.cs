@@ -45,7 +45,7 @@ internal static class ImportGitCommand
                     throw new UsageException("--squad sets the paths, kinds and formats itself: give it without --path, --kind or --format");
                 }
 
-                request = SquadGitImport.Request(repositoryPath, service);
+                request = SquadGitImport.Request(repositoryPath, service, context.Store);
             }
             else
             {
@@ -60,7 +60,7 @@ internal static class ImportGitCommand
                 Func<GitImportStep, CancellationToken, ValueTask<Canonical.CanonicalDocument>> parser;
                 try
                 {
-                    parser = GitFileParsers.For(service, kindName, fileFormat);
+                    parser = GitFileParsers.For(service, context.Store, kindName, fileFormat);
                 }
                 catch (ArgumentException exception)
                 {

@@ -22,7 +22,7 @@ internal static class ImportSquadCommand
             var parse = context.ParseResult;
             var options = new SaveOptions(await Author.ResolveAsync(context, by, cancellationToken)) { Message = parse.GetValue(message) };
             var source = console.ResolvePath(parse.GetRequiredValue(path));
-            var importer = new SquadImporter(context.CreateService());
+            var importer = new SquadImporter(context.CreateService(), context.Store);
             var report = await ProgressDisplay.RunAsync(context, "importing", () => Task.FromResult<long>(SquadImporter.CountFiles(source)),
                 progress => importer.ImportAsync(source, options, progress, cancellationToken));
             return ImportCommand.Finish(context, source, report, allOrNothing: false);

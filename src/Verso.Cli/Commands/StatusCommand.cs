@@ -40,8 +40,8 @@ internal static class StatusCommand
             }
 
             var report = squad
-                ? await new SquadStatus(context.CreateService()).CompareAsync(target, cancellationToken)
-                : await new DirectoryStatus(context.CreateService()).CompareAsync(target, parse.GetValue(kind), cancellationToken);
+                ? await new SquadStatus(context.CreateService(), context.Store).CompareAsync(target, cancellationToken)
+                : await new DirectoryStatus(context.CreateService(), context.Store).CompareAsync(target, parse.GetValue(kind), cancellationToken);
             var summary = report.HasDrift
                 ? "drift: " + FileReportOutput.Counts(report, FileStatus.Changed, FileStatus.New, FileStatus.Missing, FileStatus.Invalid)
                 : $"clean: {report.Count(FileStatus.Unchanged)} file(s) match the store";

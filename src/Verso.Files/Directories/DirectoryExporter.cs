@@ -18,12 +18,15 @@ namespace Verso.Files.Directories;
 public sealed class DirectoryExporter
 {
     private readonly VersioningService _service;
+    private readonly IVersionStore _store;
 
-    /// <summary>Creates the exporter over <paramref name="service"/>'s store and kinds.</summary>
-    public DirectoryExporter(VersioningService service)
+    /// <summary>Creates the exporter over <paramref name="service"/>'s kinds and the heads of <paramref name="store"/>, the store it serves.</summary>
+    public DirectoryExporter(VersioningService service, IVersionStore store)
     {
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(store);
         _service = service;
+        _store = store;
     }
 
     /// <summary>Exports every head, or those of <paramref name="kind"/>, into <paramref name="directory"/> (created when missing).</summary>
@@ -42,7 +45,7 @@ public sealed class DirectoryExporter
         string directory, string? kind = null, bool force = false, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var heads = await HeadsAsync(_service.Store, kind, cancellationToken).ConfigureAwait(false);
+        var heads = await HeadsAsync(_store, kind, cancellationToken).ConfigureAwait(false);
         var root = new ContainedDirectory(directory);
         var previous = await ExportManifest.ReadAsync(root, cancellationToken).ConfigureAwait(false);
         var results = new List<FileResult>();
@@ -125,7 +128,7 @@ public sealed class DirectoryExporter
             return new FileResult($"{head.Key.Kind}/{head.Key.Id}", FileStatus.Invalid, head.Key, head.Version, head.Hash, exception.Message);
         }
 
-        var snapshot = await _service.Store.GetLatestAsync(head.Key, cancellationToken).ConfigureAwait(false);
+        var snapshot = await _store.GetLatestAsync(head.Key, cancellationToken).ConfigureAwait(false);
         if (snapshot is null || !IsPresent(snapshot))
         {
             return null;

@@ -1,5 +1,6 @@
 using Verso.Errors;
 using Verso.Naming;
+using Verso.Storage;
 using Verso.Versioning;
 
 namespace Verso.Files.Directories;
@@ -12,12 +13,15 @@ namespace Verso.Files.Directories;
 public sealed class DirectoryStatus
 {
     private readonly VersioningService _service;
+    private readonly IVersionStore _store;
 
-    /// <summary>Creates the comparison over <paramref name="service"/>'s store and kinds.</summary>
-    public DirectoryStatus(VersioningService service)
+    /// <summary>Creates the comparison over <paramref name="service"/>'s kinds and the heads of <paramref name="store"/>, the store it serves.</summary>
+    public DirectoryStatus(VersioningService service, IVersionStore store)
     {
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(store);
         _service = service;
+        _store = store;
     }
 
     /// <summary>Compares <paramref name="directory"/> with the heads, of <paramref name="kind"/> only when given.</summary>
@@ -27,7 +31,7 @@ public sealed class DirectoryStatus
     public async Task<DirectoryReport> CompareAsync(string directory, string? kind = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var heads = await DirectoryExporter.HeadsAsync(_service.Store, kind, cancellationToken).ConfigureAwait(false);
+        var heads = await DirectoryExporter.HeadsAsync(_store, kind, cancellationToken).ConfigureAwait(false);
         var root = new ContainedDirectory(directory);
         var results = new List<FileResult>();
         var seen = new HashSet<EntityKey>();
@@ -43,7 +47,7 @@ public sealed class DirectoryStatus
 
         foreach (var head in heads.Where(h => !seen.Contains(h.Key)))
         {
-            var snapshot = await _service.Store.GetLatestAsync(head.Key, cancellationToken).ConfigureAwait(false);
+            var snapshot = await _store.GetLatestAsync(head.Key, cancellationToken).ConfigureAwait(false);
             if (snapshot is not null && DirectoryExporter.IsPresent(snapshot))
             {
                 results.Add(new FileResult(ExpectedPath(head.Key), FileStatus.Missing, head.Key, snapshot.Version, snapshot.Hash));
@@ -64,7 +68,7 @@ public sealed class DirectoryStatus
         {
             var bytes = await DirectoryScanner.ReadAsync(root, file, cancellationToken).ConfigureAwait(false);
             var content = RecordFormat.Read(_service, record, bytes);
-            var head = await _service.Store.GetLatestAsync(record.Key, cancellationToken).ConfigureAwait(false);
+            var head = await _store.GetLatestAsync(record.Key, cancellationToken).ConfigureAwait(false);
             if (head is null || !DirectoryExporter.IsPresent(head))
             {
                 return new FileResult(file.RelativePath, FileStatus.New, record.Key, Hash: content.Hash);

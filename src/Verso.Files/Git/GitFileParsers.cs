@@ -5,6 +5,7 @@ using Verso.Agents.Kinds;
 using Verso.Canonical;
 using Verso.Files.Squad;
 using Verso.Naming;
+using Verso.Storage;
 using Verso.Versioning;
 
 namespace Verso.Files.Git;
@@ -22,13 +23,14 @@ public static class GitFileParsers
 
     /// <summary>Reads a walked file as canonical content of <paramref name="kind"/>, validated by the kind's rules.</summary>
     /// <exception cref="ArgumentException">Squad files hold agents and decisions only.</exception>
-    public static Func<GitImportStep, CancellationToken, ValueTask<CanonicalDocument>> For(VersioningService service, string kind, GitFileFormat format)
+    public static Func<GitImportStep, CancellationToken, ValueTask<CanonicalDocument>> For(VersioningService service, IVersionStore store, string kind, GitFileFormat format)
     {
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(store);
         return (format, kind) switch
         {
             (GitFileFormat.Squad, "agent") => Sync(step => service.Canonicalize(kind, SquadAgentRecord.ToJson(step.Key.Id, step.Content.Span))),
-            (GitFileFormat.Squad, "decision") => (step, cancellationToken) => SquadDecisionAsync(service, step, cancellationToken),
+            (GitFileFormat.Squad, "decision") => (step, cancellationToken) => SquadDecisionAsync(service, store, step, cancellationToken),
             (GitFileFormat.Squad, _) => throw new ArgumentException($"Squad files hold agents and decisions, not {kind} records", nameof(kind)),
             (GitFileFormat.Json, _) => Sync(step => service.Canonicalize(kind, step.Content.Span)),
             (GitFileFormat.Yaml, _) => Sync(step => RecordFormat.Read(service, kind, "record.yaml", step.Content.Span)),
@@ -44,6 +46,6 @@ public static class GitFileParsers
 
     // A team decision from an inbox file, pinned to the charters of the agents it names as its authors, as the
     // commit's own tree held them (when the store has those versions): the decision can be traced to them.
-    private static ValueTask<CanonicalDocument> SquadDecisionAsync(VersioningService service, GitImportStep step, CancellationToken cancellationToken) =>
-        SquadGitImport.DecisionAsync(service, step, step.Path[(step.Path.LastIndexOf('/') + 1)..], cancellationToken);
+    private static ValueTask<CanonicalDocument> SquadDecisionAsync(VersioningService service, IVersionStore store, GitImportStep step, CancellationToken cancellationToken) =>
+        SquadGitImport.DecisionAsync(service, store, step, step.Path[(step.Path.LastIndexOf('/') + 1)..], cancellationToken);
 }

@@ -6,6 +6,7 @@ using Verso.Files.Errors;
 using Verso.Files.Text;
 using Verso.Naming;
 using Verso.Snapshots;
+using Verso.Storage;
 using Verso.Versioning;
 
 namespace Verso.Files.Squad;
@@ -21,19 +22,22 @@ namespace Verso.Files.Squad;
 public sealed class SquadExporter
 {
     private readonly VersioningService _service;
+    private readonly IVersionStore _store;
     private readonly bool _compareOnly;
 
-    /// <summary>Creates the exporter over <paramref name="service"/>'s store.</summary>
-    public SquadExporter(VersioningService service)
-        : this(service, compareOnly: false)
+    /// <summary>Creates the exporter over <paramref name="store"/>, the store <paramref name="service"/> serves.</summary>
+    public SquadExporter(VersioningService service, IVersionStore store)
+        : this(service, store, compareOnly: false)
     {
     }
 
     /// <summary>Creates an exporter that, when <paramref name="compareOnly"/>, writes nothing and reports how each file it would write compares (<see cref="SquadStatus"/>).</summary>
-    internal SquadExporter(VersioningService service, bool compareOnly)
+    internal SquadExporter(VersioningService service, IVersionStore store, bool compareOnly)
     {
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(store);
         _service = service;
+        _store = store;
         _compareOnly = compareOnly;
     }
 
@@ -49,12 +53,12 @@ public sealed class SquadExporter
             Directory.CreateDirectory(root.Root);
         }
 
-        var stored = await _service.Store.GetLatestAsync(SquadLayout.Key, cancellationToken).ConfigureAwait(false);
+        var stored = await _store.GetLatestAsync(SquadLayout.Key, cancellationToken).ConfigureAwait(false);
         var layout = stored is not null ? SquadLayout.FromJson(stored.Content) : await ImpliedLayoutAsync(root, cancellationToken).ConfigureAwait(false);
         var results = new List<FileResult>();
         foreach (var agent in layout.Agents)
         {
-            var path = await SquadLayout.CharterPathAsync(_service.Store, layout.Folder, agent, cancellationToken).ConfigureAwait(false);
+            var path = await SquadLayout.CharterPathAsync(_store, layout.Folder, agent, cancellationToken).ConfigureAwait(false);
             if (SafeName.IsWindowsDeviceName(agent))
             {
                 results.Add(new FileResult(path, FileStatus.Invalid, EntityKey.Create("agent", agent), Detail: $"'{agent}' cannot be a folder name: Windows reserves it for a device"));
@@ -89,9 +93,9 @@ public sealed class SquadExporter
     private async Task<SquadLayout> ImpliedLayoutAsync(ContainedDirectory root, CancellationToken cancellationToken)
     {
         var agents = new List<string>();
-        await foreach (var head in _service.Store.ListEntitiesAsync("agent", cancellationToken).ConfigureAwait(false))
+        await foreach (var head in _store.ListEntitiesAsync("agent", cancellationToken).ConfigureAwait(false))
         {
-            if (await _service.Store.GetLatestAsync(head.Key, cancellationToken).ConfigureAwait(false) is { } snapshot && StringMember(snapshot, "charter") is { Length: > 0 })
+            if (await _store.GetLatestAsync(head.Key, cancellationToken).ConfigureAwait(false) is { } snapshot && StringMember(snapshot, "charter") is { Length: > 0 })
             {
                 agents.Add(head.Key.Id);
             }
@@ -104,7 +108,7 @@ public sealed class SquadExporter
     /// <summary>Writes one record's string member as a whole file.</summary>
     private async Task<FileResult> WriteAsync(ContainedDirectory root, string path, EntityKey key, string member, CancellationToken cancellationToken)
     {
-        var head = await _service.Store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
+        var head = await _store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
         if (head is null || StringMember(head, member) is not { } text)
         {
             return new FileResult(path, FileStatus.Invalid, key, Detail: head is null ? $"{key} does not exist" : $"{head.Ref} has no {member} text");
@@ -126,7 +130,7 @@ public sealed class SquadExporter
             }
 
             var key = EntityKey.Create("decision", part.Decision!);
-            var head = await _service.Store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
+            var head = await _store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
             if (head is null || StringMember(head, "text") is not { } entry)
             {
                 return new FileResult(path, FileStatus.Invalid, key, Detail: $"{key} has no decision text; decisions.md is not written");

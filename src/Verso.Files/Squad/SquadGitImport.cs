@@ -8,6 +8,7 @@ using Verso.Files.Text;
 using Verso.Hashing;
 using Verso.Lineage;
 using Verso.Naming;
+using Verso.Storage;
 using Verso.Versioning;
 
 namespace Verso.Files.Squad;
@@ -28,13 +29,14 @@ public static class SquadGitImport
 
     private static readonly string[] Folders = [".squad", ".ai-team"];
 
-    /// <summary>The request that imports the team at <paramref name="repository"/> into <paramref name="service"/>'s store.</summary>
-    public static GitImportRequest Request(string repository, VersioningService service) => new(repository, Parts(service));
+    /// <summary>The request that imports the team at <paramref name="repository"/> into <paramref name="store"/>, the store <paramref name="service"/> serves.</summary>
+    public static GitImportRequest Request(string repository, VersioningService service, IVersionStore store) => new(repository, Parts(service, store));
 
     /// <summary>The parts of a Squad team's import, in the order each commit's steps are taken.</summary>
-    public static ImmutableArray<GitImportPart> Parts(VersioningService service)
+    public static ImmutableArray<GitImportPart> Parts(VersioningService service, IVersionStore store)
     {
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(store);
         var charters = Globs("agents/**/charter.md");
         var registry = Globs("casting/registry.json");
         var log = Globs("decisions.md");
@@ -42,17 +44,17 @@ public static class SquadGitImport
         var pins = new Dictionary<(EntityKey, string), PinnedCharter>();
         return
         [
-            GitImportPart.Files(charters, "agent", EntityIdRule.SquadCharterFolder, GitFileParsers.For(service, "agent", GitFileFormat.Squad)),
+            GitImportPart.Files(charters, "agent", EntityIdRule.SquadCharterFolder, GitFileParsers.For(service, store, "agent", GitFileFormat.Squad)),
             new GitImportPart(
                 [.. charters, .. registry], EntityLineage.Kind,
                 new SquadLineageReader(path => charters.Any(g => g.IsMatch(path)), path => registry.Any(g => g.IsMatch(path))),
                 (step, _) => ValueTask.FromResult(CanonicalJson.CreateDocument(step.Content.Span)),
                 recordsDeletions: false),
             GitImportPart.Files([.. Globs("team.md"), .. Globs("routing.md"), .. registry], TeamFileKind, EntityIdRule.SquadTeamFile, (step, _) => ValueTask.FromResult(TeamFile(service, step))),
-            new GitImportPart(log, "decision", new SquadDecisionLogReader(path => log.Any(g => g.IsMatch(path))), (step, token) => DecisionAsync(service, step, null, token, pins), recordsDeletions: false),
+            new GitImportPart(log, "decision", new SquadDecisionLogReader(path => log.Any(g => g.IsMatch(path))), (step, token) => DecisionAsync(service, store, step, null, token, pins), recordsDeletions: false),
             GitImportPart.Files(
                 Globs("decisions/inbox/*.md"), "decision", EntityIdRule.SquadInboxFile,
-                (step, token) => DecisionAsync(service, step, step.Path[(step.Path.LastIndexOf('/') + 1)..], token, pins), recordsDeletions: false),
+                (step, token) => DecisionAsync(service, store, step, step.Path[(step.Path.LastIndexOf('/') + 1)..], token, pins), recordsDeletions: false),
         ];
     }
 
@@ -61,12 +63,12 @@ public static class SquadGitImport
     /// charter of each agent its <c>**By:**</c> line names, as the step's commit held that charter.
     /// </summary>
     internal static async ValueTask<CanonicalDocument> DecisionAsync(
-        VersioningService service, GitImportStep step, string? inboxFile, CancellationToken cancellationToken, Dictionary<(EntityKey, string), PinnedCharter>? cache = null)
+        VersioningService service, IVersionStore store, GitImportStep step, string? inboxFile, CancellationToken cancellationToken, Dictionary<(EntityKey, string), PinnedCharter>? cache = null)
     {
         var decision = inboxFile is null
             ? SquadDecisionLog.Read(Utf8Text.Decode(step.Content.Span), new HashSet<string>(StringComparer.Ordinal)) with { Id = step.Key.Id }
             : SquadInbox.Parse(inboxFile, step.Content.Span) with { Id = step.Key.Id };
-        var pins = await PinsAsync(service, step, decision.By, cache, cancellationToken).ConfigureAwait(false);
+        var pins = await PinsAsync(service, store, step, decision.By, cache, cancellationToken).ConfigureAwait(false);
         if (!pins.IsEmpty)
         {
             decision = decision with { PinnedCharters = pins };
@@ -83,7 +85,7 @@ public static class SquadGitImport
     /// the commit's author date). Authors who are no agent (a person, <c>Brady (via Copilot)</c>) pin nothing.
     /// </summary>
     internal static async Task<ImmutableList<PinnedCharter>> PinsAsync(
-        VersioningService service, GitImportStep step, string? by, Dictionary<(EntityKey, string), PinnedCharter>? cache, CancellationToken cancellationToken)
+        VersioningService service, IVersionStore store, GitImportStep step, string? by, Dictionary<(EntityKey, string), PinnedCharter>? cache, CancellationToken cancellationToken)
     {
         var pins = ImmutableList.CreateBuilder<PinnedCharter>();
         foreach (var author in SquadAuthors.Parse(by))
@@ -92,7 +94,7 @@ public static class SquadGitImport
             var names = new[] { author.Name, firstWord, author.Formerly }.OfType<string>().Select(n => Slug.Of(n, 128)).Where(EntityKey.IsValidId).Distinct(StringComparer.Ordinal);
             foreach (var id in names)
             {
-                if (await CharterAtAsync(service, step, EntityKey.Create("agent", id), cache, cancellationToken).ConfigureAwait(false) is { } pin)
+                if (await CharterAtAsync(service, store, step, EntityKey.Create("agent", id), cache, cancellationToken).ConfigureAwait(false) is { } pin)
                 {
                     if (!pins.Any(p => p.Ref == pin.Ref))
                     {
@@ -108,13 +110,13 @@ public static class SquadGitImport
     }
 
     private static async Task<PinnedCharter?> CharterAtAsync(
-        VersioningService service, GitImportStep step, EntityKey agent, Dictionary<(EntityKey, string), PinnedCharter>? cache, CancellationToken cancellationToken)
+        VersioningService service, IVersionStore store, GitImportStep step, EntityKey agent, Dictionary<(EntityKey, string), PinnedCharter>? cache, CancellationToken cancellationToken)
     {
         if (step.Tree is null || !step.Tree.Covers(agent.Kind))
         {
             // An import of decisions alone (or a step outside a planner) has no charters in its tree to read:
             // the version saved last at or before the commit's date is the best answer there is.
-            return await service.Store.GetAsOfAsync(agent, step.Commit.AuthorDate, cancellationToken).ConfigureAwait(false) is { } asOf ? PinnedCharter.Of(asOf) : null;
+            return await store.GetAsOfAsync(agent, step.Commit.AuthorDate, cancellationToken).ConfigureAwait(false) is { } asOf ? PinnedCharter.Of(asOf) : null;
         }
 
         if (step.Tree.ContentIdOf(agent) is not { } contentId)
@@ -140,7 +142,7 @@ public static class SquadGitImport
         }
 
         _ = ContentHashPrefix.TryParse(hash.ToString(), out var prefix);
-        var versions = await service.Store.FindByHashAsync(agent, prefix, 64, cancellationToken).ConfigureAwait(false);
+        var versions = await store.FindByHashAsync(agent, prefix, 64, cancellationToken).ConfigureAwait(false);
         if (versions.Count == 0)
         {
             return null;

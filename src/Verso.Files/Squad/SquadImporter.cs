@@ -23,12 +23,15 @@ namespace Verso.Files.Squad;
 public sealed class SquadImporter
 {
     private readonly VersioningService _service;
+    private readonly IVersionStore _store;
 
-    /// <summary>Creates the importer over <paramref name="service"/>'s store and kinds.</summary>
-    public SquadImporter(VersioningService service)
+    /// <summary>Creates the importer over <paramref name="service"/>'s kinds, reading heads from <paramref name="store"/>, the store it serves.</summary>
+    public SquadImporter(VersioningService service, IVersionStore store)
     {
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(store);
         _service = service;
+        _store = store;
     }
 
     /// <summary>The team folder at or directly under <paramref name="path"/>: <c>.squad</c> first, then <c>.ai-team</c>.</summary>
@@ -65,7 +68,7 @@ public sealed class SquadImporter
     {
         ArgumentNullException.ThrowIfNull(options);
         var tree = new SquadTree(FindTeamFolder(path));
-        var run = new Run(_service, tree, options with { Operation = VersionOperation.Import }, progress);
+        var run = new Run(_service, _store, tree, options with { Operation = VersionOperation.Import }, progress);
         var agents = await run.ChartersAsync(cancellationToken).ConfigureAwait(false);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var decisions = await run.DecisionLogAsync(taken, cancellationToken).ConfigureAwait(false);
@@ -76,7 +79,7 @@ public sealed class SquadImporter
     }
 
     /// <summary>One import: the results so far and the saves that make them.</summary>
-    private sealed class Run(VersioningService service, SquadTree tree, SaveOptions options, IProgress<int>? progress)
+    private sealed class Run(VersioningService service, IVersionStore store, SquadTree tree, SaveOptions options, IProgress<int>? progress)
     {
         private int _done;
 
@@ -97,7 +100,7 @@ public sealed class SquadImporter
                     }
 
                     var bytes = await tree.ReadAsync(relative, cancellationToken).ConfigureAwait(false);
-                    var head = await service.Store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
+                    var head = await store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
                     var existing = head is null ? null : Canonical.JsonLimits.ParseNode(head.Content.Span)!.AsObject();
                     return await SaveAsync(tree.Name + "/" + relative, key, SquadAgentRecord.ToJson(name, bytes, existing), cancellationToken).ConfigureAwait(false);
                 }).ConfigureAwait(false);
@@ -187,7 +190,7 @@ public sealed class SquadImporter
         {
             var key = EntityKey.Create("decision", decision.Id);
             var path = tree.Name + "/" + relative;
-            var head = await service.Store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
+            var head = await store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
             if (head is not null && !IsTeamDecision(head))
             {
                 // A review decision of a task with this id: a team decision must not become its next version.

@@ -1,6 +1,7 @@
 using Verso.Files.Directories;
 using Verso.Files.Errors;
 using Verso.Snapshots;
+using Verso.Storage;
 using Verso.Versioning;
 
 namespace Verso.Files.Squad;
@@ -14,12 +15,15 @@ namespace Verso.Files.Squad;
 public sealed class SquadStatus
 {
     private readonly VersioningService _service;
+    private readonly IVersionStore _store;
 
-    /// <summary>Creates the comparison over <paramref name="service"/>'s store.</summary>
-    public SquadStatus(VersioningService service)
+    /// <summary>Creates the comparison over <paramref name="store"/>, the store <paramref name="service"/> serves.</summary>
+    public SquadStatus(VersioningService service, IVersionStore store)
     {
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(store);
         _service = service;
+        _store = store;
     }
 
     /// <summary>Compares the team under <paramref name="directory"/> (the repository root) with the store.</summary>
@@ -33,7 +37,7 @@ public sealed class SquadStatus
             throw new RecordFileException($"no such directory: {directory}");
         }
 
-        var expected = await new SquadExporter(_service, compareOnly: true).ExportAsync(directory, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var expected = await new SquadExporter(_service, _store, compareOnly: true).ExportAsync(directory, cancellationToken: cancellationToken).ConfigureAwait(false);
         var known = expected.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var results = expected.Files.ToList();
         foreach (var folder in SquadLayout.FolderNames)

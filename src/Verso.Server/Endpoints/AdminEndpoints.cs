@@ -120,6 +120,7 @@ internal static class AdminEndpoints
 
         var by = Caller.Of(http).SavedBy(JsonRequests.OptionalString(root, "saved_by"));
         var result = await service.EraseAsync(HistoryEndpoints.ParseSelector(key, selector), by, reason, cancellationToken);
+        JsonBody.ApplyHeaders(http.Response, null, null, immutable: false);
         return WireResults.Ok(WireAdmin.Of(result));
     }
 

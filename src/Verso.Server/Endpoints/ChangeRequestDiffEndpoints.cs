@@ -1,16 +1,18 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Verso.Canonical;
 using Verso.ChangeRequests;
+using Verso.Contracts.Compare;
 using Verso.Diff;
-using Verso.Json;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.Security;
 using Verso.Server.Security.Access;
+using Verso.Server.Wire;
 using Verso.Versioning;
 using IVersionStore = Verso.Storage.IVersionStore;
 
@@ -26,11 +28,11 @@ internal static class ChangeRequestDiffEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/change-requests/{cr}/diff", DiffAsync).WithName("diffChangeRequest").WithTags("change-requests")
-            .Reads<Contracts.Compare.DiffResult>("The proposal compared with its base (against=base, the default) or the current head (against=head)").Compares()
+            .Reads<DiffResult>("The proposal compared with its base (against=base, the default) or the current head (against=head)").Compares()
             .RequireRole(ApiRole.Reader);
     }
 
-    private static async Task<IResult> DiffAsync(
+    private static async Task<JsonHttpResult<DiffResult>> DiffAsync(
         HttpContext http, VersioningService service, IVersionStore store, ChangeRequestService requests, IOptions<VersoServerOptions> options, string cr, string? against,
         CancellationToken cancellationToken)
     {
@@ -48,15 +50,12 @@ internal static class ChangeRequestDiffEndpoints
         var before = older is { HasContent: true } ? JsonLimits.ParseNode(older.Content.Span) : null;
         var after = JsonNode.Parse(request.Proposal.Utf8.Span);
         var changes = JsonDiff.Compute(before, after, service.Kinds.Resolve(request.Target.Kind).DiffRules, ComparisonBudgets.For(http, options, cancellationToken));
-        // The diff answer is the comparison endpoints' shape (DiffResult); it moves onto the contracts with them.
-        return new JsonBody(writer =>
+        JsonBody.ApplyHeaders(http.Response, null, null, immutable: false);
+        return WireResults.Ok(new DiffResult
         {
-            writer.WriteStartObject();
-            writer.WriteString("from", older?.Ref.ToString() ?? $"{request.Target} (new)");
-            writer.WriteString("to", $"{request.Id} revision {request.Revision}");
-            writer.WritePropertyName("changes");
-            ChangeJson.WriteChanges(writer, changes);
-            writer.WriteEndObject();
+            From = older?.Ref.ToString() ?? $"{request.Target} (new)",
+            To = $"{request.Id} revision {request.Revision}",
+            Changes = WireCompare.Of(changes),
         });
     }
 }

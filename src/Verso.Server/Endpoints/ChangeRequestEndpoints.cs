@@ -75,7 +75,7 @@ internal static class ChangeRequestEndpoints
         var actor = ActorOf(Caller.Of(http), JsonRequests.OptionalString(root, "saved_by"));
         var request = await requests.ProposeAsync(
             target, record, actor, JsonRequests.OptionalString(root, "message"), JsonRequests.OptionalInt(root, "base_version", 0), cancellationToken);
-        http.Response.Headers.Location = $"{http.Request.PathBase}{ApiPaths.Root}/change-requests/{request.Id}";
+        JsonBody.ApplyHeaders(http.Response, null, $"{http.Request.PathBase}{ApiPaths.Root}/change-requests/{request.Id}", immutable: false);
         return WireResults.Created(WireChangeRequests.Of(request));
     }
 
@@ -166,6 +166,7 @@ internal static class ChangeRequestEndpoints
                     .With("cr", cr).With("conflicts", result.Conflicts.Select(c => c.Path).ToList()));
             }
 
+            JsonBody.ApplyHeaders(http.Response, null, null, immutable: false);
             return WireResults.Ok(WireChangeRequests.Of(result));
         }
     }

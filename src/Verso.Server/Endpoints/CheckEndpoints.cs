@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Verso.Checks;
 using Verso.Contracts.Checks;
+using Verso.Contracts.Policies;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.OpenApi;
@@ -60,39 +61,11 @@ internal static class CheckEndpoints
         return WireResults.Ok(new CheckList { Items = [.. results.Select(WireChecks.Of)] });
     }
 
-    private static async Task<IResult> PoliciesAsync(HttpContext http, VersioningService service, string kind, string id, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<PolicyList>> PoliciesAsync(HttpContext http, VersioningService service, string kind, string id, CancellationToken cancellationToken)
     {
         var policies = await service.Policies.ForEntityAsync(EntityKey.Create(kind, id), cancellationToken);
-        return new JsonBody(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("items");
-            foreach (var policy in policies)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("policy", policy.Version.ToString());
-                writer.WriteString("scope", policy.Scope.ToString());
-                writer.WriteNumber("approvals", policy.Approvals);
-                if (policy.Group is not null)
-                {
-                    writer.WriteString("group", policy.Group);
-                }
-
-                writer.WriteBoolean("direct_saves", policy.DirectSaves);
-                writer.WriteStartArray("required_checks");
-                foreach (var check in policy.RequiredChecks)
-                {
-                    writer.WriteStringValue(check);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteBoolean("rollback_tag_on_fail", policy.RollbackTagOnFail);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        });
+        JsonBody.ApplyHeaders(http.Response, null, null, immutable: false);
+        return WireResults.Ok(WirePolicies.List(policies));
     }
 
     // Versions count from 1; a 0 or a negative number names none, and is the caller's mistake.

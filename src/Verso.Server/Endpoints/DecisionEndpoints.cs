@@ -50,7 +50,7 @@ internal static class DecisionEndpoints
     }
 
     private static async Task<JsonHttpResult<DecisionResult>> RecordAsync(
-        HttpContext http, VersioningService service, TimeProvider time, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
+        HttpContext http, VersioningService service, IVersionStore store, TimeProvider time, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
     {
         // The route names no kind: a decision is always of the decision kind.
         KindAccess.DemandDeclaredRole(http, AgentKinds.Decision.Name);
@@ -87,7 +87,7 @@ internal static class DecisionEndpoints
             Resolution = RolloutEndpoints.ReadResolution(root),
         };
         var by = Caller.Of(http).SavedBy(JsonRequests.OptionalString(root, "saved_by"));
-        var result = await new DecisionLog(service, time).RecordAsync(request, by, cancellationToken);
+        var result = await new DecisionLog(service, store, time).RecordAsync(request, by, cancellationToken);
         var head = result.Head;
         var created = result.Outcome == AppendOutcome.Created;
         http.Response.Headers.ETag = ETags.Of(head.Stored);

@@ -25,14 +25,14 @@ internal static class ImportEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/import", ImportAsync).WithName("importVersions").WithTags("admin")
-            .Writes<Contracts.Import.ImportRequest, OpenApi.ImportResult>("Append versions keeping their numbers, saved_by and saved_at when they continue each entity gaplessly (operation import); versions already there with the same content are skipped; admin", creates: false)
+            .Writes<Contracts.Import.ImportRequest, Contracts.Import.ImportResult>("Append versions keeping their numbers, saved_by and saved_at when they continue each entity gaplessly (operation import); versions already there with the same content are skipped; admin", creates: false)
             .RequireRole(ApiRole.Admin);
         api.MapPost("/entities/{kind}/{id}/erase-all", EraseAllAsync).WithName("eraseEntity").WithTags("admin")
             .Writes<Contracts.Import.EraseAllRequest, Contracts.Import.EntityErasureResult>("Erase the content of every version of an entity; numbers and hashes stay, the head becomes an empty tombstone; admin", creates: false)
             .RequireRole(ApiRole.Admin);
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<Contracts.Import.ImportResult>> ImportAsync(HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, CancellationToken cancellationToken)
     {
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
         if (!body.RootElement.TryGetProperty("versions", out var items) || items.ValueKind != JsonValueKind.Array)
@@ -48,19 +48,12 @@ internal static class ImportEndpoints
         }
 
         var results = await service.ImportAsync(versions, cancellationToken);
-        return new JsonBody(writer =>
+        JsonBody.ApplyHeaders(http.Response, null, null, immutable: false);
+        return WireResults.Ok(new Contracts.Import.ImportResult
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("created", results.Count(r => r.Outcome == AppendOutcome.Created));
-            writer.WriteNumber("unchanged", results.Count(r => r.Outcome == AppendOutcome.Unchanged));
-            writer.WriteStartArray("items");
-            foreach (var result in results)
-            {
-                JsonSerializer.Serialize(writer, WireVersions.Outcome(result), VersoJson.TypeInfo<Contracts.Versions.AppendOutcomeInfo>());
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            Created = results.Count(r => r.Outcome == AppendOutcome.Created),
+            Unchanged = results.Count(r => r.Outcome == AppendOutcome.Unchanged),
+            Items = [.. results.Select(r => WireVersions.Outcome(r))],
         });
     }
 

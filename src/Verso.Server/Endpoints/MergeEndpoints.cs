@@ -26,7 +26,7 @@ internal static class MergeEndpoints
             .RequireRole(ApiRole.Reader);
 
     private static async Task<JsonHttpResult<Contracts.Compare.MergeResult>> MergeAsync(
-        HttpContext http, VersioningService service, IOptions<VersoServerOptions> options, string kind, string id, CancellationToken cancellationToken)
+        HttpContext http, VersioningService service, IVersionStore store, IOptions<VersoServerOptions> options, string kind, string id, CancellationToken cancellationToken)
     {
         var key = EntityKey.Create(kind, id);
         using var body = await JsonRequests.ReadObjectAsync(http.Request, options.Value, cancellationToken);
@@ -54,7 +54,7 @@ internal static class MergeEndpoints
         {
             var parents = $"merge of {key}@{ourVersion.Version} (ours) and {theirName} (theirs) from base @{baseVersion.Version}";
             var message = JsonRequests.OptionalString(root, "message") is { Length: > 0 } why ? $"{parents}: {why}" : parents;
-            var expected = await Preconditions.ExpectedVersionAsync(http.Request, service, key, JsonRequests.OptionalInt(root, "expected_version", 0), cancellationToken);
+            var expected = await Preconditions.ExpectedVersionAsync(http.Request, store, key, JsonRequests.OptionalInt(root, "expected_version", 0), cancellationToken);
             var by = Caller.Of(http).SavedBy(JsonRequests.OptionalString(root, "saved_by"));
             saved = await service.SaveAsync(key, merged, new SaveOptions(by) { Operation = VersionOperation.Merge, Message = message, ExpectedVersion = expected }, cancellationToken);
         }

@@ -4,7 +4,6 @@ using Microsoft.Net.Http.Headers;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Storage;
-using Verso.Versioning;
 
 namespace Verso.Server.Endpoints;
 
@@ -12,10 +11,6 @@ namespace Verso.Server.Endpoints;
 // expected_version names its number (409 from the store's own check, atomic with the append).
 internal static class Preconditions
 {
-    // For the endpoints that hold only the service (merge), until they take the store from DI.
-    public static Task<int?> ExpectedVersionAsync(HttpRequest request, VersioningService service, EntityKey key, int? expectedVersion, CancellationToken cancellationToken) =>
-        ExpectedVersionAsync(request, service.Store, key, expectedVersion, cancellationToken);
-
     public static async Task<int?> ExpectedVersionAsync(HttpRequest request, IVersionStore store, EntityKey key, int? expectedVersion, CancellationToken cancellationToken)
     {
         if (expectedVersion is < 0)

@@ -6,7 +6,7 @@ namespace Verso.Server.Http;
 
 /// <summary>
 /// A response written straight to the body with a <see cref="Utf8JsonWriter"/>, so the API serves exactly
-/// the JSON shapes the CLI prints (see <c>Verso.Json</c>), without a second copy of them as DTOs.
+/// JSON a handler writes itself; contract answers go through <c>WireResults</c> instead.
 /// </summary>
 public sealed class JsonBody : IResult
 {

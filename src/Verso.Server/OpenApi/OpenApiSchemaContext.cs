@@ -19,10 +19,6 @@ namespace Verso.Server.OpenApi;
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(Dictionary<string, int>))]
-[JsonSerializable(typeof(DecisionInput))]
-[JsonSerializable(typeof(DecisionResult))]
-[JsonSerializable(typeof(ImportResult))]
-[JsonSerializable(typeof(PolicyList))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 internal sealed partial class OpenApiSchemaContext : JsonSerializerContext;

@@ -70,35 +70,8 @@ internal static class VersoOpenApi
                         : JsonSchemaType.Null | JsonSchemaType.String;
                 }
 
-                // A contract's raw JSON value (RawJson: a version's content, a blame or merge value) is written
-                // by its own converter, which the exporter cannot see into: any JSON, null included.
-                var type = context.JsonTypeInfo.Type;
-                if (type == typeof(Contracts.Json.RawJson) || Nullable.GetUnderlyingType(type) == typeof(Contracts.Json.RawJson))
-                {
-                    schema.Type = null;
-                }
-
-                // The schema types describe JSON written by Verso.Json in snake_case.
-                if (context.JsonTypeInfo.Type.Namespace == typeof(OpenApiSchemaContext).Namespace && schema.Properties is { Count: > 0 } properties)
-                {
-                    var renamed = properties.ToDictionary(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Key), p => p.Value, StringComparer.Ordinal);
-                    properties.Clear();
-                    foreach (var (name, value) in renamed)
-                    {
-                        properties[name] = value;
-                    }
-
-                    if (schema.Required is { Count: > 0 } required)
-                    {
-                        var names = required.Select(JsonNamingPolicy.SnakeCaseLower.ConvertName).ToList();
-                        required.Clear();
-                        foreach (var name in names)
-                        {
-                            required.Add(name);
-                        }
-                    }
-                }
-
+                // RawJson (a record's content, or a compared value: a diff's old/new, a blame's value, a conflict's
+                // sides) is written raw by its converter: the exporter leaves it any JSON, which is what it is.
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer(async (operation, context, cancellationToken) =>

@@ -19,8 +19,9 @@ public sealed class DecisionLogTests
 
     public DecisionLogTests()
     {
-        _service = new VersioningService(new InMemoryVersionStore(), AgentKinds.RegisterAll(new KindRegistry()), _clock);
-        _log = new DecisionLog(_service, _clock);
+        var store = new InMemoryVersionStore();
+        _service = new VersioningService(store, AgentKinds.RegisterAll(new KindRegistry()), _clock);
+        _log = new DecisionLog(_service, store, _clock);
     }
 
     [Fact]

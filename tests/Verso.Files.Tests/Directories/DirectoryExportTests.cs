@@ -15,7 +15,7 @@ public sealed class DirectoryExportTests
     {
         using var store = await TestStore.CreateAsync();
         await Seed.SamplesAsync(store.Service);
-        var exporter = new DirectoryExporter(store.Service);
+        var exporter = new DirectoryExporter(store.Service, store.Store);
 
         await exporter.ExportAsync(store.Work("first"));
         await exporter.ExportAsync(store.Work("second"));
@@ -33,7 +33,7 @@ public sealed class DirectoryExportTests
         var count = await Seed.SamplesAsync(store.Service);
         await store.Service.SaveAsync(EntityKey.Create("agent", "alice"), Samples.Canonical(Edited("alice")), new SaveOptions("seed"));
 
-        var report = await new DirectoryExporter(store.Service).ExportAsync(store.Work());
+        var report = await new DirectoryExporter(store.Service, store.Store).ExportAsync(store.Work());
 
         var files = Seed.Files(store.Work());
         Assert.Equal(count, report.Count(FileStatus.Written));
@@ -53,7 +53,7 @@ public sealed class DirectoryExportTests
     {
         using var store = await TestStore.CreateAsync();
         var count = await Seed.SamplesAsync(store.Service);
-        var exporter = new DirectoryExporter(store.Service);
+        var exporter = new DirectoryExporter(store.Service, store.Store);
         await exporter.ExportAsync(store.Work());
         File.WriteAllText(Path.Combine(store.Work(), "agent", "stranger.md"), "not a head");
         File.WriteAllText(Path.Combine(store.Work(), "README.md"), "our charters");
@@ -70,7 +70,7 @@ public sealed class DirectoryExportTests
     {
         using var store = await TestStore.CreateAsync();
         await Seed.SamplesAsync(store.Service);
-        var exporter = new DirectoryExporter(store.Service);
+        var exporter = new DirectoryExporter(store.Service, store.Store);
         await exporter.ExportAsync(store.Work());
         var alice = Path.Combine(store.Work(), "agent", "alice.md");
         var role = Path.Combine(store.Work(), "role", "qa-engineer.yaml");
@@ -100,7 +100,7 @@ public sealed class DirectoryExportTests
         using var store = await TestStore.CreateAsync();
         await Seed.SamplesAsync(store.Service);
 
-        var report = await new DirectoryExporter(store.Service).ExportAsync(store.Work(), kind: "role");
+        var report = await new DirectoryExporter(store.Service, store.Store).ExportAsync(store.Work(), kind: "role");
 
         Assert.All(report.Files, f => Assert.StartsWith("role/", f.Path, StringComparison.Ordinal));
         Assert.Equal(["role", "verso-manifest.yaml"], Directory.EnumerateFileSystemEntries(store.Work()).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -118,9 +118,9 @@ public sealed class DirectoryExportTests
         using var store = await TestStore.CreateAsync();
         var target = Path.Combine(store.Work(), "export");
 
-        await Assert.ThrowsAsync<Verso.Errors.InvalidNameException>(() => new DirectoryExporter(store.Service).ExportAsync(target, kind));
+        await Assert.ThrowsAsync<Verso.Errors.InvalidNameException>(() => new DirectoryExporter(store.Service, store.Store).ExportAsync(target, kind));
         await Assert.ThrowsAsync<Verso.Errors.InvalidNameException>(() => new DirectoryImporter(store.Service).ImportAsync(store.Work(), new SaveOptions("x"), kind));
-        await Assert.ThrowsAsync<Verso.Errors.InvalidNameException>(() => new DirectoryStatus(store.Service).CompareAsync(store.Work(), kind));
+        await Assert.ThrowsAsync<Verso.Errors.InvalidNameException>(() => new DirectoryStatus(store.Service, store.Store).CompareAsync(store.Work(), kind));
 
         Assert.False(Directory.Exists(target));
     }
@@ -132,7 +132,7 @@ public sealed class DirectoryExportTests
         await store.Service.SaveAsync(EntityKey.Create("runbook", "con"), """{"steps":[]}"""u8.ToArray(), new SaveOptions("seed"));
         await store.Service.SaveAsync(EntityKey.Create("runbook", "deploy"), """{"steps":[]}"""u8.ToArray(), new SaveOptions("seed"));
 
-        var report = await new DirectoryExporter(store.Service).ExportAsync(store.Work());
+        var report = await new DirectoryExporter(store.Service, store.Store).ExportAsync(store.Work());
 
         var refused = Assert.Single(report.Files, f => f.Status == FileStatus.Invalid);
         Assert.Contains("Windows reserves it", refused.Detail, StringComparison.Ordinal);
@@ -147,7 +147,7 @@ public sealed class DirectoryExportTests
         await store.Service.SaveAsync(EntityKey.Create("runbook", "Deploy"), """{"steps":["a"]}"""u8.ToArray(), new SaveOptions("seed"));
         await store.Service.SaveAsync(EntityKey.Create("runbook", "deploy"), """{"steps":["b"]}"""u8.ToArray(), new SaveOptions("seed"));
 
-        var report = await new DirectoryExporter(store.Service).ExportAsync(store.Work());
+        var report = await new DirectoryExporter(store.Service, store.Store).ExportAsync(store.Work());
 
         var refused = Assert.Single(report.Files, f => f.Status == FileStatus.Invalid);
         Assert.Equal(("runbook/deploy.yaml", "deploy"), (refused.Path, refused.Key!.Id));
@@ -163,7 +163,7 @@ public sealed class DirectoryExportTests
         var outside = store.Work("outside");
         Directory.CreateSymbolicLink(Path.Combine(store.Work(), "agent"), outside);
 
-        var report = await new DirectoryExporter(store.Service).ExportAsync(store.Work());
+        var report = await new DirectoryExporter(store.Service, store.Store).ExportAsync(store.Work());
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(outside));
         Assert.All(report.Files.Where(f => f.Key!.Kind == "agent"), f => Assert.Equal(FileStatus.Invalid, f.Status));
@@ -180,7 +180,7 @@ public sealed class DirectoryExportTests
         Directory.CreateDirectory(Path.Combine(store.Work(), "agent"));
         File.CreateSymbolicLink(Path.Combine(store.Work(), "agent", "alice.md"), target);
 
-        var report = await new DirectoryExporter(store.Service).ExportAsync(store.Work());
+        var report = await new DirectoryExporter(store.Service, store.Store).ExportAsync(store.Work());
 
         Assert.Equal("keep me", File.ReadAllText(target));
         Assert.Equal(FileStatus.Invalid, Assert.Single(report.Files, f => f.Path == "agent/alice.md").Status);

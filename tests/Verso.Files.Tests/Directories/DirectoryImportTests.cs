@@ -14,7 +14,7 @@ public sealed class DirectoryImportTests
     {
         using var source = await TestStore.CreateAsync();
         var count = await Seed.SamplesAsync(source.Service);
-        await new DirectoryExporter(source.Service).ExportAsync(source.Work());
+        await new DirectoryExporter(source.Service, source.Store).ExportAsync(source.Work());
         using var target = await TestStore.CreateAsync();
 
         var report = await new DirectoryImporter(target.Service).ImportAsync(source.Work(), new SaveOptions("importer") { Message = "from git" });
@@ -35,7 +35,7 @@ public sealed class DirectoryImportTests
     {
         using var store = await TestStore.CreateAsync();
         var count = await Seed.SamplesAsync(store.Service);
-        await new DirectoryExporter(store.Service).ExportAsync(store.Work());
+        await new DirectoryExporter(store.Service, store.Store).ExportAsync(store.Work());
         var importer = new DirectoryImporter(store.Service);
 
         var again = await importer.ImportAsync(store.Work(), new SaveOptions("importer"));

@@ -12,9 +12,9 @@ public sealed class DirectoryStatusTests
     {
         using var store = await TestStore.CreateAsync();
         var count = await Seed.SamplesAsync(store.Service);
-        await new DirectoryExporter(store.Service).ExportAsync(store.Work());
+        await new DirectoryExporter(store.Service, store.Store).ExportAsync(store.Work());
 
-        var report = await new DirectoryStatus(store.Service).CompareAsync(store.Work());
+        var report = await new DirectoryStatus(store.Service, store.Store).CompareAsync(store.Work());
 
         Assert.False(report.HasDrift);
         Assert.Equal(count, report.Count(FileStatus.Unchanged));
@@ -25,7 +25,7 @@ public sealed class DirectoryStatusTests
     {
         using var store = await TestStore.CreateAsync();
         await Seed.SamplesAsync(store.Service);
-        await new DirectoryExporter(store.Service).ExportAsync(store.Work());
+        await new DirectoryExporter(store.Service, store.Store).ExportAsync(store.Work());
         var work = store.Work();
         var role = Path.Combine(work, "role", "qa-engineer.yaml");
         File.WriteAllText(role, File.ReadAllText(role).Replace("name: QA engineer", "name: QA lead", StringComparison.Ordinal));
@@ -35,7 +35,7 @@ public sealed class DirectoryStatusTests
         var before = Seed.Files(work);
         var versions = (await store.Service.Store.GetStatisticsAsync()).Versions;
 
-        var report = await new DirectoryStatus(store.Service).CompareAsync(work);
+        var report = await new DirectoryStatus(store.Service, store.Store).CompareAsync(work);
 
         Assert.True(report.HasDrift);
         var drift = report.Files.Where(f => f.Status != FileStatus.Unchanged).Select(f => (f.Path, f.Status));
@@ -55,7 +55,7 @@ public sealed class DirectoryStatusTests
         Directory.CreateDirectory(Path.Combine(store.Work(), "runbook"));
         File.WriteAllText(Path.Combine(store.Work(), "runbook", "deploy.yaml"), "# by hand\r\nowner: 'ops'\r\nsteps: [build, \"ship\"]\r\n");
 
-        var report = await new DirectoryStatus(store.Service).CompareAsync(store.Work());
+        var report = await new DirectoryStatus(store.Service, store.Store).CompareAsync(store.Work());
 
         Assert.Equal(FileStatus.Unchanged, Assert.Single(report.Files).Status);
     }
@@ -65,9 +65,9 @@ public sealed class DirectoryStatusTests
     {
         using var store = await TestStore.CreateAsync();
         await Seed.SamplesAsync(store.Service);
-        await new DirectoryExporter(store.Service).ExportAsync(store.Work(), kind: "role");
+        await new DirectoryExporter(store.Service, store.Store).ExportAsync(store.Work(), kind: "role");
 
-        Assert.True((await new DirectoryStatus(store.Service).CompareAsync(store.Work())).HasDrift);
-        Assert.False((await new DirectoryStatus(store.Service).CompareAsync(store.Work(), kind: "role")).HasDrift);
+        Assert.True((await new DirectoryStatus(store.Service, store.Store).CompareAsync(store.Work())).HasDrift);
+        Assert.False((await new DirectoryStatus(store.Service, store.Store).CompareAsync(store.Work(), kind: "role")).HasDrift);
     }
 }

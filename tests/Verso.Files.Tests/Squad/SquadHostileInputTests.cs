@@ -26,7 +26,7 @@ public sealed class SquadHostileInputTests
         Directory.CreateDirectory(Path.Combine(repo, ".squad", "agents", "linked"));
         File.CreateSymbolicLink(Path.Combine(repo, ".squad", "agents", "linked", "charter.md"), outside);
 
-        var report = await new SquadImporter(store.Service).ImportAsync(repo, new SaveOptions("importer"));
+        var report = await new SquadImporter(store.Service, store.Store).ImportAsync(repo, new SaveOptions("importer"));
 
         Assert.Equal(
             [".squad/agents/bad name/charter.md", ".squad/agents/con/charter.md", ".squad/agents/latin1/charter.md",
@@ -48,8 +48,8 @@ public sealed class SquadHostileInputTests
         var review = System.Text.Json.Nodes.JsonNode.Parse("""{"id":"d1","task_id":"task-42","executor":"a","reviewer":"b","decision":"approved","executed_at":"2026-01-01T00:00:00Z","recorded_at":"2026-01-01T00:00:00Z","pinned_charters":[]}""")!;
         await store.Service.Store.AppendAsync(new Verso.Storage.AppendRequest(EntityKey.Create("decision", "task-42"), Verso.Testing.Support.Some.Json(review.ToJsonString()), "ops", Verso.Testing.Support.Some.Instant));
 
-        var report = await new SquadImporter(store.Service).ImportAsync(repo, new SaveOptions("importer"));
-        await new SquadExporter(store.Service).ExportAsync(store.Work("out"));
+        var report = await new SquadImporter(store.Service, store.Store).ImportAsync(repo, new SaveOptions("importer"));
+        await new SquadExporter(store.Service, store.Store).ExportAsync(store.Work("out"));
 
         Assert.Contains("is a review decision", Assert.Single(report.Files, f => f.Status == FileStatus.Invalid).Detail, StringComparison.Ordinal);
         Assert.Equal(1, (await store.Service.Store.CountVersionsAsync(EntityKey.Create("decision", "task-42"))));
@@ -61,7 +61,7 @@ public sealed class SquadHostileInputTests
     {
         using var store = await TestStore.CreateAsync();
 
-        var error = await Assert.ThrowsAsync<RecordFileException>(() => new SquadImporter(store.Service).ImportAsync(store.Work("repo"), new SaveOptions("importer")));
+        var error = await Assert.ThrowsAsync<RecordFileException>(() => new SquadImporter(store.Service, store.Store).ImportAsync(store.Work("repo"), new SaveOptions("importer")));
 
         Assert.Contains("no .squad/ or .ai-team/ folder", error.Message, StringComparison.Ordinal);
     }
@@ -72,7 +72,7 @@ public sealed class SquadHostileInputTests
         using var store = await TestStore.CreateAsync();
         SquadFixture.Write(store.Work("repo"));
 
-        var report = await new SquadImporter(store.Service).ImportAsync(Path.Combine(store.Work("repo"), ".squad"), new SaveOptions("importer"));
+        var report = await new SquadImporter(store.Service, store.Store).ImportAsync(Path.Combine(store.Work("repo"), ".squad"), new SaveOptions("importer"));
 
         // Four agents, five entries of decisions.md, two inbox files and the layout.
         Assert.Equal(12, report.Count(FileStatus.Created));
@@ -92,7 +92,7 @@ public sealed class SquadHostileInputTests
         var outside = store.Work("parent");
         var target = Path.Combine(outside, "export");
 
-        await Assert.ThrowsAsync<RecordFileException>(() => new SquadExporter(store.Service).ExportAsync(target));
+        await Assert.ThrowsAsync<RecordFileException>(() => new SquadExporter(store.Service, store.Store).ExportAsync(target));
 
         Assert.Equal([target], Directory.EnumerateFileSystemEntries(outside, "*", SearchOption.AllDirectories));
     }
@@ -105,7 +105,7 @@ public sealed class SquadHostileInputTests
         var repo = store.Work("repo");
         Directory.CreateDirectory(Path.Combine(repo, ".ai-team"));
 
-        var report = await new SquadExporter(store.Service).ExportAsync(repo);
+        var report = await new SquadExporter(store.Service, store.Store).ExportAsync(repo);
 
         Assert.Equal(5, report.Count(FileStatus.Written));
         Assert.All(report.Files, f => Assert.StartsWith(".ai-team/agents/", f.Path, StringComparison.Ordinal));

@@ -17,8 +17,8 @@ public sealed class SquadRoundTripTests
         using var store = await TestStore.CreateAsync();
         var original = SquadFixture.Write(store.Work("repo"), folder);
 
-        var imported = await new SquadImporter(store.Service).ImportAsync(store.Work("repo"), new SaveOptions("importer"));
-        var exported = await new SquadExporter(store.Service).ExportAsync(store.Work("out"));
+        var imported = await new SquadImporter(store.Service, store.Store).ImportAsync(store.Work("repo"), new SaveOptions("importer"));
+        var exported = await new SquadExporter(store.Service, store.Store).ExportAsync(store.Work("out"));
 
         Assert.False(imported.HasInvalid, string.Join("\n", imported.Files));
         Assert.False(exported.HasInvalid, string.Join("\n", exported.Files));
@@ -32,7 +32,7 @@ public sealed class SquadRoundTripTests
     {
         using var store = await TestStore.CreateAsync();
         SquadFixture.Write(store.Work("repo"));
-        var importer = new SquadImporter(store.Service);
+        var importer = new SquadImporter(store.Service, store.Store);
         await importer.ImportAsync(store.Work("repo"), new SaveOptions("importer"));
         var versions = (await store.Service.Store.GetStatisticsAsync()).Versions;
 
@@ -48,7 +48,7 @@ public sealed class SquadRoundTripTests
         using var store = await TestStore.CreateAsync();
         SquadFixture.Write(store.Work("repo"));
 
-        var report = await new SquadImporter(store.Service).ImportAsync(store.Work("repo"), new SaveOptions("importer"));
+        var report = await new SquadImporter(store.Service, store.Store).ImportAsync(store.Work("repo"), new SaveOptions("importer"));
 
         var decisions = report.Files.Where(f => f.Key?.Kind == "decision").Select(f => f.Key!.Id);
         Assert.Equal(
@@ -73,7 +73,7 @@ public sealed class SquadRoundTripTests
         using var store = await TestStore.CreateAsync();
         SquadFixture.Write(store.Work("repo"));
 
-        await new SquadImporter(store.Service).ImportAsync(store.Work("repo"), new SaveOptions("importer"));
+        await new SquadImporter(store.Service, store.Store).ImportAsync(store.Work("repo"), new SaveOptions("importer"));
 
         var dallas = await Record(store, "agent", "dallas");
         Assert.Equal("Dallas", dallas["name"]!.GetValue<string>());
@@ -99,7 +99,7 @@ public sealed class SquadRoundTripTests
     {
         using var store = await TestStore.CreateAsync();
         SquadFixture.Write(store.Work("repo"));
-        var importer = new SquadImporter(store.Service);
+        var importer = new SquadImporter(store.Service, store.Store);
         await importer.ImportAsync(store.Work("repo"), new SaveOptions("importer"));
         var dallas = await Record(store, "agent", "dallas");
         dallas["tools"] = JsonNode.Parse("""{"access_level":"elevated","allowed":["git.push"]}""");
@@ -121,14 +121,14 @@ public sealed class SquadRoundTripTests
     {
         using var store = await TestStore.CreateAsync();
         SquadFixture.Write(store.Work("repo"));
-        await new SquadImporter(store.Service).ImportAsync(store.Work("repo"), new SaveOptions("importer"));
+        await new SquadImporter(store.Service, store.Store).ImportAsync(store.Work("repo"), new SaveOptions("importer"));
 
-        await new DirectoryExporter(store.Service).ExportAsync(store.Work("out"), kind: "agent");
+        await new DirectoryExporter(store.Service, store.Store).ExportAsync(store.Work("out"), kind: "agent");
 
         var markdown = File.ReadAllBytes(Path.Combine(store.Work("out"), "agent", "ripley.md"));
         var charter = SquadFixture.Utf8(SquadFixture.Ripley);
         Assert.Equal(charter, markdown[^charter.Length..]);
-        Assert.False((await new DirectoryStatus(store.Service).CompareAsync(store.Work("out"), kind: "agent")).HasDrift);
+        Assert.False((await new DirectoryStatus(store.Service, store.Store).CompareAsync(store.Work("out"), kind: "agent")).HasDrift);
     }
 
     private static async Task<JsonObject> Record(TestStore store, string kind, string id) =>

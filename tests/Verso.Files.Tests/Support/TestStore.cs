@@ -1,6 +1,7 @@
 using Verso.Agents.Kinds;
 using Verso.Kinds;
 using Verso.Sqlite;
+using Verso.Storage;
 using Verso.Testing.Support;
 using Verso.Versioning;
 
@@ -11,11 +12,15 @@ internal sealed class TestStore : IDisposable
 {
     private readonly TempDirectory _directory;
 
-    private TestStore(TempDirectory directory, VersioningService service)
+    private TestStore(TempDirectory directory, IVersionStore store, VersioningService service)
     {
         _directory = directory;
+        Store = store;
         Service = service;
     }
+
+    /// <summary>The SQLite store under <see cref="Service"/>, handed to the file tools as their callers do.</summary>
+    public IVersionStore Store { get; }
 
     public VersioningService Service { get; }
 
@@ -32,7 +37,7 @@ internal sealed class TestStore : IDisposable
         var directory = new TempDirectory();
         var sqlite = SqliteVersionStore.ForFile(directory.File("verso.db"));
         await sqlite.InitializeAsync();
-        return new TestStore(directory, new VersioningService(sqlite, AgentKinds.RegisterAll(new KindRegistry())));
+        return new TestStore(directory, sqlite, new VersioningService(sqlite, AgentKinds.RegisterAll(new KindRegistry())));
     }
 
     public void Dispose()

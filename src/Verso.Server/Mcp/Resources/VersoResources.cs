@@ -8,6 +8,7 @@ using Verso.Naming;
 using Verso.Server.Mcp.Tools;
 using Verso.Server.Security;
 using Verso.Snapshots;
+using Verso.Storage;
 using Verso.Versioning;
 
 namespace Verso.Server.Mcp.Resources;
@@ -51,11 +52,12 @@ internal static class VersoResources
     public static async ValueTask<ListResourcesResult> ListAsync(RequestContext<ListResourcesRequestParams> context, CancellationToken cancellationToken)
     {
         var (caller, service) = Resolve(context.Services);
+        var store = context.Services!.GetRequiredService<IVersionStore>();
         caller.Demand(ApiRole.Reader);
         var resources = new List<Resource>();
         foreach (var kind in service.Kinds.Registered.Select(k => k.Name).Where(k => !ReservedKinds.IsReserved(k) && !Policies.PolicyKinds.IsReserved(k) && caller.MayTouch(k)).Order(StringComparer.Ordinal))
         {
-            await foreach (var head in service.Store.ListEntitiesAsync(kind, cancellationToken))
+            await foreach (var head in store.ListEntitiesAsync(kind, cancellationToken))
             {
                 if (resources.Count == ListLimit)
                 {

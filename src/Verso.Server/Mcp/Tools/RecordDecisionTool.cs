@@ -93,7 +93,7 @@ internal sealed class RecordDecisionTool : VersoTool
             ReviewerRef = reviewerPin,
             Resolution = Resolution(args),
         };
-        var result = await new DecisionLog(call.Service, call.Time).RecordAsync(request, call.Caller.SavedBy(null), cancellationToken);
+        var result = await new DecisionLog(call.Service, call.Store, call.Time).RecordAsync(request, call.Caller.SavedBy(null), cancellationToken);
         var head = result.Head;
         return new ToolOutcome(
             Json(writer =>

@@ -53,7 +53,7 @@ internal static class ToolSchemas
          "required":["id","target","base_version","proposal","author","status","revision","approvers","reviews","conflicts","version","updated_at"]}
         """;
 
-    /// <summary>A change as ChangeJson writes it (a diff's entries, a verdict's differences).</summary>
+    /// <summary>A change as the contract <c>Verso.Contracts.Compare.Change</c> serializes (a diff's entries, a verdict's differences).</summary>
     public const string Change = """
         {"type":"object","properties":{"path":{"type":"string","description":"a JSON Pointer"},"kind":{"type":"string","enum":["added","removed","modified","moved"]},
          "from":{"type":"string"},"old":{},"new":{},"hunks":{"type":"array","items":{"type":"object"}}},"required":["path","kind"]}

@@ -24,7 +24,7 @@ internal static class SquadFidelity
     public static VersioningService NewService() => new(new InMemoryVersionStore(), AgentKinds.RegisterAll(new KindRegistry()));
 
     public static Task<GitImportSummary> ImportAsync(VersioningService service, string repository) =>
-        new GitHistoryImporter(service).ImportAsync(SquadGitImport.Request(repository, service));
+        new GitHistoryImporter(service).ImportAsync(SquadGitImport.Request(repository, service, service.Store));
 
     public static async Task<Snapshot[]> AssertFaithfulAsync(GitTestRepository repository, VersioningService service)
     {
