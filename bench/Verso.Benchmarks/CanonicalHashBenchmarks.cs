@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 
 namespace Verso.Benchmarks;
 

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using DiffPlex;
-using Verso.Diff;
+using Verso.Documents.Diff;
 using Verso.Errors;
 using Verso.Testing.Support;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using JsonDiffPatchDotNet;
 using Newtonsoft.Json.Linq;
-using Verso.Diff;
+using Verso.Documents.Diff;
 
 namespace Verso.Benchmarks;
 

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using JsonDiffPatchDotNet;
 using Newtonsoft.Json.Linq;
-using Verso.Diff;
+using Verso.Documents.Diff;
 
 namespace Verso.Benchmarks;
 

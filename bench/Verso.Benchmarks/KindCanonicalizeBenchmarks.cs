@@ -1,7 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Verso.Agents.Kinds;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Storage;
 using Verso.Versioning;
 
@@ -45,5 +45,5 @@ public class KindCanonicalizeBenchmarks
 
     private readonly System.Text.Json.JsonDocument _parsed;
 
-    public KindCanonicalizeBenchmarks() => _parsed = System.Text.Json.JsonDocument.Parse(Canonical.CanonicalJson.Canonicalize(_agent));
+    public KindCanonicalizeBenchmarks() => _parsed = System.Text.Json.JsonDocument.Parse(Documents.Canonical.CanonicalJson.Canonicalize(_agent));
 }

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Verso.Agents.Kinds;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Files;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 
 namespace Verso.Benchmarks;
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
-using Verso.Canonical;
-using Verso.Kinds;
+using Verso.Documents.Canonical;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Sqlite;
 using Verso.Storage;

@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.Data.Sqlite;
-using Verso.Canonical;
-using Verso.Kinds;
+using Verso.Documents.Canonical;
+using Verso.Model.Kinds;
 using Verso.Naming;
-using Verso.Rollouts;
+using Verso.Versioning.Rollouts;
 using Verso.Sqlite;
 using Verso.Versioning;
 

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Verso.Agents.Kinds;
 using Verso.Files.Git;
 using Verso.Files.Squad;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Sqlite;
 using Verso.Storage;
 using Verso.Testing.Git;

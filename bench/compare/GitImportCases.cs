@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Verso.Files.Git;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Sqlite;
 using Verso.Versioning;

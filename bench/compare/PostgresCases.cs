@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Postgres;
 using Verso.Testing.Postgres;

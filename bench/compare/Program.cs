@@ -1,5 +1,5 @@
 using System.Globalization;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Compare;
 using Verso.Naming;
 using Verso.Sqlite;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Verso.Canonical;
-using Verso.Kinds;
+using Verso.Documents.Canonical;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Sqlite;
 using Verso.Storage;
@@ -82,7 +82,7 @@ internal static class SqliteCases
         await store.InitializeAsync();
         var key = EntityKey.Create("agent", "a1");
         var at = DateTimeOffset.UnixEpoch.AddYears(56);
-        var requests = contents.Select((content, n) => new AppendRequest(key, content, "bench", at.AddSeconds(n)) { Operation = Snapshots.VersionOperation.Import }).ToArray();
+        var requests = contents.Select((content, n) => new AppendRequest(key, content, "bench", at.AddSeconds(n)) { Operation = Model.Snapshots.VersionOperation.Import }).ToArray();
         var clock = Stopwatch.StartNew();
         await store.AppendBatchAsync(requests);
         var seconds = clock.Elapsed.TotalSeconds;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Naming;
 using Verso.Sqlite;
 using Verso.Storage;

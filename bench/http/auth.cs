@@ -7,7 +7,7 @@
 // (AuthenticateAsync) and its parts, interleaved round by round, medians. Usage: dotnet run auth.cs DIR [ROUNDS] [OPS]
 using System.Diagnostics;
 using System.Globalization;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Naming;
 using Verso.Server.Security;
 using Verso.Sqlite;

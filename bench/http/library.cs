@@ -7,7 +7,7 @@
 using System.Diagnostics;
 using System.Text;
 using Verso.Agents.Kinds;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Sqlite;
 using Verso.Versioning;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 
 namespace Verso.Scale;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 
 namespace Verso.Scale;
 

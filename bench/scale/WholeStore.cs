@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
-using Verso.History;
-using Verso.Integrity;
+using Verso.Storage.History;
+using Verso.Storage.Integrity;
 using Verso.Postgres;
 using Verso.Storage;
 

@@ -1,11 +1,11 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using Verso.Agents.Validation;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Files.Errors;
 using Verso.Files.Markdown;
 using Verso.Files.Yaml;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Versioning;
 
 namespace Verso.Files;
@@ -32,7 +32,7 @@ public static class RecordFormat
     public static byte[] Write(EntityKind kind, RecordFileFormat format, ReadOnlyMemory<byte> json)
     {
         ArgumentNullException.ThrowIfNull(kind);
-        using var document = JsonDocument.Parse(json, Canonical.JsonLimits.Document);
+        using var document = JsonDocument.Parse(json, Documents.Canonical.JsonLimits.Document);
         var record = document.RootElement;
         var shape = record.ValueKind == JsonValueKind.Object && kind.Validator is IRecordShapes shapes ? shapes.ShapeOf(record) : null;
         if (format == RecordFileFormat.Yaml)

@@ -2,7 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Verso.Storage.Relational.Compression;
 using Verso.Storage.Relational.Hashes;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 
 namespace Verso.Postgres;
 

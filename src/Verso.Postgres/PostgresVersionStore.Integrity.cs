@@ -1,5 +1,5 @@
 using System.Data;
-using Verso.Integrity;
+using Verso.Storage.Integrity;
 
 namespace Verso.Postgres;
 

@@ -2,7 +2,7 @@ using Verso.Storage.Relational.Hashes;
 using Npgsql;
 using Verso.Errors;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage.Relational.Writing;
 
 namespace Verso.Postgres;

@@ -2,10 +2,10 @@ using Verso.Storage.Relational.Hashes;
 using System.Collections.Immutable;
 using Npgsql;
 using Verso.Errors;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
-using Verso.Retention;
-using Verso.Snapshots;
+using Verso.Storage.Retention;
+using Verso.Model.Snapshots;
 using Verso.Storage.Relational.Retention;
 
 namespace Verso.Postgres;

@@ -30,7 +30,7 @@ public sealed class VersoServerOptions
     /// <summary>
     /// The most steps the comparisons of one request (a diff, a blame, a merge, a replay check, a change
     /// request's diffs) may take together; past it the answer is 422 <c>too-large-to-compare</c>. Default
-    /// <see cref="Verso.Diff.ComparisonBudget.DefaultMaxSteps"/> (under half a second of CPU).
+    /// <see cref="Verso.Documents.Diff.ComparisonBudget.DefaultMaxSteps"/> (under half a second of CPU).
     /// </summary>
-    public long DiffBudget { get; set; } = Verso.Diff.ComparisonBudget.DefaultMaxSteps;
+    public long DiffBudget { get; set; } = Verso.Documents.Diff.ComparisonBudget.DefaultMaxSteps;
 }

@@ -1,9 +1,9 @@
 using Verso.Storage.Relational.Compression;
 using Microsoft.Data.Sqlite;
 using Verso.Errors;
-using Verso.Hashing;
-using Verso.Integrity;
-using Verso.Snapshots;
+using Verso.Documents.Hashing;
+using Verso.Storage.Integrity;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Storage.Relational.Hashes;
 using Verso.Storage.Relational.Writing;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
 using Verso.Storage;
 

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using Verso.Integrity;
+using Verso.Storage.Integrity;
 using Verso.Naming;
 using Verso.Storage.Relational.Reading;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 
 namespace Verso.Sqlite;

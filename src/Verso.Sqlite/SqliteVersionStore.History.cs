@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Sqlite;
 

@@ -1,4 +1,4 @@
-using Verso.Integrity;
+using Verso.Storage.Integrity;
 
 namespace Verso.Sqlite;
 

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Verso.Errors;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 
 namespace Verso.Sqlite;

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Verso.Errors;
-using Verso.Hashing;
-using Verso.Integrity;
+using Verso.Documents.Hashing;
+using Verso.Storage.Integrity;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Storage.Relational.Faults;
 using Verso.Storage.Relational.Hashes;

@@ -1,5 +1,5 @@
 using Verso.Cli.Tests.Support;
-using Verso.Rollouts;
+using Verso.Versioning.Rollouts;
 
 namespace Verso.Cli.Tests;
 

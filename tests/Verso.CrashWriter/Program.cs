@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Sqlite;
 using Verso.Versioning;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Verso.Agents.Kinds;
 using Verso.Files.Tests.Support;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Versioning;

@@ -5,7 +5,7 @@ using Verso.Agents.Kinds;
 using Verso.Errors;
 using Verso.Files.Errors;
 using Verso.Files.Tests.Support;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Versioning;

@@ -1,5 +1,5 @@
 using Npgsql;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Testing.Postgres;
 
 namespace Verso.Postgres.Tests;

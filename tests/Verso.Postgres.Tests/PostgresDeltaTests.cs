@@ -1,6 +1,6 @@
 using Npgsql;
 using Verso.Storage.Relational.Compression;
-using Verso.Integrity;
+using Verso.Storage.Integrity;
 using Verso.Naming;
 using Verso.Testing.Postgres;
 using Verso.Testing.Support;

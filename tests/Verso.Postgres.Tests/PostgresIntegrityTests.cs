@@ -1,5 +1,5 @@
 using Npgsql;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Testing.Contract;

@@ -1,6 +1,6 @@
 using Npgsql;
-using Verso.Retention;
-using Verso.Snapshots;
+using Verso.Storage.Retention;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Testing.Postgres;
 using Verso.Testing.Support;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Npgsql;
 using Verso.Errors;
-using Verso.Integrity;
+using Verso.Storage.Integrity;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Testing.Postgres;

@@ -1,6 +1,6 @@
 using Npgsql;
 using Verso.Errors;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
 using Verso.Testing.Postgres;
 using Verso.Testing.Support;

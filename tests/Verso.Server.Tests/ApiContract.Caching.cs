@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Verso.Canonical;
-using Verso.Hashing;
+using Verso.Documents.Canonical;
+using Verso.Documents.Hashing;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Server.Security;
 using Verso.Storage;
 using Verso.Testing.Support;

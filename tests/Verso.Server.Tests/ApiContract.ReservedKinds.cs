@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Naming;
 using Verso.Server.Security;
 using Verso.Storage;

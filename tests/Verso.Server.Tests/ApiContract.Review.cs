@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Verso.Naming;
 using Verso.Server.Security;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using static Verso.Server.Tests.Support.Api;
 
 namespace Verso.Server.Tests;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Verso.Naming;
-using Verso.Rollouts;
+using Verso.Versioning.Rollouts;
 using Verso.Testing.Support;
 using static Verso.Server.Tests.Support.Api;
 

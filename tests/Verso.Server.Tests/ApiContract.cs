@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Verso.History;
+using Verso.Storage.History;
 using Verso.Server.Tests.Support;
 using Verso.Storage;
 using Verso.Testing.Support;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Verso.Naming;
 using Verso.Server.Checkpoints;
-using Verso.Signatures;
+using Verso.Versioning.Signatures;
 using Verso.Storage;
 using Verso.Testing.Support;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Verso.Diff;
+using Verso.Documents.Diff;
 using Verso.Naming;
 using Verso.Server.Tests.Support;
 using Verso.Sqlite;

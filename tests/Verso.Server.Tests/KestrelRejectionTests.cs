@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Verso.Agents.Kinds;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Sqlite;
 using Verso.Storage;
 using Verso.Testing.Support;

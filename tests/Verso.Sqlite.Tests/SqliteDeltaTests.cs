@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Verso.Storage.Relational.Compression;
-using Verso.Integrity;
+using Verso.Storage.Integrity;
 using Verso.Naming;
 using Verso.Testing.Support;
 

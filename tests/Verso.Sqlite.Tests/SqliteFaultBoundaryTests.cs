@@ -54,6 +54,6 @@ public sealed class SqliteFaultBoundaryTests : IDisposable
         Assert.Equal(1, (await store.GetLatestAsync(key))!.Version);
     }
 
-    private static Canonical.CanonicalDocument Large() =>
+    private static Documents.Canonical.CanonicalDocument Large() =>
         Some.Json($$"""{"text":"{{Convert.ToHexString(RandomNumberGenerator.GetBytes(64 * 1024))}}"}""");
 }

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Testing.Contract;

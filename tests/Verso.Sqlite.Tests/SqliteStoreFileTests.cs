@@ -91,7 +91,7 @@ public sealed class SqliteStoreFileTests : IDisposable
         Assert.Empty(await upgraded.FindReferrersAsync(key, 1));
         // The rebuilt versions table still takes appends, and the old version can be pruned like any other.
         await upgraded.AppendAsync(Some.Append(key, Some.Document(2)));
-        var pruned = await upgraded.PruneAsync(key, new Retention.RetentionPolicy(1), new Snapshots.ContentRemoval(Snapshots.ContentRemovalKind.Pruned, "ops", Some.Instant, null));
+        var pruned = await upgraded.PruneAsync(key, new Storage.Retention.RetentionPolicy(1), new Model.Snapshots.ContentRemoval(Model.Snapshots.ContentRemovalKind.Pruned, "ops", Some.Instant, null));
         Assert.Equal([1], pruned.Versions.ToArray());
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
 
 namespace Verso.Agents.Decisions;

@@ -5,7 +5,7 @@ using Verso.Contracts;
 using Verso.Contracts.Rollouts;
 using Verso.Errors;
 using Verso.Naming;
-using Verso.Rollouts;
+using Verso.Versioning.Rollouts;
 using Verso.Storage;
 using Verso.Versioning;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Verso.Agents.Kinds;
 using Verso.Errors;
 using Verso.Naming;
-using Verso.Rollouts;
+using Verso.Versioning.Rollouts;
 using Verso.Storage;
 
 namespace Verso.Agents.Decisions;

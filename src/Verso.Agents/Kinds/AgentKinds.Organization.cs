@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using Verso.Agents.Organization;
 using Verso.Agents.Schemas;
 using Verso.Agents.Serialization;
-using Verso.Diff;
-using Verso.Kinds;
+using Verso.Documents.Diff;
+using Verso.Model.Kinds;
 
 namespace Verso.Agents.Kinds;
 

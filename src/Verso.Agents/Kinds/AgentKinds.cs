@@ -6,9 +6,9 @@ using Verso.Agents.Schemas;
 using Verso.Agents.Serialization;
 using Verso.Agents.Tools;
 using Verso.Agents.Workflows;
-using Verso.Canonical;
-using Verso.Diff;
-using Verso.Kinds;
+using Verso.Documents.Canonical;
+using Verso.Documents.Diff;
+using Verso.Model.Kinds;
 
 namespace Verso.Agents.Kinds;
 
@@ -51,7 +51,7 @@ public static partial class AgentKinds
     /// <summary>
     /// <c>tool</c>: an <see cref="McpTool"/>, MCP's Tool object; id from <c>name</c>. Nothing volatile.
     /// Compat compares two versions as one tool, its <c>inputSchema</c> as input and its <c>outputSchema</c>
-    /// as output (<see cref="Verso.Tools.ToolComparison"/>); agents and tool policies use a version as <c>tool/ID@N</c>.
+    /// as output (<see cref="Verso.Versioning.Tools.ToolComparison"/>); agents and tool policies use a version as <c>tool/ID@N</c>.
     /// </summary>
     public static EntityKind<McpTool> Tool { get; } = new("tool", t => t.Name)
     {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Verso.Agents.Identity;
 using Verso.Agents.Validation;
 using Verso.Errors;
-using Verso.Pointers;
+using Verso.Documents.Pointers;
 using static Verso.Agents.Validation.FieldSpec;
 using static Verso.Agents.Validation.ValueSpec;
 

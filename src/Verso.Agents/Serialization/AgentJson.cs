@@ -6,7 +6,7 @@ using Verso.Agents.Decisions;
 using Verso.Agents.Identity;
 using Verso.Agents.Organization;
 using Verso.Agents.Workflows;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 
 namespace Verso.Agents.Serialization;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Verso.Naming;
-using Verso.Pointers;
-using Verso.Tools;
+using Verso.Documents.Pointers;
+using Verso.Versioning.Tools;
 
 namespace Verso.Agents.Tools;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Verso.Pointers;
-using Verso.Tools;
+using Verso.Documents.Pointers;
+using Verso.Versioning.Tools;
 
 namespace Verso.Agents.Tools;
 

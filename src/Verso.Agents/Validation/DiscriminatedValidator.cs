@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Verso.Errors;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 
 namespace Verso.Agents.Validation;
 

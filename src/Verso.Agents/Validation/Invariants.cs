@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Verso.Errors;
-using Verso.Pointers;
+using Verso.Documents.Pointers;
 
 namespace Verso.Agents.Validation;
 

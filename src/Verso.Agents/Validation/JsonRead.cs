@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Verso.Pointers;
+using Verso.Documents.Pointers;
 
 namespace Verso.Agents.Validation;
 

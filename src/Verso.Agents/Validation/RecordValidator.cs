@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Verso.Errors;
-using Verso.Kinds;
-using Verso.Pointers;
+using Verso.Model.Kinds;
+using Verso.Documents.Pointers;
 
 namespace Verso.Agents.Validation;
 

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using Verso.Errors;
-using Verso.Pointers;
+using Verso.Documents.Pointers;
 
 namespace Verso.Agents.Validation;
 

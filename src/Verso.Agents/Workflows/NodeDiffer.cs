@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
-using Verso.Diff;
+using Verso.Documents.Diff;
 
 namespace Verso.Agents.Workflows;
 

@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
-using Verso.Diff;
-using Verso.Diff.Rendering;
+using Verso.Documents.Diff;
+using Verso.Documents.Diff.Rendering;
 
 namespace Verso.Agents.Workflows;
 
 /// <summary>
 /// Renders a workflow diff for people: the <see cref="WorkflowChanges.Summary"/> as a header, then one
 /// line per change in the words of <see cref="WorkflowDiff"/> (<c>+ node "Review" (review) added</c>).
-/// A workflow kind plugs it in as its <see cref="Verso.Kinds.EntityKind.DiffRenderer"/>.
+/// A workflow kind plugs it in as its <see cref="Verso.Model.Kinds.EntityKind.DiffRenderer"/>.
 /// </summary>
 /// <remarks>
 /// The generic change list it is given is not used: the workflow diff is recomputed from the two values,

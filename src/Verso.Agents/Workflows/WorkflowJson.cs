@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Verso.Diff;
+using Verso.Documents.Diff;
 
 namespace Verso.Agents.Workflows;
 
@@ -12,7 +12,7 @@ internal static class WorkflowJson
 {
     private const int MaxShownLength = 60;
 
-    private static readonly JsonSerializerOptions ShowOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = Canonical.CanonicalJson.MaxDepth + 1 };
+    private static readonly JsonSerializerOptions ShowOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = Documents.Canonical.CanonicalJson.MaxDepth + 1 };
 
     public static JsonNode? Member(JsonObject item, string name) =>
         item.TryGetPropertyValue(name, out var value) && value?.GetValueKind() != JsonValueKind.Null ? value : null;

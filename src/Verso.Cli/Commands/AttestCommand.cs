@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Verso.Checks;
+using Verso.Governance.Checks;
 using Verso.Cli.Infrastructure;
-using Verso.Policies;
-using Verso.Signatures;
+using Verso.Governance.Policies;
+using Verso.Versioning.Signatures;
 
 namespace Verso.Cli.Commands;
 

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using Verso.Blame;
-using Verso.Canonical;
+using Verso.Documents.Blame;
+using Verso.Documents.Canonical;
 using Verso.Cli.Infrastructure;
 using Verso.Naming;
 using Verso.Server.Wire;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Cli.Infrastructure;
 
 namespace Verso.Cli.Commands;

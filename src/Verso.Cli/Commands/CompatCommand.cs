@@ -2,8 +2,8 @@ using System.CommandLine;
 using Spectre.Console;
 using Verso.Cli.Infrastructure;
 using Verso.Naming;
-using Verso.Schemas;
-using Verso.Tools;
+using Verso.Documents.Schemas;
+using Verso.Versioning.Tools;
 
 namespace Verso.Cli.Commands;
 

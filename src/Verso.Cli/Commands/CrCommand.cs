@@ -2,12 +2,12 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
-using Verso.Canonical;
-using Verso.ChangeRequests;
+using Verso.Documents.Canonical;
+using Verso.Governance.ChangeRequests;
 using Verso.Cli.Infrastructure;
 using Verso.Contracts;
 using Verso.Contracts.Compare;
-using Verso.Diff;
+using Verso.Documents.Diff;
 using Verso.Server.Wire;
 
 namespace Verso.Cli.Commands;
@@ -108,6 +108,6 @@ internal static class CrCommand
         return command;
     }
 
-    private static void Render(CliConsole console, Kinds.EntityKind kind, string title, JsonNode? before, JsonNode? after, System.Collections.Immutable.ImmutableArray<JsonChange> changes) =>
+    private static void Render(CliConsole console, Model.Kinds.EntityKind kind, string title, JsonNode? before, JsonNode? after, System.Collections.Immutable.ImmutableArray<JsonChange> changes) =>
         DiffText.Write(console, kind, title, before, after, changes);
 }

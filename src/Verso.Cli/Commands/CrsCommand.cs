@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
-using Verso.ChangeRequests;
+using Verso.Governance.ChangeRequests;
 using Verso.Cli.Infrastructure;
 using Verso.Naming;
 using Verso.Server.Wire;

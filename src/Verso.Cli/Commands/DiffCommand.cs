@@ -1,12 +1,12 @@
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using System.CommandLine;
 using System.Text.Json;
 using Verso.Cli.Infrastructure;
-using Verso.Diff;
+using Verso.Documents.Diff;
 using System.Text.Json.Nodes;
 using Verso.Naming;
 using Verso.Server.Wire;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Cli.Commands;
 
@@ -63,7 +63,7 @@ internal static class DiffCommand
             switch (outputFormat)
             {
                 case "patch":
-                    var patch = Patch.JsonPatch.Create(JsonPatchBuilder.Create(before, after, kind.DiffRules, budget));
+                    var patch = Documents.Patch.JsonPatch.Create(JsonPatchBuilder.Create(before, after, kind.DiffRules, budget));
                     await console.OutputStream.WriteAsync(patch.ToUtf8Bytes(), cancellationToken);
                     console.OutputStream.WriteByte((byte)'\n');
                     break;

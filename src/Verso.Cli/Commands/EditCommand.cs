@@ -98,7 +98,7 @@ internal static class EditCommand
         }
     }
 
-    private static List<string> Problems(VersioningService service, EntityKey key, string file, byte[] edited, out Canonical.CanonicalDocument? content)
+    private static List<string> Problems(VersioningService service, EntityKey key, string file, byte[] edited, out Documents.Canonical.CanonicalDocument? content)
     {
         content = null;
         try

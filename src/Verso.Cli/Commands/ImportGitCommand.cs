@@ -57,7 +57,7 @@ internal static class ImportGitCommand
                 EntityKey.ValidateKind(kindName);
                 var fileFormat = FormatOf(parse.GetRequiredValue(format));
                 var globs = given.Select(PathGlob.Parse).ToArray();
-                Func<GitImportStep, CancellationToken, ValueTask<Canonical.CanonicalDocument>> parser;
+                Func<GitImportStep, CancellationToken, ValueTask<Documents.Canonical.CanonicalDocument>> parser;
                 try
                 {
                     parser = GitFileParsers.For(service, context.Store, kindName, fileFormat);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
-using Verso.Signatures;
+using Verso.Versioning.Signatures;
 
 namespace Verso.Cli.Commands;
 

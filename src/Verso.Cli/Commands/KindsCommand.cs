@@ -24,7 +24,7 @@ internal static class KindsCommand
             var all = context.ParseResult.GetValue(includeInternal);
             await foreach (var head in context.Store.ListAllHeadsAsync(cancellationToken))
             {
-                if (!all && Kinds.InternalKinds.IsInternal(head.Key.Kind))
+                if (!all && Model.Kinds.InternalKinds.IsInternal(head.Key.Kind))
                 {
                     continue;
                 }

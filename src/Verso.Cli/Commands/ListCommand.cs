@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Verso.Cli.Infrastructure;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Server.Wire;
 using Verso.Storage;

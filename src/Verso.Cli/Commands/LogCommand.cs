@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using Verso.Checks;
+using Verso.Governance.Checks;
 using Verso.Cli.Infrastructure;
 using Verso.Server.Wire;
 using Verso.Errors;
-using Verso.Lineage;
+using Verso.Model.Lineage;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Cli.Commands;
 

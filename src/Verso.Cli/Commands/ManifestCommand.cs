@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
 using Verso.Server.Wire;
-using Verso.History;
+using Verso.Storage.History;
 using Verso.Naming;
 
 namespace Verso.Cli.Commands;

@@ -5,7 +5,7 @@ using ModelContextProtocol.Server;
 using Verso.Agents.Kinds;
 using Verso.Cli.Infrastructure;
 using Verso.Cli.Mcp;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Server.Mcp;
 using Verso.Server.Security;
 

@@ -2,12 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Cli.Infrastructure;
-using Verso.Merge;
+using Verso.Documents.Merge;
 using Verso.Naming;
 using Verso.Server.Wire;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Versioning;
 

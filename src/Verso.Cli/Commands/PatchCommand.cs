@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Cli.Infrastructure;
-using Verso.Patch;
+using Verso.Documents.Patch;
 
 namespace Verso.Cli.Commands;
 

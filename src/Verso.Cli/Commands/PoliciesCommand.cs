@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Verso.Checks;
+using Verso.Governance.Checks;
 using Verso.Cli.Infrastructure;
 using Verso.Naming;
-using Verso.Policies;
+using Verso.Governance.Policies;
 
 namespace Verso.Cli.Commands;
 

@@ -50,8 +50,8 @@ internal static class ProposeCommand
         return command;
     }
 
-    private static async Task<ChangeRequests.ChangeRequest> UpdateAsync(
-        ChangeRequests.ChangeRequestService requests, string id, EntityKey key, byte[] json, ChangeRequests.Actor author, string? message, int? @base, CancellationToken cancellationToken)
+    private static async Task<Governance.ChangeRequests.ChangeRequest> UpdateAsync(
+        Governance.ChangeRequests.ChangeRequestService requests, string id, EntityKey key, byte[] json, Governance.ChangeRequests.Actor author, string? message, int? @base, CancellationToken cancellationToken)
     {
         var current = await requests.GetAsync(id, cancellationToken);
         if (current.Target != key)

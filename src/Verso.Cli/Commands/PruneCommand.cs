@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Verso.Cli.Infrastructure;
 using Verso.Naming;
-using Verso.Retention;
+using Verso.Storage.Retention;
 
 namespace Verso.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
 using Verso.Naming;
-using Verso.Rollouts;
+using Verso.Versioning.Rollouts;
 using Verso.Server.Wire;
 
 namespace Verso.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Verso.ChangeRequests;
+using Verso.Governance.ChangeRequests;
 using Verso.Cli.Infrastructure;
 using Verso.Server.Wire;
 

@@ -3,7 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using Verso.Cli.Infrastructure;
 using Verso.Naming;
-using Verso.Rollouts;
+using Verso.Versioning.Rollouts;
 using Verso.Server.Wire;
 
 namespace Verso.Cli.Commands;

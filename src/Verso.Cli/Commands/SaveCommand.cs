@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Verso.Cli.Infrastructure;
 using Verso.Server.Wire;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Versioning;

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging;
 using Verso.Agents.Kinds;
 using Verso.Cli.Infrastructure;
 using Verso.Cli.Serving;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Server.Checkpoints;
-using Verso.Signatures;
+using Verso.Versioning.Signatures;
 using Verso.Server.Security;
 using Verso.Storage;
 
@@ -122,7 +122,7 @@ internal static class ServeCommand
         var keyPath = key is null ? null : context.Console.ResolvePath(key);
         if (keyPath is not null)
         {
-            using var _ = Signatures.SigningKey.FromPem(File.Exists(keyPath) ? File.ReadAllText(keyPath) : throw new UsageException($"no key file at {key}"));
+            using var _ = Versioning.Signatures.SigningKey.FromPem(File.Exists(keyPath) ? File.ReadAllText(keyPath) : throw new UsageException($"no key file at {key}"));
         }
 
         return new CheckpointScheduleOptions { Every = every, Directory = context.Console.ResolvePath(directory), KeyPath = keyPath };

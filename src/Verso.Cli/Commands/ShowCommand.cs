@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Verso.Checks;
+using Verso.Governance.Checks;
 using Verso.Cli.Infrastructure;
 using Verso.Files;
 using Verso.Server.Wire;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
 using Verso.Cli.Infrastructure;
-using Verso.Integrity;
-using Verso.Signatures;
+using Verso.Storage.Integrity;
+using Verso.Versioning.Signatures;
 
 namespace Verso.Cli.Commands;
 

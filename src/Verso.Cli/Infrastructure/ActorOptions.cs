@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Verso.ChangeRequests;
+using Verso.Governance.ChangeRequests;
 
 namespace Verso.Cli.Infrastructure;
 

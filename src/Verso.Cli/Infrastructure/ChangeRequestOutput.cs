@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Verso.ChangeRequests;
+using Verso.Governance.ChangeRequests;
 using Verso.Contracts;
 using Verso.Contracts.ChangeRequests;
 using Verso.Server.Wire;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Verso.Checks;
+using Verso.Governance.Checks;
 using Verso.Contracts;
 using Verso.Contracts.Versions;
 using Verso.Server.Wire;

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Verso.Agents.Kinds;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Errors;
-using Verso.ChangeRequests;
-using Verso.Checks;
-using Verso.Kinds;
+using Verso.Governance.ChangeRequests;
+using Verso.Governance.Checks;
+using Verso.Model.Kinds;
 using Verso.Storage;
 using Verso.Versioning;
 
@@ -37,22 +37,22 @@ internal sealed class CommandContext(ParseResult parseResult, GlobalOptions glob
     public const string SigningKeyVariable = "VERSO_SIGNING_KEY";
 
     // The key in $VERSO_SIGNING_KEY signs this command's tag moves, policy changes and applies; read once per command.
-    private Signatures.EventSigner? Signer
+    private Versioning.Signatures.EventSigner? Signer
     {
         get
         {
             if (_signer is null && Console.Environment(SigningKeyVariable) is { Length: > 0 } path)
             {
                 var full = Console.ResolvePath(path);
-                var key = Signatures.SigningKey.FromPem(File.Exists(full) ? File.ReadAllText(full) : throw new UsageException($"no key file at {path} (${SigningKeyVariable})"));
-                _signer = new Signatures.EventSigner(Store, key);
+                var key = Versioning.Signatures.SigningKey.FromPem(File.Exists(full) ? File.ReadAllText(full) : throw new UsageException($"no key file at {path} (${SigningKeyVariable})"));
+                _signer = new Versioning.Signatures.EventSigner(Store, key);
             }
 
             return _signer;
         }
     }
 
-    private Signatures.EventSigner? _signer;
+    private Versioning.Signatures.EventSigner? _signer;
 
     /// <summary>What a driver error means, as the store opened for this command explains it; null when it is none of its.</summary>
     public VersoException? TranslateFault(Exception exception) =>
@@ -88,8 +88,8 @@ internal sealed class CommandContext(ParseResult parseResult, GlobalOptions glob
     }
 
     /// <summary>A budget for this command's comparisons (<see cref="DiffBudget"/> or the default), stopped by <paramref name="cancellationToken"/>.</summary>
-    public Diff.ComparisonBudget ComparisonBudget(CancellationToken cancellationToken) =>
-        new(DiffBudget ?? Diff.ComparisonBudget.DefaultMaxSteps, cancellationToken);
+    public Documents.Diff.ComparisonBudget ComparisonBudget(CancellationToken cancellationToken) =>
+        new(DiffBudget ?? Documents.Diff.ComparisonBudget.DefaultMaxSteps, cancellationToken);
 
     /// <summary>The change request service over <see cref="Store"/>.</summary>
     public ChangeRequestService CreateRequests() => new(CreateService());

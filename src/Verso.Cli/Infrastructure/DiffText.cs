@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Spectre.Console;
-using Verso.Diff;
-using Verso.Diff.Rendering;
-using Verso.Kinds;
+using Verso.Documents.Diff;
+using Verso.Documents.Diff.Rendering;
+using Verso.Model.Kinds;
 
 namespace Verso.Cli.Infrastructure;
 

@@ -24,7 +24,7 @@ internal sealed class GlobalOptions
 
     public Option<long?> DiffBudget { get; } = new("--diff-budget")
     {
-        Description = $"the most steps a diff, blame, merge or compat may take before it stops with 'too large to compare' (default ${DiffBudgetVariable} or {Diff.ComparisonBudget.DefaultMaxSteps}); for serve, each request's",
+        Description = $"the most steps a diff, blame, merge or compat may take before it stops with 'too large to compare' (default ${DiffBudgetVariable} or {Documents.Diff.ComparisonBudget.DefaultMaxSteps}); for serve, each request's",
         HelpName = "STEPS",
         Recursive = true,
     };

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Verso.Canonical;
-using Verso.Snapshots;
+using Verso.Documents.Canonical;
+using Verso.Model.Snapshots;
 
 namespace Verso.Cli.Infrastructure;
 

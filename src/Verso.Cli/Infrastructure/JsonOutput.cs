@@ -27,9 +27,9 @@ internal static class JsonOutput
     /// <summary>Re-indents JSON for people, keeping property order and non-ASCII text as they are.</summary>
     public static string Indent(ReadOnlyMemory<byte> json)
     {
-        using var document = JsonDocument.Parse(json, Canonical.JsonLimits.Document);
+        using var document = JsonDocument.Parse(json, Documents.Canonical.JsonLimits.Document);
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Options with { Indented = true, MaxDepth = Canonical.CanonicalJson.MaxDepth + 1 }))
+        using (var writer = new Utf8JsonWriter(buffer, Options with { Indented = true, MaxDepth = Documents.Canonical.CanonicalJson.MaxDepth + 1 }))
         {
             document.WriteTo(writer);
         }

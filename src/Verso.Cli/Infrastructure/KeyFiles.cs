@@ -1,4 +1,4 @@
-using Verso.Signatures;
+using Verso.Versioning.Signatures;
 
 namespace Verso.Cli.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Versioning;
 
 namespace Verso.Cli.Infrastructure;

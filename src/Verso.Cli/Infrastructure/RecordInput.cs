@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Files;
 using Verso.Files.Errors;
 using Verso.Naming;

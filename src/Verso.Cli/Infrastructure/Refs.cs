@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Verso.Errors;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Versioning;
 
 namespace Verso.Cli.Infrastructure;

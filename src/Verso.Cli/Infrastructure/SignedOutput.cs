@@ -1,5 +1,5 @@
 using System.Text;
-using Verso.Signatures;
+using Verso.Versioning.Signatures;
 
 namespace Verso.Cli.Infrastructure;
 
@@ -22,7 +22,7 @@ internal static class SignedOutput
                 writer.WriteStartObject();
                 writer.WriteString("media_type", DsseEnvelope.MediaType);
                 writer.WriteString("key_id", envelope.Signatures[0].KeyId);
-                writer.WriteString("digest", Hashing.ContentHash.Compute(envelope.Payload.AsSpan()).ToString());
+                writer.WriteString("digest", Documents.Hashing.ContentHash.Compute(envelope.Payload.AsSpan()).ToString());
                 writer.WritePropertyName("envelope");
                 writer.WriteRawValue(text);
                 writer.WriteEndObject();

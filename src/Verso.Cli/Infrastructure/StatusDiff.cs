@@ -1,4 +1,4 @@
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using System.Text.Json.Nodes;
 using Verso.Files;
 using Verso.Files.Directories;

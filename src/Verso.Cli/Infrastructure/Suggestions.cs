@@ -20,7 +20,7 @@ internal static class Suggestions
         }
 
         // The same nearness as for kinds: edits, a swap of neighbours counting one (svae → save).
-        var closest = Verso.Kinds.KindNames.Nearest(typed, root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+        var closest = Verso.Model.Kinds.KindNames.Nearest(typed, root.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
         var hint = closest is not null ? $"; did you mean `{closest}`?" : "";
         return $"'{typed}' is not a verso command{hint}";
     }

@@ -6,7 +6,7 @@ namespace Verso.Contracts.Admin;
 /// <summary>A request to drop the content of old versions, keeping heads, tagged and pinned versions.</summary>
 public sealed record PruneRequest
 {
-    /// <summary>The most days <see cref="KeepDays"/> takes: a hundred years (what Verso.Retention.RetentionPolicy allows).</summary>
+    /// <summary>The most days <see cref="KeepDays"/> takes: a hundred years (what Verso.Storage.Retention.RetentionPolicy allows).</summary>
     public const int MaxKeepDays = 36_500;
 
     /// <summary>kind/id; every entity when left out.</summary>

@@ -1,4 +1,4 @@
-using Verso.Kinds;
+using Verso.Model.Kinds;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

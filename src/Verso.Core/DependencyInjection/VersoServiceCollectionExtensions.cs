@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Verso.ChangeRequests;
-using Verso.Checks;
-using Verso.Kinds;
+using Verso.Governance.ChangeRequests;
+using Verso.Governance.Checks;
+using Verso.Model.Kinds;
 using Verso.Storage;
 using Verso.Versioning;
 
@@ -32,11 +32,11 @@ public static class VersoServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<VersioningService>>())
         {
-            Signer = provider.GetService<Verso.Signatures.EventSigner>(),
+            Signer = provider.GetService<Verso.Versioning.Signatures.EventSigner>(),
         });
         services.TryAddSingleton(provider => new ChangeRequestService(
             provider.GetRequiredService<VersioningService>(), provider.GetService<ILogger<ChangeRequestService>>()));
-        services.TryAddSingleton(provider => new Verso.Rollouts.RolloutService(provider.GetRequiredService<VersioningService>()));
+        services.TryAddSingleton(provider => new Verso.Versioning.Rollouts.RolloutService(provider.GetRequiredService<VersioningService>()));
         services.TryAddSingleton(provider => new CheckService(
             provider.GetRequiredService<VersioningService>(), provider.GetService<ILogger<CheckService>>()));
         return new VersoBuilder(services);

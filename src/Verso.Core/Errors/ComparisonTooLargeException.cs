@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Verso.Errors;
 
 /// <summary>
-/// A diff, blame or merge needed more work than its <see cref="Diff.ComparisonBudget"/> allows (texts of many
+/// A diff, blame or merge needed more work than its <see cref="Documents.Diff.ComparisonBudget"/> allows (texts of many
 /// lines reordered or rewritten). Nothing was written; each edge says how its budget is raised.
 /// </summary>
 public sealed class ComparisonTooLargeException : VersoException

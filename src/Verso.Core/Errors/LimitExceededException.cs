@@ -2,7 +2,7 @@ namespace Verso.Errors;
 
 /// <summary>
 /// An input is larger than Verso accepts: a record over the size limit, a patch with too many operations
-/// or whose result grows too large, nesting deeper than <see cref="Canonical.CanonicalJson.MaxDepth"/>.
+/// or whose result grows too large, nesting deeper than <see cref="Documents.Canonical.CanonicalJson.MaxDepth"/>.
 /// Raised before the work that the size would make expensive.
 /// </summary>
 public sealed class LimitExceededException : VersoException

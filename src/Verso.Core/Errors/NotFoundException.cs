@@ -26,7 +26,7 @@ public sealed class NotFoundException : VersoException
     }
 
     /// <summary>No version of <paramref name="key"/> holds the content <paramref name="hash"/> (with its content still there).</summary>
-    public static NotFoundException ForContent(Naming.EntityKey key, Hashing.ContentHash hash)
+    public static NotFoundException ForContent(Naming.EntityKey key, Documents.Hashing.ContentHash hash)
     {
         ArgumentNullException.ThrowIfNull(key);
         return new NotFoundException($"{key}@{hash}", $"not found: no version of {key} holds {hash}");

@@ -8,7 +8,7 @@ namespace Verso.Errors;
 public sealed class RefusedException : VersoException
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="rule">The rule that refused, as policies spell it (see <see cref="Policies.PolicyRules"/>).</param>
+    /// <param name="rule">The rule that refused, as policies spell it (see <see cref="Governance.Policies.PolicyRules"/>).</param>
     /// <param name="policy">The policy version that set the rule, e.g. <c>policy/kind.agent@2</c>; null for a rule no policy sets.</param>
     /// <param name="target">What the action was on, e.g. <c>agent/alice</c> or <c>cr-17</c>.</param>
     /// <param name="reason">Why it was refused, in one clause.</param>

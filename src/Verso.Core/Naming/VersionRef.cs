@@ -1,6 +1,6 @@
 using System.Globalization;
 using Verso.Errors;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 
 namespace Verso.Naming;
 

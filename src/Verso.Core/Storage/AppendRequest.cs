@@ -1,6 +1,6 @@
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Storage;
 

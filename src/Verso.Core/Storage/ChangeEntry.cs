@@ -1,6 +1,6 @@
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Storage;
 

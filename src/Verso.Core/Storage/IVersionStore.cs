@@ -1,7 +1,7 @@
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
-using Verso.Retention;
-using Verso.Snapshots;
+using Verso.Storage.Retention;
+using Verso.Model.Snapshots;
 
 namespace Verso.Storage;
 

@@ -1,5 +1,5 @@
 using Verso.Errors;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Storage;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using Verso.Integrity;
-using Verso.Snapshots;
+using Verso.Storage.Integrity;
+using Verso.Model.Snapshots;
 
 namespace Verso.Storage;
 

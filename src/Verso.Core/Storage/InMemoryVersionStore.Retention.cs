@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using Verso.Errors;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
-using Verso.Retention;
-using Verso.Snapshots;
+using Verso.Storage.Retention;
+using Verso.Model.Snapshots;
 
 namespace Verso.Storage;
 

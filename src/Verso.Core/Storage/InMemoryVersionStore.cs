@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using Verso.Errors;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Storage;
 

@@ -1,4 +1,4 @@
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
 
 namespace Verso.Storage;

@@ -1,4 +1,4 @@
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Naming;
 
 namespace Verso.Versioning;

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Versioning;
 
@@ -114,7 +114,7 @@ public sealed class VersionedCollection<T>
             return new(snapshot, VersioningService.Deserialize<T>(snapshot, Kind.SerializerOptions));
         }
 
-        var content = Canonical.JsonLimits.ParseNode(snapshot.Content.Span) as JsonObject
+        var content = Documents.Canonical.JsonLimits.ParseNode(snapshot.Content.Span) as JsonObject
             ?? throw new InvalidOperationException($"{snapshot.Ref} is not a JSON object");
         var upcast = Kind.Upcast(content, snapshot.SchemaVersion);
         return new(snapshot, upcast.Deserialize<T>(Kind.SerializerOptions) ?? throw new InvalidOperationException($"{snapshot.Ref} holds null"));

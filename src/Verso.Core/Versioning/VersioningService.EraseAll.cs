@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
-using Verso.Retention;
-using Verso.Snapshots;
+using Verso.Storage.Retention;
+using Verso.Model.Snapshots;
 
 namespace Verso.Versioning;
 

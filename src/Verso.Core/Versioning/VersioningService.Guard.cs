@@ -1,8 +1,8 @@
 using Verso.Errors;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
-using Verso.Policies;
-using Verso.Snapshots;
+using Verso.Governance.Policies;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 
 namespace Verso.Versioning;

@@ -1,7 +1,7 @@
 using Verso.Errors;
 using Verso.Naming;
-using Verso.Policies;
-using Verso.Snapshots;
+using Verso.Governance.Policies;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 
 namespace Verso.Versioning;

@@ -1,9 +1,9 @@
-using Verso.Canonical;
-using Verso.Checks;
+using Verso.Documents.Canonical;
+using Verso.Governance.Checks;
 using Verso.Errors;
 using Verso.Naming;
-using Verso.Policies;
-using Verso.Snapshots;
+using Verso.Governance.Policies;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 
 namespace Verso.Versioning;

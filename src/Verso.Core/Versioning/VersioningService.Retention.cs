@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Naming;
-using Verso.Retention;
-using Verso.Snapshots;
+using Verso.Storage.Retention;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 
 namespace Verso.Versioning;

@@ -1,4 +1,4 @@
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Versioning;
 

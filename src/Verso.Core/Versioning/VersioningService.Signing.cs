@@ -1,4 +1,4 @@
-using Verso.Signatures;
+using Verso.Versioning.Signatures;
 using Verso.Storage;
 
 namespace Verso.Versioning;

@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Verso.Canonical;
-using Verso.Checks;
+using Verso.Documents.Canonical;
+using Verso.Governance.Checks;
 using Verso.Errors;
 using Verso.Naming;
-using Verso.Policies;
-using Verso.Schemas;
-using Verso.Snapshots;
-using Verso.Tools;
+using Verso.Governance.Policies;
+using Verso.Documents.Schemas;
+using Verso.Model.Snapshots;
+using Verso.Versioning.Tools;
 
 namespace Verso.Versioning;
 

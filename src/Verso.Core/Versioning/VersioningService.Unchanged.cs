@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Verso.Canonical;
-using Verso.Hashing;
+using Verso.Documents.Canonical;
+using Verso.Documents.Hashing;
 using Verso.Naming;
 using Verso.Storage;
 

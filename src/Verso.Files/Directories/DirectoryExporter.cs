@@ -1,7 +1,7 @@
 using Verso.Errors;
 using Verso.Files.Errors;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Versioning;
 
@@ -101,7 +101,7 @@ public sealed class DirectoryExporter
         {
             // A host's own records (the server's tokens) and review's bookkeeping (change requests, checks) are
             // never published as files: they pin version numbers of this store, which an import elsewhere renumbers.
-            if (!Kinds.InternalKinds.IsInternal(head.Key.Kind))
+            if (!Model.Kinds.InternalKinds.IsInternal(head.Key.Kind))
             {
                 heads.Add(head);
             }
@@ -156,7 +156,7 @@ public sealed class DirectoryExporter
     // A file may be replaced when it is missing, already holds the bytes, or holds the record the last
     // export wrote there or the head's record (only its formatting would change). Anything else — another
     // record, or text that is no record at all — is someone's edit.
-    private async Task<bool> IsHandEditedAsync(string fullPath, RecordPath path, byte[] bytes, Hashing.ContentHash head, FileResult? written, CancellationToken cancellationToken)
+    private async Task<bool> IsHandEditedAsync(string fullPath, RecordPath path, byte[] bytes, Documents.Hashing.ContentHash head, FileResult? written, CancellationToken cancellationToken)
     {
         if (!File.Exists(fullPath))
         {

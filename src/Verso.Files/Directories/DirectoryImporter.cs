@@ -1,5 +1,5 @@
 using Verso.Errors;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Versioning;
 
@@ -55,7 +55,7 @@ public sealed class DirectoryImporter
         var saves = new List<(int Index, ScannedFile File, BatchSave Save)>(files.Length);
         for (var i = 0; i < files.Length; i++)
         {
-            if (files[i].Record is { } internalRecord && Kinds.InternalKinds.IsInternal(internalRecord.Key.Kind))
+            if (files[i].Record is { } internalRecord && Model.Kinds.InternalKinds.IsInternal(internalRecord.Key.Kind))
             {
                 results[i] = new FileResult(files[i].RelativePath, FileStatus.Skipped, internalRecord.Key,
                     Detail: $"an internal record ({internalRecord.Key.Kind}) belongs to the store it was made in and is not imported");

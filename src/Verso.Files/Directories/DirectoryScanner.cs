@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Errors;
 using Verso.Files.Errors;
 using Verso.Naming;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Verso.Agents.Validation;
 using Verso.Errors;
 using Verso.Files.Yaml;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
 using static Verso.Agents.Validation.FieldSpec;
 using static Verso.Agents.Validation.ValueSpec;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Verso.Agents.Decisions;
 using Verso.Agents.Kinds;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Files.Squad;
 using Verso.Naming;
 using Verso.Storage;

@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Verso.Agents.Kinds;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Errors;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Versioning;
 

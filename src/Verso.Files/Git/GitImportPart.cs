@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Naming;
 
 namespace Verso.Files.Git;

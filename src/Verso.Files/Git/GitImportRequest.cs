@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 
 namespace Verso.Files.Git;
 

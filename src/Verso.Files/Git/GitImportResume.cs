@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Versioning;
 
 namespace Verso.Files.Git;

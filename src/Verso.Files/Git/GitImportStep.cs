@@ -1,5 +1,5 @@
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Files.Git;
 

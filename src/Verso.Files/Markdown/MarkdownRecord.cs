@@ -30,7 +30,7 @@ public static class MarkdownRecord
         var body = record.TryGetProperty(bodyMember, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
             ? text
             : null;
-        using var frontMatter = JsonDocument.Parse(Without(record, body is null ? null : bodyMember), Canonical.JsonLimits.Document);
+        using var frontMatter = JsonDocument.Parse(Without(record, body is null ? null : bodyMember), Documents.Canonical.JsonLimits.Document);
         var yaml = YamlRecordWriter.Write(frontMatter.RootElement, shape);
         return [.. "---\n"u8, .. yaml, .. "---\n"u8, .. Utf8Text.Encode(body ?? "")];
     }
@@ -51,7 +51,7 @@ public static class MarkdownRecord
         var (frontMatterLength, closeLength, closeLine) = FindClose(file[open..]);
         var yaml = file.Slice(open, frontMatterLength);
         var body = Utf8Text.Decode(file[(open + frontMatterLength + closeLength)..]);
-        using var fields = JsonDocument.Parse(IsBlank(yaml) ? "{}"u8.ToArray() : YamlRecordReader.ReadJson(yaml, firstLine: 2), Canonical.JsonLimits.Document);
+        using var fields = JsonDocument.Parse(IsBlank(yaml) ? "{}"u8.ToArray() : YamlRecordReader.ReadJson(yaml, firstLine: 2), Documents.Canonical.JsonLimits.Document);
         if (fields.RootElement.ValueKind != JsonValueKind.Object)
         {
             throw new RecordFileException("the front matter must be a YAML mapping of field names to values", 2);

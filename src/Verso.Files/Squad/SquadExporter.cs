@@ -5,7 +5,7 @@ using Verso.Files.Directories;
 using Verso.Files.Errors;
 using Verso.Files.Text;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Versioning;
 
@@ -162,7 +162,7 @@ public sealed class SquadExporter
 
     private static string? StringMember(Snapshot snapshot, string member)
     {
-        using var document = JsonDocument.Parse(snapshot.Content, Canonical.JsonLimits.Document);
+        using var document = JsonDocument.Parse(snapshot.Content, Documents.Canonical.JsonLimits.Document);
         return document.RootElement.ValueKind == JsonValueKind.Object
             && document.RootElement.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()

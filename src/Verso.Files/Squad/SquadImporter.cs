@@ -7,7 +7,7 @@ using Verso.Errors;
 using Verso.Files.Directories;
 using Verso.Files.Errors;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Versioning;
 
@@ -101,7 +101,7 @@ public sealed class SquadImporter
 
                     var bytes = await tree.ReadAsync(relative, cancellationToken).ConfigureAwait(false);
                     var head = await store.GetLatestAsync(key, cancellationToken).ConfigureAwait(false);
-                    var existing = head is null ? null : Canonical.JsonLimits.ParseNode(head.Content.Span)!.AsObject();
+                    var existing = head is null ? null : Documents.Canonical.JsonLimits.ParseNode(head.Content.Span)!.AsObject();
                     return await SaveAsync(tree.Name + "/" + relative, key, SquadAgentRecord.ToJson(name, bytes, existing), cancellationToken).ConfigureAwait(false);
                 }).ConfigureAwait(false);
                 if (saved)
@@ -203,7 +203,7 @@ public sealed class SquadImporter
 
         private static bool IsTeamDecision(Snapshot head)
         {
-            using var document = JsonDocument.Parse(head.Content, Canonical.JsonLimits.Document);
+            using var document = JsonDocument.Parse(head.Content, Documents.Canonical.JsonLimits.Document);
             return TeamDecision.IsOne(document.RootElement);
         }
 

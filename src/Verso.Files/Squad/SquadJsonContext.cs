@@ -14,6 +14,6 @@ namespace Verso.Files.Squad;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectNullableAnnotations = true,
     AllowDuplicateProperties = false,
-    MaxDepth = Canonical.CanonicalJson.MaxDepth + 1)]
+    MaxDepth = Documents.Canonical.CanonicalJson.MaxDepth + 1)]
 [JsonSerializable(typeof(SquadLayout))]
 internal sealed partial class SquadJsonContext : JsonSerializerContext;

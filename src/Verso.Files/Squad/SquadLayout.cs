@@ -88,8 +88,8 @@ public sealed record SquadLayout
     public static async Task<string> CharterPathAsync(Verso.Storage.IVersionStore store, string folder, string agent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var lineage = await new Verso.Lineage.LineageReader(store).GetAsync(EntityKey.Create("agent", agent), cancellationToken).ConfigureAwait(false);
-        return lineage?.Status == Verso.Lineage.EntityLineage.Retired ? $"{folder}/agents/_alumni/{agent}/charter.md" : $"{folder}/agents/{agent}/charter.md";
+        var lineage = await new Verso.Model.Lineage.LineageReader(store).GetAsync(EntityKey.Create("agent", agent), cancellationToken).ConfigureAwait(false);
+        return lineage?.Status == Verso.Model.Lineage.EntityLineage.Retired ? $"{folder}/agents/_alumni/{agent}/charter.md" : $"{folder}/agents/{agent}/charter.md";
     }
 
     private static bool IsEntityId(string id)

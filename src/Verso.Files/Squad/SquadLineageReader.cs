@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Verso.Files.Git;
-using Verso.Lineage;
+using Verso.Model.Lineage;
 using Verso.Naming;
 
 namespace Verso.Files.Squad;

@@ -1,6 +1,6 @@
 using Verso.Files.Directories;
 using Verso.Files.Errors;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Versioning;
 

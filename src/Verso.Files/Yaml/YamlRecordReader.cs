@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Files.Errors;
 using Verso.Files.Text;
 using YamlDotNet.Core;

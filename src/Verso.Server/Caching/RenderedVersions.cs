@@ -3,7 +3,7 @@ using Verso.Contracts;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.Wire;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Server.Caching;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Verso.Integrity;
-using Verso.Kinds;
-using Verso.Signatures;
+using Verso.Storage.Integrity;
+using Verso.Model.Kinds;
+using Verso.Versioning.Signatures;
 using Verso.Storage;
 
 namespace Verso.Server.Checkpoints;

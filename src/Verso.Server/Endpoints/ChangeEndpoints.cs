@@ -63,7 +63,7 @@ internal static class ChangeEndpoints
         JsonBody.ApplyHeaders(http.Response, null, null, immutable: false);
         return WireResults.Ok(new ChangePage
         {
-            Items = [.. entries.Where(e => !Kinds.ReservedKinds.IsReserved(e.Ref.Key.Kind)).Select(WireChanges.Of)],
+            Items = [.. entries.Where(e => !Model.Kinds.ReservedKinds.IsReserved(e.Ref.Key.Kind)).Select(WireChanges.Of)],
             LastSeq = last,
         });
     }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Verso.Checks;
+using Verso.Governance.Checks;
 using Verso.Contracts.Checks;
 using Verso.Contracts.Policies;
 using Verso.Naming;

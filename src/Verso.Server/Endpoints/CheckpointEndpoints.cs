@@ -6,7 +6,7 @@ using Verso.Server.Checkpoints;
 using Verso.Server.Http;
 using Verso.Server.Security;
 using Verso.Server.Security.Access;
-using Verso.Signatures;
+using Verso.Versioning.Signatures;
 
 namespace Verso.Server.Endpoints;
 

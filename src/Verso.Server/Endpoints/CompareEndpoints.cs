@@ -5,17 +5,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Verso.Blame;
-using Verso.Canonical;
+using Verso.Documents.Blame;
+using Verso.Documents.Canonical;
 using Verso.Contracts.Compare;
-using Verso.Diff;
+using Verso.Documents.Diff;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.Security;
 using Verso.Server.Security.Access;
 using Verso.Server.Wire;
-using Verso.Snapshots;
-using Verso.Tools;
+using Verso.Model.Snapshots;
+using Verso.Versioning.Tools;
 using Verso.Versioning;
 using IVersionStore = Verso.Storage.IVersionStore;
 
@@ -58,7 +58,7 @@ internal static class CompareEndpoints
         {
             case "patch":
                 // RFC 6902 bytes come from Core's patch layer: a patch is a standard document, not a Verso contract.
-                var patch = Patch.JsonPatch.Create(JsonPatchBuilder.Create(before, after, entityKind.DiffRules, budget));
+                var patch = Documents.Patch.JsonPatch.Create(JsonPatchBuilder.Create(before, after, entityKind.DiffRules, budget));
                 return TypedResults.Bytes(patch.ToUtf8Bytes(), "application/json-patch+json");
             case "text":
                 var lines = entityKind.DiffRenderer.Render(before, after, JsonDiff.Compute(before, after, entityKind.DiffRules, budget));

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Verso.Diff;
+using Verso.Documents.Diff;
 
 namespace Verso.Server.Endpoints;
 

@@ -89,7 +89,7 @@ internal static class EntityEndpoints
         // Canonicalized (and validated) before the store is touched: bad input never half-writes.
         var content = service.Canonicalize(kind, body);
         // A kind neither registered nor held yet is created only on purpose (new_kind=true): agnet is a typo, not a kind.
-        await Kinds.KindNames.EnsureKnownAsync(service, kind, newKind ?? false, cancellationToken);
+        await Model.Kinds.KindNames.EnsureKnownAsync(service, kind, newKind ?? false, cancellationToken);
         var result = await service.SaveAsync(key, content, new SaveOptions(by) { Message = message, Force = force ?? false, ExpectedVersion = expected }, cancellationToken);
         return VersionResults.Appended(http, result);
     }

@@ -11,7 +11,7 @@ using Verso.Server.Http;
 using Verso.Server.Security;
 using Verso.Server.Security.Access;
 using Verso.Server.Wire;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Versioning;
 
@@ -79,7 +79,7 @@ internal static class HistoryEndpoints
 
         var snapshot = await service.GetAsync(reference, cancellationToken);
         // A number or a full hash always names the same bytes; a tag, a time or a prefix may name another later.
-        var immutable = reference.Selector == VersionSelector.Hash && reference.Hash.Hex.Length == Hashing.ContentHash.HexLength;
+        var immutable = reference.Selector == VersionSelector.Hash && reference.Hash.Hex.Length == Documents.Hashing.ContentHash.HexLength;
         return VersionResults.Snapshot(http, snapshot, immutable);
     }
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
 using Verso.Server.Http;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 
 namespace Verso.Server.Endpoints;

@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Verso.Canonical;
-using Verso.Merge;
+using Verso.Documents.Canonical;
+using Verso.Documents.Merge;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.Security;
 using Verso.Server.Security.Access;
 using Verso.Server.Wire;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Versioning;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using Verso.Agents.Decisions;
 using Verso.Contracts.Rollouts;
 using Verso.Naming;
-using Verso.Rollouts;
+using Verso.Versioning.Rollouts;
 using Verso.Server.Http;
 using Verso.Server.Security;
 using Verso.Server.Security.Access;

@@ -8,7 +8,7 @@ using Verso.Naming;
 using Verso.Server.Security;
 using Verso.Server.Security.Access;
 using Verso.Server.Wire;
-using Verso.Signatures;
+using Verso.Versioning.Signatures;
 using IVersionStore = Verso.Storage.IVersionStore;
 
 namespace Verso.Server.Endpoints;

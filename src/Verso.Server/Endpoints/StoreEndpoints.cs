@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Verso.Contracts.Store;
-using Verso.History;
+using Verso.Storage.History;
 using Verso.Naming;
 using Verso.Server.Http;
 using Verso.Server.Security;
@@ -40,7 +40,7 @@ internal static class StoreEndpoints
 
         var registeredNames = service.Kinds.Registered.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
         var kinds = counts
-            .Where(c => !Kinds.ReservedKinds.IsReserved(c.Key) && caller.MayTouch(c.Key))
+            .Where(c => !Model.Kinds.ReservedKinds.IsReserved(c.Key) && caller.MayTouch(c.Key))
             .Select(c => new KindInfo
             {
                 Kind = c.Key,

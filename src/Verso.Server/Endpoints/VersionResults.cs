@@ -4,7 +4,7 @@ using Verso.Contracts.Versions;
 using Verso.Server.Caching;
 using Verso.Server.Http;
 using Verso.Server.Wire;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 
 namespace Verso.Server.Endpoints;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Server.Http;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 
 namespace Verso.Server.Http;
 

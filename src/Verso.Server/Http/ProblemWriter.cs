@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Verso.Contracts;
 using Verso.Contracts.Problems;
 using Verso.Errors;
-using Verso.Policies;
+using Verso.Governance.Policies;
 
 namespace Verso.Server.Http;
 
@@ -45,8 +45,8 @@ public static class ProblemWriter
             ComparisonTooLargeException tooLarge => new ApiProblem(StatusCodes.Status422UnprocessableEntity, "too-large-to-compare", "Too large to compare",
                     $"{exception.Message}; the server's operator can raise it with Verso:Server:DiffBudget (verso serve --diff-budget N)")
                 .With("budget", tooLarge.MaxSteps),
-            Rollouts.InvalidRolloutException => new ApiProblem(StatusCodes.Status422UnprocessableEntity, "invalid-rollout", "Invalid rollout", exception.Message),
-            Rollouts.RolloutConflictException => new ApiProblem(StatusCodes.Status409Conflict, "rollout-conflict", "Rollout conflict", exception.Message),
+            Versioning.Rollouts.InvalidRolloutException => new ApiProblem(StatusCodes.Status422UnprocessableEntity, "invalid-rollout", "Invalid rollout", exception.Message),
+            Versioning.Rollouts.RolloutConflictException => new ApiProblem(StatusCodes.Status409Conflict, "rollout-conflict", "Rollout conflict", exception.Message),
             NotFoundException notFound => ApiProblem.NotFound(exception.Message).With("ref", notFound.Reference),
             StoreUnavailableException => new ApiProblem(StatusCodes.Status503ServiceUnavailable, "store-unavailable", "Store unavailable", exception.Message),
             StoreFailureException failure => ForStoreFailure(failure),

@@ -1,4 +1,4 @@
-using Verso.Policies;
+using Verso.Governance.Policies;
 
 namespace Verso.Server.Security;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Errors;
 using Verso.Naming;
 using Verso.Storage;
@@ -75,9 +75,9 @@ public sealed class TokenStore(IVersionStore store, TimeProvider? time = null)
     }
 
     /// <summary>Every token ever made, by name, revoked ones included, with when each was last changed and by whom.</summary>
-    public async Task<IReadOnlyList<(TokenRecord Record, Snapshots.Snapshot Version)>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<(TokenRecord Record, Model.Snapshots.Snapshot Version)>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var tokens = new List<(TokenRecord, Snapshots.Snapshot)>();
+        var tokens = new List<(TokenRecord, Model.Snapshots.Snapshot)>();
         await foreach (var head in store.ListEntitiesAsync(Kind, cancellationToken).ConfigureAwait(false))
         {
             var latest = await store.GetLatestAsync(head.Key, cancellationToken).ConfigureAwait(false);

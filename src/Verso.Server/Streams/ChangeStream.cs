@@ -1,4 +1,4 @@
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Server.Security;
 using Verso.Storage;
 

@@ -1,5 +1,5 @@
 using Verso.Contracts.Admin;
-using Verso.Retention;
+using Verso.Storage.Retention;
 
 namespace Verso.Server.Wire;
 
@@ -7,7 +7,7 @@ namespace Verso.Server.Wire;
 public static class WireAdmin
 {
     /// <summary>A verification's report.</summary>
-    public static IntegrityReport Of(Integrity.IntegrityReport report)
+    public static IntegrityReport Of(Storage.Integrity.IntegrityReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         return new IntegrityReport
@@ -33,7 +33,7 @@ public static class WireAdmin
     }
 
     /// <summary>What an erasure did.</summary>
-    public static Contracts.Admin.ErasureResult Of(Retention.ErasureResult result)
+    public static Contracts.Admin.ErasureResult Of(Storage.Retention.ErasureResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         return new Contracts.Admin.ErasureResult
@@ -45,7 +45,7 @@ public static class WireAdmin
     }
 
     /// <summary>What erasing a whole entity did.</summary>
-    public static Contracts.Import.EntityErasureResult OfEntity(Retention.ErasureResult result)
+    public static Contracts.Import.EntityErasureResult OfEntity(Storage.Retention.ErasureResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         return new Contracts.Import.EntityErasureResult

@@ -1,26 +1,26 @@
-using Verso.Blame;
-using Verso.Snapshots;
+using Verso.Documents.Blame;
+using Verso.Model.Snapshots;
 
 namespace Verso.Server.Wire;
 
-/// <summary>Blames as the wire shows them: Core's <see cref="Blame.BlameEntry"/> mapped to <see cref="Contracts.Compare.BlameEntry"/>.</summary>
+/// <summary>Blames as the wire shows them: Core's <see cref="Documents.Blame.BlameEntry"/> mapped to <see cref="Contracts.Compare.BlameEntry"/>.</summary>
 public static class WireBlame
 {
     /// <summary>Each entry, in document order.</summary>
-    public static List<Contracts.Compare.BlameEntry> Of(IEnumerable<Blame.BlameEntry> blame)
+    public static List<Contracts.Compare.BlameEntry> Of(IEnumerable<Documents.Blame.BlameEntry> blame)
     {
         ArgumentNullException.ThrowIfNull(blame);
         return [.. blame.Select(Of)];
     }
 
     /// <summary>The blame of <paramref name="target"/>.</summary>
-    public static Contracts.Compare.BlameResult Of(Snapshot target, IEnumerable<Blame.BlameEntry> blame)
+    public static Contracts.Compare.BlameResult Of(Snapshot target, IEnumerable<Documents.Blame.BlameEntry> blame)
     {
         ArgumentNullException.ThrowIfNull(target);
         return new Contracts.Compare.BlameResult { Ref = target.Ref.ToString(), Hash = target.Hash.ToString(), Entries = Of(blame) };
     }
 
-    private static Contracts.Compare.BlameEntry Of(Blame.BlameEntry entry) => new()
+    private static Contracts.Compare.BlameEntry Of(Documents.Blame.BlameEntry entry) => new()
     {
         Path = entry.Path,
         Value = WireJson.Of(entry.Value),
@@ -30,7 +30,7 @@ public static class WireBlame
         Lines = entry.Lines.IsEmpty ? null : [.. entry.Lines.Select(Of)],
     };
 
-    private static Contracts.Compare.BlameLine Of(Blame.BlameLine line) => new()
+    private static Contracts.Compare.BlameLine Of(Documents.Blame.BlameLine line) => new()
     {
         Number = line.Number,
         Text = line.Text,

@@ -1,7 +1,7 @@
-using Verso.ChangeRequests;
+using Verso.Governance.ChangeRequests;
 using Verso.Contracts.ChangeRequests;
 using Verso.Contracts.Json;
-using Verso.Diff;
+using Verso.Documents.Diff;
 
 namespace Verso.Server.Wire;
 

@@ -1,5 +1,5 @@
 using Verso.Contracts.Changes;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Server.Wire;
 

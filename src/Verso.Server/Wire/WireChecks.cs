@@ -1,4 +1,4 @@
-using Verso.Checks;
+using Verso.Governance.Checks;
 using Verso.Contracts.Checks;
 
 namespace Verso.Server.Wire;

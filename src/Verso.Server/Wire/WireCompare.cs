@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Verso.Contracts.Compare;
-using Verso.Diff;
-using Verso.Replay;
-using Verso.Snapshots;
+using Verso.Documents.Diff;
+using Verso.Versioning.Replay;
+using Verso.Model.Snapshots;
 
 namespace Verso.Server.Wire;
 
@@ -65,7 +65,7 @@ public static class WireCompare
         return new Referrers { Ref = target.Ref.ToString(), Hash = target.Hash.ToString(), ReferredBy = [.. referrers.Select(r => r.ToString())] };
     }
 
-    private static Contracts.Compare.TextHunk Of(Diff.TextHunk hunk) => new()
+    private static Contracts.Compare.TextHunk Of(Documents.Diff.TextHunk hunk) => new()
     {
         OldStart = hunk.OldStart,
         OldLength = hunk.OldLength,

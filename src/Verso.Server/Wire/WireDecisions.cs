@@ -1,6 +1,6 @@
 using Verso.Agents.Decisions;
 using Verso.Contracts.Decisions;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Server.Wire;
 

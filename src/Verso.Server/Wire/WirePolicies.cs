@@ -1,5 +1,5 @@
 using Verso.Contracts.Policies;
-using Verso.Policies;
+using Verso.Governance.Policies;
 
 namespace Verso.Server.Wire;
 

@@ -1,6 +1,6 @@
-using Verso.Checks;
+using Verso.Governance.Checks;
 using Verso.Contracts.Promotion;
-using Verso.Policies;
+using Verso.Governance.Policies;
 
 namespace Verso.Server.Wire;
 

@@ -1,5 +1,5 @@
 using Verso.Contracts.Rollouts;
-using Verso.Rollouts;
+using Verso.Versioning.Rollouts;
 
 namespace Verso.Server.Wire;
 

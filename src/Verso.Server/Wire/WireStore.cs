@@ -1,8 +1,8 @@
 using Verso.Contracts.Store;
 using Verso.Contracts.Versions;
-using Verso.History;
+using Verso.Storage.History;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 
 namespace Verso.Server.Wire;

@@ -1,6 +1,6 @@
 using Verso.Contracts.Tokens;
 using Verso.Server.Security;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Server.Wire;
 

@@ -1,8 +1,8 @@
-using Verso.Checks;
+using Verso.Governance.Checks;
 using Verso.Contracts.Json;
 using Verso.Contracts.Versions;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 
 namespace Verso.Server.Wire;

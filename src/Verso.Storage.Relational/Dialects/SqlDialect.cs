@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage.Relational.Reading;
 
 namespace Verso.Storage.Relational.Dialects;

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 
 namespace Verso.Storage.Relational.Hashes;
 

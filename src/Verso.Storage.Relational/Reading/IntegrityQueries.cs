@@ -1,6 +1,6 @@
-using Verso.Integrity;
+using Verso.Storage.Integrity;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage.Relational.Dialects;
 
 namespace Verso.Storage.Relational.Reading;

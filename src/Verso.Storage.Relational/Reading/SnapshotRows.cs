@@ -1,7 +1,7 @@
 using System.Data.Common;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage.Relational.Compression;
 using Verso.Storage.Relational.Dialects;
 using Verso.Storage.Relational.Hashes;

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Data.Common;
 using Verso.Errors;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
-using Verso.Retention;
-using Verso.Snapshots;
+using Verso.Storage.Retention;
+using Verso.Model.Snapshots;
 using Verso.Storage.Relational.Dialects;
 
 namespace Verso.Storage.Relational.Retention;

@@ -3,7 +3,7 @@ using Verso.Agents.Decisions;
 using Verso.Agents.Kinds;
 using Verso.Agents.Tests.Support;
 using Verso.Errors;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Testing.Support;
@@ -80,7 +80,7 @@ public sealed class DecisionLogTests
     private static DecisionRequest Request(DateTimeOffset executedAt) =>
         new("task-7", "ravi", "alice", DecisionOutcome.Approved, executedAt) { Reason = "tests pass" };
 
-    private async Task<Snapshots.Snapshot> SaveAgentAsync(string id, Func<string, string>? editCharter = null)
+    private async Task<Model.Snapshots.Snapshot> SaveAgentAsync(string id, Func<string, string>? editCharter = null)
     {
         var agent = SampleFiles.Node("agent", id);
         if (editCharter is not null)

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Verso.Agents.Identity;
 using Verso.Agents.Kinds;
 using Verso.Agents.Tests.Support;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Versioning;

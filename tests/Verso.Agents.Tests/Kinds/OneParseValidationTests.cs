@@ -4,9 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verso.Agents.Kinds;
 using Verso.Agents.Tests.Support;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Errors;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Storage;
 using Verso.Versioning;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Verso.Agents.Kinds;
 using Verso.Agents.Tests.Support;
-using Verso.Canonical;
-using Verso.Hashing;
-using Verso.Kinds;
+using Verso.Documents.Canonical;
+using Verso.Documents.Hashing;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Versioning;

@@ -4,7 +4,7 @@ using Verso.Agents.Decisions;
 using Verso.Agents.Kinds;
 using Verso.Agents.Tests.Support;
 using Verso.Errors;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Versioning;

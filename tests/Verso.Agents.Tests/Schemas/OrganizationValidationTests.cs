@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Verso.Agents.Kinds;
 using Verso.Agents.Tests.Support;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 
 namespace Verso.Agents.Tests.Schemas;
 

@@ -1,8 +1,8 @@
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Naming;
-using Verso.Replay;
-using Verso.Schemas;
-using Verso.Tools;
+using Verso.Versioning.Replay;
+using Verso.Documents.Schemas;
+using Verso.Versioning.Tools;
 using Verso.Versioning;
 using static Verso.Agents.Tests.Tools.ToolRecords;
 

@@ -1,8 +1,8 @@
-using Verso.ChangeRequests;
-using Verso.Checks;
+using Verso.Governance.ChangeRequests;
+using Verso.Governance.Checks;
 using Verso.Errors;
 using Verso.Naming;
-using Verso.Policies;
+using Verso.Governance.Policies;
 using Verso.Versioning;
 using static Verso.Agents.Tests.Tools.ToolRecords;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Verso.Agents.Kinds;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Storage;
 using Verso.Testing.Support;
 using Verso.Versioning;

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Verso.Agents.Tests.Workflows.Support;
 using Verso.Agents.Workflows;
-using Verso.Diff;
-using Verso.Diff.Rendering;
-using Verso.Kinds;
+using Verso.Documents.Diff;
+using Verso.Documents.Diff.Rendering;
+using Verso.Model.Kinds;
 
 namespace Verso.Agents.Tests.Workflows;
 

@@ -98,7 +98,7 @@ public sealed class CrashCaseTests : IDisposable
     {
         // A stream that never ends: reading it whole would never return; the limit ends the read.
         await using var endless = new EndlessStream();
-        var error = await Assert.ThrowsAsync<Errors.LimitExceededException>(() => Canonical.RecordLimits.ReadAsync(endless, 1 << 20, "standard input"));
+        var error = await Assert.ThrowsAsync<Errors.LimitExceededException>(() => Documents.Canonical.RecordLimits.ReadAsync(endless, 1 << 20, "standard input"));
 
         Assert.Equal(1 << 20, error.Maximum);
         Assert.InRange(endless.Served, 1 << 20, (1 << 20) + (1 << 17));

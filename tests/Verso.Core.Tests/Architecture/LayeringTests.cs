@@ -1,5 +1,5 @@
 using System.Reflection;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 
 namespace Verso.Core.Tests.Architecture;
 
@@ -12,10 +12,10 @@ namespace Verso.Core.Tests.Architecture;
 public sealed class LayeringTests
 {
     internal static readonly string[] DocumentLayers =
-        ["Verso.Canonical", "Verso.Hashing", "Verso.Pointers", "Verso.Patch", "Verso.Diff", "Verso.Merge", "Verso.Blame"];
+        ["Verso.Documents.Canonical", "Verso.Documents.Hashing", "Verso.Documents.Pointers", "Verso.Documents.Patch", "Verso.Documents.Diff", "Verso.Documents.Merge", "Verso.Documents.Blame"];
 
     internal static readonly string[] StatefulLayers =
-        ["Verso.Storage", "Verso.Versioning", "Verso.ChangeRequests", "Verso.Checks", "Verso.Policies", "Verso.History", "Verso.Retention", "Verso.Integrity"];
+        ["Verso.Storage", "Verso.Versioning", "Verso.Governance.ChangeRequests", "Verso.Governance.Checks", "Verso.Governance.Policies", "Verso.Storage.History", "Verso.Storage.Retention", "Verso.Storage.Integrity"];
 
     [Fact]
     public void TheDocumentLayersReferenceNoStorageVersioningOrChangeRequestType()

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Text;
-using Verso.Blame;
-using Verso.Canonical;
-using Verso.Diff;
+using Verso.Documents.Blame;
+using Verso.Documents.Canonical;
+using Verso.Documents.Diff;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Testing.Support;
 
 namespace Verso.Core.Tests.Blame;

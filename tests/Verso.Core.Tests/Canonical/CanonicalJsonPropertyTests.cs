@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Core.Tests.Support;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 
 namespace Verso.Core.Tests.Canonical;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Core.Tests.Support;
 
 namespace Verso.Core.Tests.Canonical;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Core.Tests.Support;
 using Verso.Errors;
 
@@ -79,6 +79,6 @@ public sealed class JsonElementTests
 
         Assert.Equal("""{"a":1,"b":2}""", document.ToString());
         Assert.Equal(13, document.Length);
-        Assert.Equal(Verso.Hashing.ContentHash.Compute(document.Utf8.Span), document.Hash);
+        Assert.Equal(Verso.Documents.Hashing.ContentHash.Compute(document.Utf8.Span), document.Hash);
     }
 }

@@ -1,4 +1,4 @@
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 
 namespace Verso.Core.Tests.Canonical;
 

@@ -1,4 +1,4 @@
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Core.Tests.Support;
 using Verso.Errors;
 

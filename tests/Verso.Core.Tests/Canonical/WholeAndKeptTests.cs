@@ -1,7 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Core.Tests.Support;
 using Verso.Errors;
 

@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Verso.Blame;
-using Verso.Canonical;
-using Verso.Diff;
+using Verso.Documents.Blame;
+using Verso.Documents.Canonical;
+using Verso.Documents.Diff;
 using Verso.Errors;
-using Verso.Merge;
+using Verso.Documents.Merge;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Testing.Support;
 
 namespace Verso.Core.Tests.Diff;

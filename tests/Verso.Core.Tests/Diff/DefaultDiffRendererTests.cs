@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
-using Verso.Diff;
-using Verso.Diff.Rendering;
+using Verso.Documents.Diff;
+using Verso.Documents.Diff.Rendering;
 
 namespace Verso.Core.Tests.Diff;
 

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verso.Core.Tests.Diff.Support;
 using Verso.Core.Tests.Support;
-using Verso.Diff;
+using Verso.Documents.Diff;
 using static Verso.Core.Tests.Diff.Support.DiffJson;
 
 namespace Verso.Core.Tests.Diff;

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Verso.Core.Tests.Diff.Support;
-using Verso.Diff;
-using Verso.Patch;
+using Verso.Documents.Diff;
+using Verso.Documents.Patch;
 using static Verso.Core.Tests.Diff.Support.DiffJson;
 
 namespace Verso.Core.Tests.Diff;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Verso.Core.Tests.Diff.Support;
-using Verso.Diff;
+using Verso.Documents.Diff;
 using static Verso.Core.Tests.Diff.Support.DiffJson;
 
 namespace Verso.Core.Tests.Diff;

@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Verso.Diff;
+using Verso.Documents.Diff;
 
 namespace Verso.Core.Tests.Diff;
 

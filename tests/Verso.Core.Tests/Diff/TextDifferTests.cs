@@ -1,4 +1,4 @@
-using Verso.Diff;
+using Verso.Documents.Diff;
 
 namespace Verso.Core.Tests.Diff;
 

@@ -1,4 +1,4 @@
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 
 namespace Verso.Core.Tests.Hashing;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using Verso.Canonical;
-using Verso.Hashing;
+using Verso.Documents.Canonical;
+using Verso.Documents.Hashing;
 
 namespace Verso.Core.Tests.Hashing;
 

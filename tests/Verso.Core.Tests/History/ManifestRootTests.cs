@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Verso.History;
+using Verso.Storage.History;
 using Verso.Naming;
 using Verso.Testing.Support;
 

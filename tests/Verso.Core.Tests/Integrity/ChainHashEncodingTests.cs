@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Verso.Canonical;
-using Verso.Hashing;
-using Verso.Integrity;
+using Verso.Documents.Canonical;
+using Verso.Documents.Hashing;
+using Verso.Storage.Integrity;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Core.Tests.Integrity;
 

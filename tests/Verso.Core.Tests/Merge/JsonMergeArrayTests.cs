@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
-using Verso.Diff;
-using Verso.Merge;
+using Verso.Documents.Diff;
+using Verso.Documents.Merge;
 using static Verso.Core.Tests.Merge.MergeJson;
 
 namespace Verso.Core.Tests.Merge;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using Verso.Core.Tests.Support;
-using Verso.Merge;
+using Verso.Documents.Merge;
 using static Verso.Core.Tests.Merge.MergeJson;
 
 namespace Verso.Core.Tests.Merge;

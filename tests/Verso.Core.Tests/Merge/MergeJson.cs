@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 
 namespace Verso.Core.Tests.Merge;
 

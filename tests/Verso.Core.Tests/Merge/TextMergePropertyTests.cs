@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Verso.Merge;
+using Verso.Documents.Merge;
 
 namespace Verso.Core.Tests.Merge;
 

@@ -1,4 +1,4 @@
-using Verso.Merge;
+using Verso.Documents.Merge;
 
 namespace Verso.Core.Tests.Merge;
 

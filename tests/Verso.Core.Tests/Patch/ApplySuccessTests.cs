@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Verso.Core.Tests.Support;
-using Verso.Patch;
+using Verso.Documents.Patch;
 
 namespace Verso.Core.Tests.Patch;
 

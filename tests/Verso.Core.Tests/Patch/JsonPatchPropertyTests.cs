@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using Verso.Core.Tests.Support;
-using Verso.Patch;
-using Verso.Pointers;
+using Verso.Documents.Patch;
+using Verso.Documents.Pointers;
 
 namespace Verso.Core.Tests.Patch;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Verso.Core.Tests.Support;
-using Verso.Patch;
+using Verso.Documents.Patch;
 
 namespace Verso.Core.Tests.Patch;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Verso.Core.Tests.Support;
-using Verso.Patch;
+using Verso.Documents.Patch;
 
 namespace Verso.Core.Tests.Patch;
 

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
-using Verso.Canonical;
-using Verso.Diff;
-using Verso.Kinds;
-using Verso.Replay;
+using Verso.Documents.Canonical;
+using Verso.Documents.Diff;
+using Verso.Model.Kinds;
+using Verso.Versioning.Replay;
 
 namespace Verso.Core.Tests.Replay;
 

@@ -2,9 +2,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verso.Core.Tests.Diff.Support;
 using Verso.Core.Tests.Support;
-using Verso.Diff;
-using Verso.Kinds;
-using Verso.Replay;
+using Verso.Documents.Diff;
+using Verso.Model.Kinds;
+using Verso.Versioning.Replay;
 using static Verso.Core.Tests.Diff.Support.DiffJson;
 
 namespace Verso.Core.Tests.Replay;

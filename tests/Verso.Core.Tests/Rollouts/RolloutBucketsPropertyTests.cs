@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using Verso.Rollouts;
+using Verso.Versioning.Rollouts;
 
 namespace Verso.Core.Tests.Rollouts;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Verso.Schemas;
+using Verso.Documents.Schemas;
 
 namespace Verso.Core.Tests.Schemas;
 

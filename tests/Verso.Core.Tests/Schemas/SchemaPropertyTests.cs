@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using Verso.Core.Tests.Support;
-using Verso.Schemas;
+using Verso.Documents.Schemas;
 using static Verso.Core.Tests.Diff.Support.DiffJson;
 
 namespace Verso.Core.Tests.Schemas;

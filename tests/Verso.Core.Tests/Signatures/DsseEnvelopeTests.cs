@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
-using Verso.Signatures;
+using Verso.Versioning.Signatures;
 
 namespace Verso.Core.Tests.Signatures;
 

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
-using Verso.Hashing;
-using Verso.Integrity;
+using Verso.Documents.Hashing;
+using Verso.Storage.Integrity;
 using Verso.Naming;
-using Verso.Signatures;
+using Verso.Versioning.Signatures;
 
 namespace Verso.Core.Tests.Signatures;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Verso.Signatures;
+using Verso.Versioning.Signatures;
 using Verso.Testing.Support;
 
 namespace Verso.Core.Tests.Signatures;

@@ -1,4 +1,4 @@
-using Verso.Integrity;
+using Verso.Storage.Integrity;
 using Verso.Storage;
 using Verso.Testing.Support;
 
@@ -24,7 +24,7 @@ public sealed class InMemoryIntegrityTests
     public void EveryStoredFieldIsPartOfTheLink()
     {
         var document = Some.Document(1);
-        var snapshot = new Snapshots.Snapshot(Some.Key(), 1, document.Hash, document.Utf8, "alice", Some.Instant, "m", Snapshots.VersionOperation.Save, 1);
+        var snapshot = new Model.Snapshots.Snapshot(Some.Key(), 1, document.Hash, document.Utf8, "alice", Some.Instant, "m", Model.Snapshots.VersionOperation.Save, 1);
         var link = ChainHash.Compute(null, snapshot);
 
         Assert.Equal(link, ChainHash.Compute(null, snapshot.WithSavedBy("alice")));
@@ -36,6 +36,6 @@ public sealed class InMemoryIntegrityTests
 
 internal static class SnapshotEdits
 {
-    public static Snapshots.Snapshot WithSavedBy(this Snapshots.Snapshot snapshot, string savedBy) =>
+    public static Model.Snapshots.Snapshot WithSavedBy(this Model.Snapshots.Snapshot snapshot, string savedBy) =>
         new(snapshot.Key, snapshot.Version, snapshot.Hash, snapshot.Content, savedBy, snapshot.SavedAt, snapshot.Message, snapshot.Operation, snapshot.SchemaVersion);
 }

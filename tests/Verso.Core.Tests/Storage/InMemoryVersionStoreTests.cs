@@ -1,4 +1,4 @@
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Testing.Contract;
 using Verso.Testing.Support;

@@ -1,5 +1,5 @@
 using System.Text;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Errors;
 
 namespace Verso.Core.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Verso.Patch;
+using Verso.Documents.Patch;
 
 namespace Verso.Core.Tests.Support;
 

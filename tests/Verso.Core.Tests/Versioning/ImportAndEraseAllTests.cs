@@ -1,8 +1,8 @@
 using System.Text;
 using Verso.Errors;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Testing.Support;
 using Verso.Versioning;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Verso.Errors;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Testing.Support;
@@ -18,7 +18,7 @@ public sealed class KindHooksTests
     public KindHooksTests()
     {
         var kinds = new KindRegistry()
-            .Register(new EntityKind("note") { Validator = new NoteValidator(), VolatileFields = new Verso.Canonical.JsonPointerSet(["/status"]) })
+            .Register(new EntityKind("note") { Validator = new NoteValidator(), VolatileFields = new Verso.Documents.Canonical.JsonPointerSet(["/status"]) })
             .Register(new EntityKind("pin") { References = new PinReader() });
         _service = new VersioningService(new InMemoryVersionStore(), kinds, _clock);
     }

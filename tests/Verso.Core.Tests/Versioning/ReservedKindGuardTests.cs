@@ -1,12 +1,12 @@
 using System.Text;
-using Verso.Canonical;
-using Verso.ChangeRequests;
-using Verso.Checks;
+using Verso.Documents.Canonical;
+using Verso.Governance.ChangeRequests;
+using Verso.Governance.Checks;
 using Verso.Errors;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
-using Verso.Policies;
-using Verso.Snapshots;
+using Verso.Governance.Policies;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Versioning;
 

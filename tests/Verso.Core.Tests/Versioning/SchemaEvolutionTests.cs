@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
-using Verso.Hashing;
-using Verso.Kinds;
+using Verso.Documents.Hashing;
+using Verso.Model.Kinds;
 using Verso.Storage;
 using Verso.Versioning;
 

@@ -1,4 +1,4 @@
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Storage;
 using Verso.Testing.Support;
 using Verso.Versioning;
@@ -9,7 +9,7 @@ public sealed class VersionedCollectionTests
 {
     private static readonly EntityKind<Charter> CharterKind = new("charter", c => c.AgentId)
     {
-        VolatileFields = new Verso.Canonical.JsonPointerSet(["/status"]),
+        VolatileFields = new Verso.Documents.Canonical.JsonPointerSet(["/status"]),
     };
 
     private readonly VersionedCollection<Charter> _charters;

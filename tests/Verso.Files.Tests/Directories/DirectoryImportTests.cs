@@ -2,7 +2,7 @@ using System.Text;
 using Verso.Files.Directories;
 using Verso.Files.Tests.Support;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Versioning;
 
 namespace Verso.Files.Tests.Directories;

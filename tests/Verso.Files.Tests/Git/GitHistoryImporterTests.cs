@@ -1,9 +1,9 @@
 using Verso.Testing.Git;
 using System.Globalization;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Files.Git;
 using Verso.Files.Tests.Git.Support;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Testing.Support;
 using static Verso.Files.Tests.Git.Support.ImportHarness;
 

@@ -48,7 +48,7 @@ public sealed class GitImportPlannerTests
         var deletion = plan[^1].Steps.Single();
         Assert.True(deletion.Deleted);
         Assert.Equal((gone, ".squad/agents/y/charter.md"), (deletion.Commit.Id, deletion.Path));
-        Assert.Equal(deletion.Source, new Verso.Snapshots.VersionSource(gone, ".squad/agents/y/charter.md", Deleted: true));
+        Assert.Equal(deletion.Source, new Verso.Model.Snapshots.VersionSource(gone, ".squad/agents/y/charter.md", Deleted: true));
         Assert.True(deletion.Content.IsEmpty);
     }
 

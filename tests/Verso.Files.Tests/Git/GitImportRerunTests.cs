@@ -1,10 +1,10 @@
 using Verso.Testing.Git;
 using System.Text;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Files.Git;
 using Verso.Files.Tests.Git.Support;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Testing.Support;
 using Verso.Versioning;
 using static Verso.Files.Tests.Git.Support.ImportHarness;

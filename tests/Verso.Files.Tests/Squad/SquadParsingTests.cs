@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 using Verso.Agents.Kinds;
 using Verso.Files.Squad;
 using Verso.Files.Tests.Support;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Storage;
 using Verso.Versioning;
 

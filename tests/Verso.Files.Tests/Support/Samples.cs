@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Testing.Support;
 
 namespace Verso.Files.Tests.Support;

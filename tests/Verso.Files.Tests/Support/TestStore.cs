@@ -1,5 +1,5 @@
 using Verso.Agents.Kinds;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Sqlite;
 using Verso.Storage;
 using Verso.Testing.Support;

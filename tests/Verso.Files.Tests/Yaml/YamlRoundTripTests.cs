@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Files.Tests.Support;
 using Verso.Files.Yaml;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Verso.Rollouts;
+using Verso.Versioning.Rollouts;
 
 namespace Verso.Server.Tests.Clients;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Files;
 using Verso.Server.Tests.Support;
 using Verso.Sqlite;

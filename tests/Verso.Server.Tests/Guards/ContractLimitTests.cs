@@ -5,5 +5,5 @@ public sealed class ContractLimitTests
 {
     [Fact]
     public void ThePruneRequestDocumentsTheKeepDaysTheRetentionPolicyTakes() =>
-        Assert.Equal(Retention.RetentionPolicy.MaxKeepDays, Contracts.Admin.PruneRequest.MaxKeepDays);
+        Assert.Equal(Storage.Retention.RetentionPolicy.MaxKeepDays, Contracts.Admin.PruneRequest.MaxKeepDays);
 }

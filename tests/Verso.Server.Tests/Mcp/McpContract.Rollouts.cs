@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Verso.Naming;
-using Verso.Rollouts;
+using Verso.Versioning.Rollouts;
 using Verso.Server.Tests.Support;
 
 namespace Verso.Server.Tests.Mcp;

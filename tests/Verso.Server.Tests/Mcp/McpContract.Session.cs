@@ -71,7 +71,7 @@ public abstract partial class McpContract
         Assert.Equal("agent-alice", Text(ok["token"]));
         Assert.Equal("writer", Text(ok["role"]));
         Assert.Equal("decision/task-2@1", Text(ok["produced"]));
-        Assert.Equal(Canonical.CanonicalJson.CreateDocument(System.Text.Encoding.UTF8.GetBytes(arguments)).Hash.ToString(), Text(ok["arguments_sha256"]));
+        Assert.Equal(Documents.Canonical.CanonicalJson.CreateDocument(System.Text.Encoding.UTF8.GetBytes(arguments)).Hash.ToString(), Text(ok["arguments_sha256"]));
         // The audit entry pins what it produced, so it is one of that version's referrers.
         Assert.Contains(await Store.FindReferrersAsync(EntityKey.Create("decision", "task-2"), 1), r => r.Key == audit);
         var refused = JsonNode.Parse((await Store.GetVersionAsync(audit, 2))!.Content.Span)!;
@@ -84,7 +84,7 @@ public abstract partial class McpContract
         await FailAsync(agent, "record_decision", unknown);
         var third = JsonNode.Parse((await Store.GetVersionAsync(audit, 3))!.Content.Span)!;
         Assert.Equal("urn:verso:problem:invalid-parameter", Text(third["problem"]));
-        Assert.Equal(Canonical.CanonicalJson.CreateDocument(System.Text.Encoding.UTF8.GetBytes(unknown)).Hash.ToString(), Text(third["arguments_sha256"]));
+        Assert.Equal(Documents.Canonical.CanonicalJson.CreateDocument(System.Text.Encoding.UTF8.GetBytes(unknown)).Hash.ToString(), Text(third["arguments_sha256"]));
     }
 
     [Fact]

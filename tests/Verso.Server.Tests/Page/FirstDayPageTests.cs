@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Files;
 using static Microsoft.Playwright.Assertions;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Verso.Agents.Kinds;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Server;
 using Verso.Storage;
 

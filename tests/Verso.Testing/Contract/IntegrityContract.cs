@@ -1,5 +1,5 @@
-using Verso.Hashing;
-using Verso.Integrity;
+using Verso.Documents.Hashing;
+using Verso.Storage.Integrity;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Testing.Support;
@@ -152,7 +152,7 @@ public abstract class IntegrityContract : IAsyncLifetime
         for (var version = 2; version <= 4; version++)
         {
             var original = saved[version - 1];
-            var forged = new Snapshots.Snapshot(
+            var forged = new Model.Snapshots.Snapshot(
                 original.Key, original.Version, original.Hash, original.Content, version == 2 ? "mallory" : original.SavedBy,
                 original.SavedAt, original.Message, original.Operation, original.SchemaVersion);
             var link = ChainHash.Compute(previous, forged);
@@ -240,9 +240,9 @@ public abstract class IntegrityContract : IAsyncLifetime
         return report.Checkpoint ?? throw new InvalidOperationException("the store was not intact: " + string.Join("; ", report.Problems));
     }
 
-    private async Task<List<Snapshots.Snapshot>> SaveVersionsAsync(EntityKey key, int count)
+    private async Task<List<Model.Snapshots.Snapshot>> SaveVersionsAsync(EntityKey key, int count)
     {
-        var saved = new List<Snapshots.Snapshot>();
+        var saved = new List<Model.Snapshots.Snapshot>();
         for (var n = 1; n <= count; n++)
         {
             // Distinct per entity, so damaging one entity's blob cannot touch another's.

@@ -1,5 +1,5 @@
 using Verso.Errors;
-using Verso.Integrity;
+using Verso.Storage.Integrity;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Testing.Support;
@@ -21,7 +21,7 @@ public abstract partial class VersionStoreContract
             Some.Append(b, Some.Document(1)),
             Some.Append(a, Some.Document(3)) with { ExpectedVersion = 2 },
             Some.Append(a, Some.Document(3)),
-            Some.Append(b, Some.Document(1)) with { Force = true, Operation = Snapshots.VersionOperation.Force },
+            Some.Append(b, Some.Document(1)) with { Force = true, Operation = Model.Snapshots.VersionOperation.Force },
         ]);
 
         Assert.Equal(

@@ -85,7 +85,7 @@ public abstract partial class VersionStoreContract
         })));
 
         var versions = new List<int>(Total);
-        var hashes = new HashSet<Hashing.ContentHash>();
+        var hashes = new HashSet<Documents.Hashing.ContentHash>();
         await foreach (var snapshot in Store.GetHistoryAsync(key, 0, int.MaxValue))
         {
             versions.Add(snapshot.Version);
@@ -100,7 +100,7 @@ public abstract partial class VersionStoreContract
         var statistics = await Store.GetStatisticsAsync();
         Assert.Equal((Total, Total), (statistics.Versions, statistics.Blobs));
         // Every writer that waited for the head must have linked its version to the one written before it.
-        var report = await Integrity.IntegrityVerifier.VerifyAsync(Store);
+        var report = await Storage.Integrity.IntegrityVerifier.VerifyAsync(Store);
         Assert.True(report.IsIntact, string.Join("\n", report.Problems.Take(5)));
     }
 }

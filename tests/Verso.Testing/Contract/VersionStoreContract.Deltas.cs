@@ -1,6 +1,6 @@
-using Verso.Integrity;
-using Verso.Retention;
-using Verso.Snapshots;
+using Verso.Storage.Integrity;
+using Verso.Storage.Retention;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Testing.Support;
 
@@ -37,7 +37,7 @@ public abstract partial class VersionStoreContract
 
         var page = await Store.GetHistoryAsync(key, 0, Versions).ToListAsync();
         Assert.Equal(Versions, page.Count);
-        Assert.All(page, s => Assert.Equal(s.Hash, Verso.Hashing.ContentHash.Compute(s.Content.Span)));
+        Assert.All(page, s => Assert.Equal(s.Hash, Verso.Documents.Hashing.ContentHash.Compute(s.Content.Span)));
         var report = await IntegrityVerifier.VerifyAsync(Store);
         Assert.True(report.IsIntact, string.Join("; ", report.Problems));
     }

@@ -1,4 +1,4 @@
-using Verso.History;
+using Verso.Storage.History;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Testing.Support;

@@ -1,4 +1,4 @@
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Testing.Support;
@@ -229,7 +229,7 @@ public abstract partial class VersionStoreContract
 
     // Two contents whose hashes share their first 8 hex digits (the shortest prefix a ref may use).
     // A birthday search over 32 bits: deterministic, and found after roughly 10^5 hashes.
-    private static (Canonical.CanonicalDocument First, Canonical.CanonicalDocument Second) TwoDocumentsSharingAPrefix(out int shared)
+    private static (Documents.Canonical.CanonicalDocument First, Documents.Canonical.CanonicalDocument Second) TwoDocumentsSharingAPrefix(out int shared)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var n = 0; ; n++)

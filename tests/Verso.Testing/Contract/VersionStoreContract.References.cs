@@ -1,5 +1,5 @@
 using Verso.Errors;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
 using Verso.Testing.Support;
 

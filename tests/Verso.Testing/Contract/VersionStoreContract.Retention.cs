@@ -1,8 +1,8 @@
 using Verso.Errors;
-using Verso.Integrity;
+using Verso.Storage.Integrity;
 using Verso.Naming;
-using Verso.Retention;
-using Verso.Snapshots;
+using Verso.Storage.Retention;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Testing.Support;
 

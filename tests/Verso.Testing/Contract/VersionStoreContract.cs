@@ -1,7 +1,7 @@
 using Verso.Errors;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Testing.Support;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 
 namespace Verso.Testing.Support;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Naming;
 using Verso.Storage;
 

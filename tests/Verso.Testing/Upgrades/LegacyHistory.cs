@@ -1,8 +1,8 @@
 using System.Text;
-using Verso.Canonical;
-using Verso.Integrity;
+using Verso.Documents.Canonical;
+using Verso.Storage.Integrity;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Testing.Support;
 
 namespace Verso.Testing.Upgrades;

@@ -1,5 +1,5 @@
-using Verso.Integrity;
-using Verso.Snapshots;
+using Verso.Storage.Integrity;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 
 namespace Verso.Testing.Upgrades;

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Naming;
 using Verso.Server.Security;
 using Verso.Storage;

@@ -3,11 +3,11 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Verso.Server.Wire;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Server.Mcp.Tools;
 using Verso.Server.Security;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Versioning;
 
@@ -55,7 +55,7 @@ internal static class VersoResources
         var store = context.Services!.GetRequiredService<IVersionStore>();
         caller.Demand(ApiRole.Reader);
         var resources = new List<Resource>();
-        foreach (var kind in service.Kinds.Registered.Select(k => k.Name).Where(k => !ReservedKinds.IsReserved(k) && !Policies.PolicyKinds.IsReserved(k) && caller.MayTouch(k)).Order(StringComparer.Ordinal))
+        foreach (var kind in service.Kinds.Registered.Select(k => k.Name).Where(k => !ReservedKinds.IsReserved(k) && !Governance.Policies.PolicyKinds.IsReserved(k) && caller.MayTouch(k)).Order(StringComparer.Ordinal))
         {
             await foreach (var head in store.ListEntitiesAsync(kind, cancellationToken))
             {

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Verso.Blame;
+using Verso.Documents.Blame;
 using Verso.Contracts;
 using Verso.Server.Wire;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Server.Mcp.Tools;
 

@@ -1,5 +1,5 @@
-using Verso.ChangeRequests;
-using Verso.Checks;
+using Verso.Governance.ChangeRequests;
+using Verso.Governance.Checks;
 using System.Text.Json;
 using Verso.Contracts;
 using Verso.Contracts.ChangeRequests;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Verso.Contracts;
-using Verso.Replay;
+using Verso.Versioning.Replay;
 using Verso.Server.Wire;
 
 namespace Verso.Server.Mcp.Tools;

@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Verso.Canonical;
+using Verso.Documents.Canonical;
 using Verso.Contracts;
-using Verso.Diff;
+using Verso.Documents.Diff;
 using Verso.Naming;
 using Verso.Server.Wire;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Server.Mcp.Tools;
 
@@ -58,7 +58,7 @@ internal sealed class DiffTool : VersoTool
             {
                 case "patch":
                     writer.WritePropertyName("patch");
-                    Patch.JsonPatch.Create(JsonPatchBuilder.Create(before, after, kind.DiffRules)).WriteTo(writer);
+                    Documents.Patch.JsonPatch.Create(JsonPatchBuilder.Create(before, after, kind.DiffRules)).WriteTo(writer);
                     break;
                 case "text":
                     var text = new StringBuilder().Append(older.Ref).Append(" → ").Append(newer.Ref).Append('\n');

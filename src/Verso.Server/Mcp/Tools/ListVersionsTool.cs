@@ -1,7 +1,7 @@
 using Verso.Errors;
 using Verso.Server.Wire;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Server.Mcp.Tools;
 

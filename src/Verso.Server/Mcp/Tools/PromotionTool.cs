@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Verso.Checks;
+using Verso.Governance.Checks;
 using Verso.Contracts;
 using Verso.Contracts.Promotion;
 using Verso.Naming;
-using Verso.Policies;
+using Verso.Governance.Policies;
 using Verso.Server.Wire;
 
 namespace Verso.Server.Mcp.Tools;

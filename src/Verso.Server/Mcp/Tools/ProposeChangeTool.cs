@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Verso.Canonical;
-using Verso.ChangeRequests;
+using Verso.Documents.Canonical;
+using Verso.Governance.ChangeRequests;
 using Verso.Contracts;
 using Verso.Contracts.ChangeRequests;
 using Verso.Naming;
@@ -71,7 +71,7 @@ internal sealed class ProposeChangeTool : VersoTool
     {
         var @base = await call.Service.GetAsync(baseVersion is { } number and > 0 ? VersionRef.ForVersion(target, number) : VersionRef.Latest(target), cancellationToken);
         @base.ThrowIfContentRemoved();
-        var operations = Patch.JsonPatch.Parse(Encoding.UTF8.GetBytes(patch.GetRawText()));
+        var operations = Documents.Patch.JsonPatch.Parse(Encoding.UTF8.GetBytes(patch.GetRawText()));
         var patched = operations.Apply(JsonLimits.ParseNode(@base.Content.Span));
         return Encoding.UTF8.GetBytes(patched?.ToJsonString() ?? "null");
     }

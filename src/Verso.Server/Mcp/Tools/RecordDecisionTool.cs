@@ -3,7 +3,7 @@ using System.Text.Json;
 using Verso.Agents.Decisions;
 using Verso.Agents.Kinds;
 using Verso.Errors;
-using Verso.Hashing;
+using Verso.Documents.Hashing;
 using Verso.Naming;
 using Verso.Server.Security;
 

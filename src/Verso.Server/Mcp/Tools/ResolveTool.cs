@@ -87,12 +87,12 @@ internal sealed class ResolveTool : VersoTool
 
     // A label that is an active rollout serves the variant of the subject's bucket (the control without a subject), as
     // the API's and the CLI's resolve do; any other ref (a number, a hash, a time, a plain tag) reads as it always did.
-    private static async Task<(Snapshots.Snapshot Snapshot, int? Bucket, int? RolloutVersion)> SelectAsync(
+    private static async Task<(Model.Snapshots.Snapshot Snapshot, int? Bucket, int? RolloutVersion)> SelectAsync(
         ToolCall call, VersionRef reference, string? subject, CancellationToken cancellationToken)
     {
         if (reference.Selector == VersionSelector.Tag)
         {
-            var resolved = await new Rollouts.RolloutService(call.Service).ResolveAsync(reference.Key, reference.Tag, subject, cancellationToken);
+            var resolved = await new Versioning.Rollouts.RolloutService(call.Service).ResolveAsync(reference.Key, reference.Tag, subject, cancellationToken);
             return (resolved.Version, resolved.Bucket, resolved.RolloutVersion);
         }
 

@@ -113,7 +113,7 @@ internal sealed class ToolArguments
 
         try
         {
-            return Canonical.CanonicalJson.CreateDocument(buffer.WrittenSpan).Hash.ToString();
+            return Documents.Canonical.CanonicalJson.CreateDocument(buffer.WrittenSpan).Hash.ToString();
         }
         catch (Errors.CanonicalJsonException)
         {

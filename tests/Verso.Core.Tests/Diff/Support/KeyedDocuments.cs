@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Verso.Diff;
+using Verso.Documents.Diff;
 
 namespace Verso.Core.Tests.Diff.Support;
 

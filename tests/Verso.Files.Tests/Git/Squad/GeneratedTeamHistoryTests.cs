@@ -1,5 +1,5 @@
 using Verso.Files.Tests.Git.Support;
-using Verso.Lineage;
+using Verso.Model.Lineage;
 using Verso.Naming;
 using Verso.Testing.Git;
 
@@ -87,6 +87,6 @@ public sealed class GeneratedTeamHistoryTests(GeneratedTeamFixture team) : IClas
         Assert.Equal(Describe(first), Describe(await ImportHarness.AllAsync(fromBare)));
     }
 
-    private static string[] Describe(IEnumerable<Verso.Snapshots.Snapshot> all) =>
+    private static string[] Describe(IEnumerable<Verso.Model.Snapshots.Snapshot> all) =>
         [.. all.Select(s => $"{s.Ref} {s.Hash} {s.SavedBy} {s.SavedAt:O} {s.Source}")];
 }

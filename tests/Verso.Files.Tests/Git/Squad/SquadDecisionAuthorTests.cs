@@ -70,7 +70,7 @@ public sealed class SquadDecisionAuthorTests
         Assert.Contains(fenster[0].Hash.ToString(), System.Text.Encoding.UTF8.GetString(decisions["Cache the index"].Content.Span), StringComparison.Ordinal);
     }
 
-    private static string[] Pins(Verso.Snapshots.Snapshot decision)
+    private static string[] Pins(Verso.Model.Snapshots.Snapshot decision)
     {
         using var document = System.Text.Json.JsonDocument.Parse(decision.Content);
         return document.RootElement.TryGetProperty("pinned_charters", out var pins)

@@ -1,8 +1,8 @@
 using System.Text;
 using Verso.Files.Tests.Git.Support;
-using Verso.Lineage;
+using Verso.Model.Lineage;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Testing.Git;
 
 namespace Verso.Files.Tests.Git.Squad;

@@ -1,7 +1,7 @@
 using Verso.Files.Git;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 using Verso.Sqlite;
 using Verso.Storage;
 using Verso.Versioning;

@@ -1,9 +1,9 @@
 using System.Text;
 using Verso.Errors;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
-using Verso.Policies;
-using Verso.Snapshots;
+using Verso.Governance.Policies;
+using Verso.Model.Snapshots;
 using Verso.Storage;
 using Verso.Testing.Support;
 using Verso.Versioning;

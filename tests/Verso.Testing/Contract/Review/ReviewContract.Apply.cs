@@ -1,9 +1,9 @@
-using Verso.ChangeRequests;
+using Verso.Governance.ChangeRequests;
 using Verso.Errors;
-using Verso.Integrity;
+using Verso.Storage.Integrity;
 using Verso.Naming;
-using Verso.Policies;
-using Verso.Snapshots;
+using Verso.Governance.Policies;
+using Verso.Model.Snapshots;
 using Verso.Testing.Support;
 using Verso.Versioning;
 

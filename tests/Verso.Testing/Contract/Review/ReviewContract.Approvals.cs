@@ -1,6 +1,6 @@
-using Verso.ChangeRequests;
+using Verso.Governance.ChangeRequests;
 using Verso.Errors;
-using Verso.Policies;
+using Verso.Governance.Policies;
 
 namespace Verso.Testing.Contract.Review;
 

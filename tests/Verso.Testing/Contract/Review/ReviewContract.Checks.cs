@@ -1,6 +1,6 @@
 using Verso.Errors;
 using Verso.Naming;
-using Verso.Policies;
+using Verso.Governance.Policies;
 
 namespace Verso.Testing.Contract.Review;
 

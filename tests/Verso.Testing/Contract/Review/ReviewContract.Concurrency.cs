@@ -1,6 +1,6 @@
-using Verso.ChangeRequests;
+using Verso.Governance.ChangeRequests;
 using Verso.Errors;
-using Verso.Snapshots;
+using Verso.Model.Snapshots;
 
 namespace Verso.Testing.Contract.Review;
 

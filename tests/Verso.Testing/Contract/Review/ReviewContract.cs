@@ -1,7 +1,7 @@
 using System.Text;
-using Verso.ChangeRequests;
-using Verso.Checks;
-using Verso.Kinds;
+using Verso.Governance.ChangeRequests;
+using Verso.Governance.Checks;
+using Verso.Model.Kinds;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Testing.Support;

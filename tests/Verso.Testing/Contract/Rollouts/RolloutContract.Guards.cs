@@ -1,8 +1,8 @@
 using Verso.Errors;
-using Verso.Kinds;
+using Verso.Model.Kinds;
 using Verso.Naming;
-using Verso.Policies;
-using Verso.Rollouts;
+using Verso.Governance.Policies;
+using Verso.Versioning.Rollouts;
 using Verso.Versioning;
 
 namespace Verso.Testing.Contract.Rollouts;

@@ -1,6 +1,6 @@
 using Verso.Errors;
 using Verso.Naming;
-using Verso.Rollouts;
+using Verso.Versioning.Rollouts;
 
 namespace Verso.Testing.Contract.Rollouts;
 
@@ -156,9 +156,9 @@ public abstract partial class RolloutContract
         var record = await Store.GetLatestAsync(RolloutService.KeyOf(key, "production"));
 
         Assert.Equal((RolloutService.Kind, $"charter.{key.Id}.production", 2), (record!.Key.Kind, record.Key.Id, record.Version));
-        Assert.True(Signatures.SignedEvent.IsSigned(record));
+        Assert.True(Versioning.Signatures.SignedEvent.IsSigned(record));
         Assert.Equal(Rollout.Read(record).ToJson().ToJsonString(), (await Rollouts.GetAsync(key, "production"))!.ToJson().ToJsonString());
-        Assert.True((await Integrity.IntegrityVerifier.VerifyAsync(Store, Versions.Kinds)).IsIntact);
+        Assert.True((await Storage.Integrity.IntegrityVerifier.VerifyAsync(Store, Versions.Kinds)).IsIntact);
         await Assert.ThrowsAsync<RefusedException>(() =>
             Versions.SaveAsync(record.Key, "{\"forged\":true}"u8.ToArray(), new Versioning.SaveOptions("mallory")));
     }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Verso.Checks;
-using Verso.Kinds;
+using Verso.Governance.Checks;
+using Verso.Model.Kinds;
 using Verso.Naming;
-using Verso.Rollouts;
+using Verso.Versioning.Rollouts;
 using Verso.Storage;
 using Verso.Testing.Support;
 using Verso.Versioning;

@@ -1,7 +1,0 @@
-using Verso.Hashing;
-using Verso.Naming;
-
-namespace Verso.Integrity;
-
-/// <summary>An entity as a checkpoint saw it: its last version and that version's chain hash, which vouches for every version before it.</summary>
-public sealed record CheckpointEntity(EntityKey Key, int Version, ContentHash Chain);

@@ -1,8 +1,0 @@
-using System.Collections.Immutable;
-using Verso.Hashing;
-using Verso.Naming;
-
-namespace Verso.Integrity;
-
-/// <summary>An entity's content removals (prunes, erasures) as a checkpoint saw them: the versions and the digest of their rows.</summary>
-public sealed record CheckpointRemovals(EntityKey Key, ImmutableArray<int> Versions, ContentHash Digest);

@@ -1,7 +1,0 @@
-using Verso.Hashing;
-using Verso.Naming;
-
-namespace Verso.Integrity;
-
-/// <summary>A tag as a checkpoint saw it: how many moves its history had and their digest.</summary>
-public sealed record CheckpointTag(EntityKey Key, string Name, int Moves, ContentHash Digest);
