@@ -25,14 +25,13 @@ internal sealed class ApiAccessFilter : IEndpointFilter
 
     private static void Check(HttpContext http, ApiAccessRequirement access)
     {
-        var caller = Caller.Of(http);
         var named = http.GetRouteValue("kind") as string ?? (access.KindInQuery ? QueryKind(http) : null);
         if (named is not string kind)
         {
-            caller.Demand(access.Role);
+            Caller.Of(http).Demand(access.Role);
             if (access.EveryKind is { } what)
             {
-                caller.DemandEveryKind(what);
+                KindAccess.DemandEveryKind(http, what);
             }
 
             return;
@@ -47,8 +46,7 @@ internal sealed class ApiAccessFilter : IEndpointFilter
             EntityKey.ValidateKind(kind);
         }
 
-        caller.Demand(access.Role, kind);
-        ReservedKindGuard.ThrowIfReserved(kind);
+        KindAccess.Demand(http, access.Role, kind);
     }
 
     // ?kind= once; an empty or repeated one is checked as given, so it fails as a malformed name.
