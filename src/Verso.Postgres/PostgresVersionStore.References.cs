@@ -17,7 +17,13 @@ public sealed partial class PostgresVersionStore
         return _connections.RunAsync(
             async connection => (await QueryAsync(
                 connection,
-                " WHERE e.kind = $1 AND e.id = $2 AND v.saved_at <= $3 ORDER BY v.saved_at DESC, v.version DESC LIMIT 1;",
+                // The version is picked by its own statement on the (entity, saved_at) index, read backwards: as one
+                // ORDER BY over the joined rows the planner sorted the whole history of a long-lived entity.
+                """
+                 WHERE e.kind = $1 AND e.id = $2 AND v.version = (
+                    SELECT m.version FROM verso.versions m WHERE m.entity_pk = e.entity_pk AND m.saved_at <= $3
+                    ORDER BY m.saved_at DESC, m.version DESC LIMIT 1);
+                """,
                 [key.Kind, key.Id, time.UtcDateTime],
                 cancellationToken).ConfigureAwait(false)).SingleOrDefault(),
             cancellationToken);

@@ -65,12 +65,15 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     public Task<IReadOnlyList<Snapshot>> FindByHashAsync(EntityKey key, ContentHashPrefix prefix, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        // Hex digits sort below 'g' in the "C" collation, so [prefix, prefix || 'g') is exactly the hashes that start with prefix.
+        // [low, high] are the 32-byte hashes that start with the prefix (HashColumns.Range). The subquery names the
+        // entity by its own lookup, not by the outer row: correlated with the outer row, the planner ran it once per
+        // version of the entity (a thousand probes for an entity of a thousand versions); this way it is one range
+        // probe of the hash index.
         const string Where = """
-             WHERE e.kind = $1 AND e.id = $2 AND v.version IN (
-                SELECT max(m.version) FROM verso.versions m
-                WHERE m.hash BETWEEN $3 AND $4 AND m.entity_pk = e.entity_pk
-                GROUP BY m.hash)
+             WHERE e.kind = $1 AND e.id = $2 AND (v.entity_pk, v.version) IN (
+                SELECT m.entity_pk, max(m.version) FROM verso.versions m
+                WHERE m.hash BETWEEN $3 AND $4 AND m.entity_pk = (SELECT x.entity_pk FROM verso.entities x WHERE x.kind = $1 AND x.id = $2)
+                GROUP BY m.entity_pk, m.hash)
             ORDER BY v.version DESC LIMIT $5;
             """;
         return _connections.RunAsync<IReadOnlyList<Snapshot>>(
