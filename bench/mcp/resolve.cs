@@ -1,4 +1,5 @@
 #:project ../../src/Verso.Server/Verso.Server.csproj
+#:project ../../src/Verso.Agents.Http/Verso.Agents.Http.csproj
 #:project ../../src/Verso.Sqlite/Verso.Sqlite.csproj
 #:property PublishAot=false
 #:property JsonSerializerIsReflectionEnabledByDefault=true
@@ -52,6 +53,7 @@ builder.Services.AddSingleton(kinds);
 builder.Services.AddSingleton<IVersionStore>(store);
 builder.Services.AddVerso();
 builder.Services.AddVersoServer();
+builder.Services.AddVersoAgentsApi();
 builder.Services.AddVersoMcp();
 var app = builder.Build();
 app.UseVersoServer();
@@ -73,6 +75,7 @@ var stdioServices = new ServiceCollection().AddSingleton(kinds).AddSingleton<IVe
 stdioServices.AddVerso();
 var (caller, _) = await new TokenStore(store).AuthenticateAsync(token);
 stdioServices.AddSingleton(new McpCaller(caller!));
+stdioServices.AddVersoAgentsApi();
 var options = new McpServerOptions();
 VersoMcpServer.Configure(options);
 var stdioServer = McpServer.Create(new StreamServerTransport(toServer.Reader.AsStream(), toClient.Writer.AsStream()), options, NullLoggerFactory.Instance, stdioServices.BuildServiceProvider());

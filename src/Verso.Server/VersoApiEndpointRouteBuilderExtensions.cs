@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Scalar.AspNetCore;
 using Verso.Server;
 using Verso.Server.Endpoints;
@@ -13,7 +14,9 @@ public static class VersoApiEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps every resource under <c>/api/v1</c>, the probes <c>/healthz</c> and <c>/readyz</c>, the OpenAPI
     /// document at <c>/openapi/v1.json</c> and its reference page at <c>/docs</c>. Pair it
-    /// with <c>services.AddVersoServer()</c> and <c>app.UseVersoServer()</c> (problem details, callers).
+    /// with <c>services.AddVersoServer()</c> and <c>app.UseVersoServer()</c> (problem details, callers). The parts a
+    /// layer above registered (<see cref="VersoApiPart"/>, e.g. <c>services.AddVersoAgentsApi()</c>'s decisions) are
+    /// mapped at their slots in the same group.
     /// </summary>
     /// <returns>The <c>/api/v1</c> route group, for further conventions.</returns>
     public static RouteGroupBuilder MapVersoApi(this IEndpointRouteBuilder endpoints)
@@ -29,6 +32,7 @@ public static class VersoApiEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup(ApiPaths.Root);
         // Every endpoint declares who may call it (RequireRole); this one filter enforces it before the handler.
         api.AddEndpointFilter(new ApiAccessFilter());
+        var parts = endpoints.ServiceProvider.GetServices<VersoApiPart>().ToList();
         StoreEndpoints.Map(api);
         EntityEndpoints.Map(api);
         HistoryEndpoints.Map(api);
@@ -38,16 +42,26 @@ public static class VersoApiEndpointRouteBuilderExtensions
         ChangeEndpoints.Map(api);
         TokenEndpoints.Map(api);
         MergeEndpoints.Map(api);
-        DecisionEndpoints.Map(api);
+        MapParts(api, parts, VersoApiSlot.AfterMerge);
         ChangeRequestEndpoints.Map(api);
         ChangeRequestDiffEndpoints.Map(api);
         CheckEndpoints.Map(api);
-        RolloutEndpoints.Map(api);
+        RolloutEndpoints.MapReads(api);
+        MapParts(api, parts, VersoApiSlot.AfterRolloutReads);
+        RolloutEndpoints.MapWrites(api);
         PromotionEndpoints.Map(api);
         AdminEndpoints.Map(api);
         ImportEndpoints.Map(api);
         CheckpointEndpoints.Map(api);
         SignatureEndpoints.Map(api);
         return api;
+    }
+
+    private static void MapParts(RouteGroupBuilder api, List<VersoApiPart> parts, VersoApiSlot slot)
+    {
+        foreach (var part in parts.Where(p => p.Slot == slot))
+        {
+            part.Map(api);
+        }
     }
 }

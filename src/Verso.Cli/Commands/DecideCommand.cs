@@ -2,7 +2,7 @@ using System.CommandLine;
 using Verso.Agents.Decisions;
 using Verso.Cli.Infrastructure;
 using Verso.Naming;
-using Verso.Server.Wire;
+using Verso.Agents.Http.Wire;
 
 namespace Verso.Cli.Commands;
 

@@ -69,6 +69,8 @@ internal static class McpCommand
         services.AddSingleton(context.Store);
         services.AddVerso();
         services.AddSingleton(new McpCaller(caller));
+        // The domain's tool (record_decision) as verso serve lists it.
+        services.AddVersoAgentsApi();
         return services.BuildServiceProvider();
     }
 

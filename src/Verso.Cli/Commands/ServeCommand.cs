@@ -195,6 +195,7 @@ internal static class ServeCommand
             // Only a budget asked for here overrides Verso:Server:DiffBudget from the configuration.
             options.DiffBudget = diffBudget ?? options.DiffBudget;
         });
+        builder.Services.AddVersoAgentsApi();
         builder.Services.AddVersoMcp();
         builder.Services.Configure<CheckpointScheduleOptions>(options =>
         {

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Verso.Agents.Decisions;
 using Verso.Contracts.Rollouts;
 using Verso.Naming;
 using Verso.Versioning.Rollouts;
@@ -12,23 +11,20 @@ using Verso.Server.Http;
 using Verso.Server.Security;
 using Verso.Server.Security.Access;
 using Verso.Server.Wire;
-using IVersionStore = Verso.Storage.IVersionStore;
 
 namespace Verso.Server.Endpoints;
 
 /// <summary>
 /// Resolve (the version a label serves a subject) and rollouts (start, set, advance, promote, abort, status, history,
-/// the variants' report): what <c>verso resolve</c> and <c>verso rollout</c> do. Changing a rollout takes the writer
+/// the variants' report, mapped by the Agents face): what <c>verso resolve</c> and <c>verso rollout</c> do. Changing a rollout takes the writer
 /// role on the entity's kind (declared with RequireRole), as a tag move does; the label's policy is applied by the rollout service.
 /// </summary>
 internal static class RolloutEndpoints
 {
     private const string RolloutPath = "/entities/{kind}/{id}/rollouts/{label}";
 
-    // A subject is a key (a user id, a tenant), never a document.
-    private const int MaxSubjectLength = 1024;
-
-    public static void Map(IEndpointRouteBuilder api)
+    /// <summary>Resolve and a rollout's reads; the Agents face maps the decision report after them (<see cref="VersoApiSlot.AfterRolloutReads"/>).</summary>
+    public static void MapReads(IEndpointRouteBuilder api)
     {
         api.MapGet("/entities/{kind}/{id}/resolve", ResolveAsync).WithName("resolve").WithTags("rollouts")
             .Reads<Resolution>("The version a label serves a subject (through its rollout, if one is active), with the bucket and rollout version to pin").RequireRole(ApiRole.Reader);
@@ -37,8 +33,11 @@ internal static class RolloutEndpoints
         api.MapGet(RolloutPath, StatusAsync).WithName("getRollout").WithTags("rollouts").Reads<RolloutInfo>("The newest version of a label's rollout").RequireRole(ApiRole.Reader);
         api.MapGet(RolloutPath + "/history", HistoryAsync).WithName("rolloutHistory").WithTags("rollouts")
             .Reads<RolloutHistory>("Every version of a label's rollout, newest first").RequireRole(ApiRole.Reader);
-        api.MapGet(RolloutPath + "/report", ReportAsync).WithName("rolloutReport").WithTags("rollouts")
-            .Reads<RolloutReport>("The decisions made under each variant of a rollout, counted by outcome").RequireRole(ApiRole.Reader);
+    }
+
+    /// <summary>A rollout's changes: start, weight, advance, promote, abort.</summary>
+    public static void MapWrites(IEndpointRouteBuilder api)
+    {
         api.MapPost(RolloutPath, StartAsync).WithName("startRollout").WithTags("rollouts")
             .Writes<RolloutStartRequest, RolloutInfo>("Start a rollout of a candidate version on a label", ok: false).RequireRole(ApiRole.Writer);
         api.MapPut(RolloutPath + "/weight", SetAsync).WithName("setRolloutWeight").WithTags("rollouts")
@@ -51,27 +50,10 @@ internal static class RolloutEndpoints
             .Writes<RolloutActionRequest, RolloutInfo>("Return every subject to the control and end the rollout", creates: false).RequireRole(ApiRole.Writer);
     }
 
-    /// <summary>The <c>resolution</c> member of a decision body: <c>{label, subject?, rollout_version?}</c>, or null when absent.</summary>
-    internal static DecisionResolution? ReadResolution(JsonElement root)
-    {
-        if (!root.TryGetProperty("resolution", out var resolution) || resolution.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (resolution.ValueKind != JsonValueKind.Object)
-        {
-            throw JsonRequests.Invalid("resolution", "'resolution' must be an object with label, subject and rollout_version");
-        }
-
-        var label = JsonRequests.OptionalString(resolution, "label") ?? throw JsonRequests.Invalid("resolution/label", "'resolution.label' is required");
-        return new DecisionResolution(TagNames.Validate(label), Subject(JsonRequests.OptionalString(resolution, "subject")), JsonRequests.OptionalInt(resolution, "rollout_version", 1));
-    }
-
     private static async Task<JsonHttpResult<Resolution>> ResolveAsync(RolloutService rollouts, string kind, string id, string? label, string? subject, CancellationToken cancellationToken)
     {
         var key = EntityKey.Create(kind, id);
-        var resolved = await rollouts.ResolveAsync(key, label is null ? null : TagNames.Validate(label), Subject(subject), cancellationToken);
+        var resolved = await rollouts.ResolveAsync(key, label is null ? null : TagNames.Validate(label), RolloutSubjects.Check(subject), cancellationToken);
         return WireResults.Ok(WireRollouts.Of(resolved));
     }
 
@@ -96,25 +78,6 @@ internal static class RolloutEndpoints
         }
 
         return WireResults.Ok(WireRollouts.Of(history));
-    }
-
-    private static async Task<JsonHttpResult<RolloutReport>> ReportAsync(
-        RolloutService rollouts, IVersionStore store, string kind, string id, string label, CancellationToken cancellationToken)
-    {
-        var (rollout, variants) = await RolloutDecisionReport.BuildAsync(rollouts, store, EntityKey.Create(kind, id), TagNames.Validate(label), cancellationToken);
-        return WireResults.Ok(new RolloutReport
-        {
-            Rollout = WireRollouts.Of(rollout),
-            Variants = [.. variants.Select(variant => new VariantOutcomes
-            {
-                Version = variant.Version,
-                Variant = variant.Variant,
-                Weight = variant.Weight,
-                Decisions = variant.Decisions.Length,
-                Outcomes = variant.Outcomes,
-                Refs = [.. variant.Decisions.Select(d => d.ToString())],
-            })],
-        });
     }
 
     private static async Task<JsonHttpResult<RolloutInfo>> StartAsync(
@@ -200,8 +163,4 @@ internal static class RolloutEndpoints
 
         return [.. steps.EnumerateArray().Select(s => s.GetInt32())];
     }
-
-    private static string? Subject(string? subject) => subject is { Length: > MaxSubjectLength }
-        ? throw new ApiProblemException(ApiProblem.BadRequest($"a subject is a key of at most {MaxSubjectLength} characters", "invalid-subject"))
-        : subject;
 }

@@ -17,8 +17,8 @@ public static class VersoMcpServer
     /// <summary>The server's name in <c>serverInfo</c>.</summary>
     public const string Name = "verso";
 
-    /// <summary>The names of the tools served, in the order they are listed.</summary>
-    public static IReadOnlyList<string> ToolNames => [.. VersoToolbox.All.Select(t => t.Name)];
+    /// <summary>The names of the tools served with <paramref name="services"/> (which may add tools), in the order they are listed.</summary>
+    public static IReadOnlyList<string> ToolNames(IServiceProvider? services) => [.. VersoToolbox.All(services).Select(t => t.Name)];
 
     /// <summary>Sets the server's identity, capabilities and handlers on <paramref name="options"/>.</summary>
     public static void Configure(McpServerOptions options)

@@ -56,6 +56,16 @@ public sealed class AccessMetadataTests : IAsyncLifetime, IDisposable
         Assert.True(open.Count == 0, $"a reader may call: {string.Join(", ", open)}");
     }
 
+    [Theory]
+    [InlineData("POST /api/v1/decisions", ApiRole.Writer)]
+    [InlineData("GET /api/v1/entities/{kind}/{id}/rollouts/{label}/report", ApiRole.Reader)]
+    public void TheAgentsFaceEndpointsDeclareTheirRoleInTheSameGroup(string endpoint, ApiRole role)
+    {
+        // Mapped by Verso.Agents.Http, not by the server: its role is declared all the same.
+        var mapped = Assert.Single(ApiEndpoints(), e => Describe(e) == endpoint);
+        Assert.Equal(role, mapped.Metadata.GetMetadata<ApiAccessRequirement>()?.Role);
+    }
+
     private static string Method(RouteEndpoint endpoint) => endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single();
 
     private static string Describe(RouteEndpoint endpoint) => $"{Method(endpoint)} {endpoint.RoutePattern.RawText}";

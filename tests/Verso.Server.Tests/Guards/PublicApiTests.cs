@@ -16,7 +16,7 @@ public sealed class PublicApiTests
     public static TheoryData<string> Packages() =>
     [
         "Verso.Core", "Verso.Contracts", "Verso.Storage.Relational", "Verso.Sqlite", "Verso.Postgres",
-        "Verso.Agents", "Verso.Files", "Verso.Server", "Verso.Client",
+        "Verso.Agents", "Verso.Files", "Verso.Server.Http", "Verso.Server", "Verso.Agents.Http", "Verso.Client",
     ];
 
     [Theory]

@@ -40,6 +40,7 @@ public sealed class McpHost(IVersionStore store) : WebApplicationFactory<McpHost
                 services.AddSingleton(Store);
                 services.AddVerso();
                 services.AddVersoServer();
+                services.AddVersoAgentsApi();
                 services.AddVersoMcp();
                 services.AddRouting();
             })
@@ -80,6 +81,7 @@ public sealed class McpHost(IVersionStore store) : WebApplicationFactory<McpHost
         services.AddSingleton(Store);
         services.AddVerso();
         services.AddSingleton(new McpCaller(caller));
+        services.AddVersoAgentsApi();
         var provider = services.BuildServiceProvider();
         var options = new McpServerOptions();
         VersoMcpServer.Configure(options);

@@ -48,6 +48,7 @@ public sealed class VersoApiFactory(IVersionStore store, Action<VersoServerOptio
                 services.AddSingleton(Store);
                 services.AddVerso();
                 services.AddVersoServer(configure);
+                services.AddVersoAgentsApi();
                 services.AddRouting();
             })
             .Configure(app =>

@@ -22,19 +22,22 @@ namespace Verso.Server.Mcp.Tools;
 /// </summary>
 internal static class VersoToolbox
 {
-    /// <summary>Every tool. Nothing here approves, applies, tags or saves: an agent reads, pins and proposes.</summary>
-    public static IReadOnlyList<VersoTool> All { get; } =
-    [
-        new ResolveTool(), new GetVersionTool(), new ListVersionsTool(), new DiffTool(), new CompatTool(), new BlameTool(),
-        new RecordDecisionTool(), new ProposeChangeTool(), new ChangeRequestTool(), new PromotionTool(),
-    ];
+    // Nothing here approves, applies, tags or saves: an agent reads, pins and proposes.
+    private static readonly VersoTool[] Reads = [new ResolveTool(), new GetVersionTool(), new ListVersionsTool(), new DiffTool(), new CompatTool(), new BlameTool()];
 
-    private static readonly Dictionary<string, VersoTool> ByName = All.ToDictionary(t => t.Name, StringComparer.Ordinal);
+    private static readonly VersoTool[] Proposals = [new ProposeChangeTool(), new ChangeRequestTool(), new PromotionTool()];
+
+    /// <summary>
+    /// Every tool served: the server's reads, then the tools a layer above registered as <see cref="VersoTool"/> services
+    /// (the Agents face's <c>record_decision</c>), then the proposals; the list keeps its order whoever registers what.
+    /// </summary>
+    public static IReadOnlyList<VersoTool> All(IServiceProvider? services) =>
+        [.. Reads, .. services?.GetServices<VersoTool>() ?? [], .. Proposals];
 
     public static ValueTask<ListToolsResult> ListAsync(RequestContext<ListToolsRequestParams> context, CancellationToken cancellationToken) =>
         ValueTask.FromResult(new ListToolsResult
         {
-            Tools = [.. All.Select(t => t.Definition)],
+            Tools = [.. All(context.Services).Select(t => t.Definition)],
             // The list is the same for every caller and changes only with a new build of the server.
             TimeToLive = TimeSpan.FromHours(1),
             CacheScope = CacheScope.Public,
@@ -43,7 +46,7 @@ internal static class VersoToolbox
     public static async ValueTask<CallToolResult> CallAsync(RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken)
     {
         var name = context.Params?.Name ?? "";
-        if (!ByName.TryGetValue(name, out var tool))
+        if (All(context.Services).FirstOrDefault(t => t.Name == name) is not { } tool)
         {
             // An unknown tool is a protocol error, as the SDK reports its own (apply, approve, tag and save are not here).
             throw new McpProtocolException($"unknown tool '{name}'", McpErrorCode.InvalidParams);

@@ -5,9 +5,11 @@ using Verso.Agents.Kinds;
 using Verso.Errors;
 using Verso.Documents.Hashing;
 using Verso.Naming;
+using Verso.Server.Mcp.Tools;
 using Verso.Server.Security;
+using Verso.Storage;
 
-namespace Verso.Server.Mcp.Tools;
+namespace Verso.Agents.Http.Mcp;
 
 /// <summary>
 /// <c>record_decision</c>: a reviewer's decision on a task, pinned to the charters the task resolved when it
@@ -100,7 +102,7 @@ internal sealed class RecordDecisionTool : VersoTool
             {
                 writer.WriteString("ref", head.Ref.ToString());
                 writer.WriteString("hash", head.Hash.ToString());
-                writer.WriteString("status", Wire.WireVersions.Status(result.Outcome));
+                writer.WriteString("status", result.Outcome.ToName());
                 writer.WriteStartArray("pinned");
                 foreach (var pinned in head.Record.PinnedCharters)
                 {

@@ -2,7 +2,7 @@ using Verso.Agents.Decisions;
 using Verso.Contracts.Decisions;
 using Verso.Model.Snapshots;
 
-namespace Verso.Server.Wire;
+namespace Verso.Agents.Http.Wire;
 
 /// <summary>A recorded decision as the wire shows it (<see cref="Verso.Contracts.Decisions"/>).</summary>
 public static class WireDecisions

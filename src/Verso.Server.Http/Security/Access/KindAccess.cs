@@ -4,7 +4,7 @@ namespace Verso.Server.Security.Access;
 
 /// <summary>
 /// The access checks for kinds an endpoint names outside its route — the refs of a query (<c>/compat</c>), the
-/// items of a body (<c>/import</c>, <c>/prune</c>'s entity), a merge that saves — which <see cref="ApiAccessFilter"/>
+/// items of a body (<c>/import</c>, <c>/prune</c>'s entity), a merge that saves — which the server's access filter
 /// cannot see before the handler reads them. The rules are the filter's: the role for the kind, then the reserved kinds.
 /// </summary>
 internal static class KindAccess

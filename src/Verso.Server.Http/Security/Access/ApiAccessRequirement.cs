@@ -2,7 +2,7 @@ namespace Verso.Server.Security.Access;
 
 /// <summary>
 /// Endpoint metadata: the role a caller needs for an endpoint, and whether the endpoint covers every kind
-/// (a kind-limited token is then refused). <see cref="ApiAccessFilter"/> enforces it for the whole
+/// (a kind-limited token is then refused). The server's access filter (<c>ApiAccessFilter</c>) enforces it for the whole
 /// <c>/api/v1</c> group before a handler runs, so handlers hold no authorization code.
 /// </summary>
 /// <param name="Role">The least role the caller needs (a governed kind raises a write to admin).</param>

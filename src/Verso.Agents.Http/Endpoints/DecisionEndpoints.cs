@@ -7,14 +7,17 @@ using Verso.Agents.Decisions;
 using Verso.Agents.Kinds;
 using Verso.Contracts.Decisions;
 using Verso.Naming;
+using Verso.Server;
+using Verso.Server.Endpoints;
 using Verso.Server.Http;
 using Verso.Server.Security;
 using Verso.Server.Security.Access;
 using Verso.Server.Wire;
+using Verso.Agents.Http.Wire;
 using Verso.Storage;
 using Verso.Versioning;
 
-namespace Verso.Server.Endpoints;
+namespace Verso.Agents.Http.Endpoints;
 
 /// <summary><c>POST /decisions</c>: what <c>verso decide</c> does, pinning the charters in force when the task ran.</summary>
 internal static class DecisionEndpoints
@@ -47,6 +50,24 @@ internal static class DecisionEndpoints
         }
 
         return criteria;
+    }
+
+    // The resolution member of a decision body: {label, subject?, rollout_version?}, or null when absent.
+    private static DecisionResolution? ReadResolution(System.Text.Json.JsonElement root)
+    {
+        if (!root.TryGetProperty("resolution", out var resolution) || resolution.ValueKind == System.Text.Json.JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (resolution.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            throw JsonRequests.Invalid("resolution", "'resolution' must be an object with label, subject and rollout_version");
+        }
+
+        var label = JsonRequests.OptionalString(resolution, "label") ?? throw JsonRequests.Invalid("resolution/label", "'resolution.label' is required");
+        return new DecisionResolution(
+            TagNames.Validate(label), RolloutSubjects.Check(JsonRequests.OptionalString(resolution, "subject")), JsonRequests.OptionalInt(resolution, "rollout_version", 1));
     }
 
     private static async Task<JsonHttpResult<DecisionResult>> RecordAsync(
@@ -84,7 +105,7 @@ internal static class DecisionEndpoints
             Criteria = criteria is { Count: > 0 } ? [.. criteria] : null,
             ExecutorRef = JsonRequests.OptionalString(root, "executor_ref") is { } e ? VersionRef.Parse(e) : null,
             ReviewerRef = JsonRequests.OptionalString(root, "reviewer_ref") is { } r ? VersionRef.Parse(r) : null,
-            Resolution = RolloutEndpoints.ReadResolution(root),
+            Resolution = ReadResolution(root),
         };
         var by = Caller.Of(http).SavedBy(JsonRequests.OptionalString(root, "saved_by"));
         var result = await new DecisionLog(service, store, time).RecordAsync(request, by, cancellationToken);
