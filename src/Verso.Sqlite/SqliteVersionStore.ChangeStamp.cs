@@ -50,11 +50,12 @@ public sealed partial class SqliteVersionStore : IChangeStamp, IAsyncDisposable
     }
 
     /// <summary>
-    /// Closes the change stamp's own connection. A store left open would close it only when the collector gets to
-    /// it, and closing the last connection to a file checkpoints its WAL: the file's bytes would change at a moment
-    /// nobody chose. The store stays usable; a later stamp opens the connection again.
+    /// Closes the change stamp's own connection and the kept write connection (after any write in flight), and waits
+    /// for a background checkpoint. A store left open would close them only when the collector gets to them, and
+    /// closing the last connection to a file checkpoints its WAL: the file's bytes would change at a moment nobody
+    /// chose. The store stays usable; a later stamp or write opens its connection again.
     /// </summary>
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         lock (_stampLock)
         {
@@ -62,7 +63,15 @@ public sealed partial class SqliteVersionStore : IChangeStamp, IAsyncDisposable
             _stampConnection = null;
         }
 
-        return ValueTask.CompletedTask;
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     private bool IsInMemory =>
