@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Verso.Storage;
 
@@ -10,6 +11,9 @@ public sealed partial class SqliteVersionStore : IChangeStamp, IAsyncDisposable
 {
     private readonly Lock _stampLock = new();
     private SqliteConnection? _stampConnection;
+
+    // Kept prepared on the stamp's connection: an unchanged save answered from memory costs little else.
+    private SqliteCommand? _dataVersion;
 
     // Each observer connection starts counting afresh, so its number is part of the stamp: a stamp read on
     // a connection opened after a failure never equals one read before it.
@@ -34,14 +38,22 @@ public sealed partial class SqliteVersionStore : IChangeStamp, IAsyncDisposable
                     _stampGeneration++;
                 }
 
-                using var command = _stampConnection.CreateCommand();
-                command.CommandText = "PRAGMA data_version;";
-                var version = (long)command.ExecuteScalar()!;
-                return ValueTask.FromResult<string?>($"{_stampGeneration}:{version}");
+                if (_dataVersion is null || _dataVersion.Connection != _stampConnection)
+                {
+                    _dataVersion?.Dispose();
+                    _dataVersion = _stampConnection.CreateCommand();
+                    _dataVersion.CommandText = "PRAGMA data_version;";
+                    _dataVersion.Prepare();
+                }
+
+                var version = (long)_dataVersion.ExecuteScalar()!;
+                return ValueTask.FromResult<string?>(string.Create(CultureInfo.InvariantCulture, $"{_stampGeneration}:{version}"));
             }
             catch (SqliteException)
             {
                 // A stamp that cannot be read keeps nothing: the caller reads the store itself, which reports the fault.
+                _dataVersion?.Dispose();
+                _dataVersion = null;
                 _stampConnection?.Dispose();
                 _stampConnection = null;
                 return ValueTask.FromResult<string?>(null);
@@ -59,6 +71,10 @@ public sealed partial class SqliteVersionStore : IChangeStamp, IAsyncDisposable
     {
         lock (_stampLock)
         {
+            _dataVersion?.Dispose();
+            _dataVersion = null;
+            _kindStamp?.Dispose();
+            _kindStamp = null;
             _stampConnection?.Dispose();
             _stampConnection = null;
         }
