@@ -10,10 +10,16 @@ using Verso.Storage.Relational.Writing;
 
 namespace Verso.Sqlite;
 
-// The appends of one write transaction, on one connection: each statement is prepared once for the
-// whole transaction (a group commit or a batch runs many appends through it) and rebound per append.
+// The appends of the store's kept write connection (SqliteWriter), transaction after transaction: each
+// statement is prepared once for the connection and rebound per append. The session also remembers, per
+// entity it appended to, the head it wrote and the keyframe its next delta goes on (SqliteHeadCache), so
+// the next append of that entity reads neither: what a batch of one entity's history and a run of saves
+// of one entity do again and again.
 internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncDisposable
 {
+    private readonly SqliteHeadCache _heads = new();
+    private SqliteCommand? _dataVersion;
+    private SqliteCommand? _blobExists;
     private SqliteCommand? _readHead;
     private SqliteCommand? _readBase;
     private SqliteCommand? _insertBlob;
@@ -26,10 +32,21 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
 
     public SqliteConnection Connection => connection;
 
+    /// <summary>
+    /// Called once the transaction holds the write lock: forgets the remembered heads when another connection
+    /// (another process, or this one's tag, retention or gc connections) committed since this session's last look.
+    /// </summary>
+    public async Task BeganAsync(CancellationToken cancellationToken)
+    {
+        var command = Prepare(ref _dataVersion, "PRAGMA data_version;");
+        _heads.Validate((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+    }
+
     /// <summary>Appends one version inside the caller's transaction; the checks of the store contract, in order.</summary>
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
-        var head = await ReadHeadAsync(request, cancellationToken).ConfigureAwait(false);
+        var known = _heads.Find(request.Key);
+        var head = known?.Head ?? await ReadHeadAsync(request, cancellationToken).ConfigureAwait(false);
         var headVersion = head?.Version ?? 0;
         if (request.ExpectedVersion is { } expected && expected != headVersion)
         {
@@ -46,16 +63,20 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         var targets = await CheckReferencesAsync(request, cancellationToken).ConfigureAwait(false);
         var version = headVersion + 1;
         var savedAt = SqliteDialect.ToMicroseconds(request.SavedAt);
-        if (await EncodeAsync(request, hash, head, version, cancellationToken).ConfigureAwait(false) is { } encoded)
+        var encoded = await EncodeAsync(request, hash, head, known?.Keyframe, version, cancellationToken).ConfigureAwait(false);
+        SqliteKeyframe? nextKeyframe = null;
+        if (encoded is { } stored)
         {
             var blob = Prepare(
-                ref _insertBlob, "INSERT INTO blobs (hash, content, size, base) VALUES ($hash, $content, $size, $base);", "$hash", "$content", "$size", "$base");
+                ref _insertBlob, "INSERT INTO blobs (hash, content, size, base) VALUES ($hash, $content, $size, $base) RETURNING blob_pk;", "$hash", "$content", "$size", "$base");
             blob.Parameters[0].Value = hash;
             blob.Parameters[1].SqliteType = SqliteType.Blob;
-            blob.Parameters[1].Value = encoded.Stored;
+            blob.Parameters[1].Value = stored.Stored;
             blob.Parameters[2].Value = request.Content.Length;
-            blob.Parameters[3].Value = (object?)encoded.Base ?? DBNull.Value;
-            await blob.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            blob.Parameters[3].Value = (object?)stored.Base?.BlobPk ?? DBNull.Value;
+            var blobPk = (long)(await blob.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            // A delta's successor goes on the same keyframe; a content stored whole is the next keyframe.
+            nextKeyframe = stored.Base ?? new SqliteKeyframe(blobPk, request.Content.Hash.Hex, stored.Stored, version);
         }
 
         var entityPk = head?.EntityPk ?? await InsertEntityAsync(request, savedAt, cancellationToken).ConfigureAwait(false);
@@ -82,6 +103,8 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         values[9].Value = HashColumns.Bytes(snapshot.ChainHash!.Value);
         values[10].Value = (object?)request.Source?.ToJson() ?? DBNull.Value;
         await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        // A content whose blob was there already leaves its keyframe unknown: the next append looks it up.
+        _heads.Remember(request.Key, new SqliteHead((entityPk, version, hash, snapshot.ChainHash!.Value.Hex), nextKeyframe));
 
         foreach (var (targetPk, targetVersion) in targets.Distinct())
         {
@@ -98,7 +121,7 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _readHead, _readBase, _insertBlob, _insertEntity, _writeVersion, _checkReference, _indexReference })
+        foreach (var command in new[] { _dataVersion, _blobExists, _readHead, _readBase, _insertBlob, _insertEntity, _writeVersion, _checkReference, _indexReference })
         {
             if (command is not null)
             {
@@ -127,10 +150,47 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
     // The bytes to store for the new content, or null when its blob is already there (content-addressed:
     // a revert, or a content another entity saved). With a head, the content is tried as a delta against
     // the head's keyframe (the head itself, or the head's base): two index lookups, whatever the history's
-    // length. The keyframe must be a version of this entity, which retention relies on to find the deltas
-    // built on a blob (see SqliteVersionStore.Retention).
-    private async Task<(byte[] Stored, long? Base)?> EncodeAsync(
-        AppendRequest request, byte[] hash, (long EntityPk, int Version, byte[] Hash, string? Chain)? head, int version, CancellationToken cancellationToken)
+    // length, or none when this session wrote the head and remembers its keyframe. The keyframe must be a
+    // version of this entity, which retention relies on to find the deltas built on a blob (see
+    // SqliteVersionStore.Retention).
+    private async Task<(byte[] Stored, SqliteKeyframe? Base)?> EncodeAsync(
+        AppendRequest request, byte[] hash, (long EntityPk, int Version, byte[] Hash, string? Chain)? head, SqliteKeyframe? keyframe, int version,
+        CancellationToken cancellationToken)
+    {
+        if (keyframe is null)
+        {
+            var found = await FindKeyframeAsync(hash, head, cancellationToken).ConfigureAwait(false);
+            if (found.Exists)
+            {
+                return null;
+            }
+
+            keyframe = found.Keyframe;
+        }
+        else
+        {
+            var exists = Prepare(ref _blobExists, "SELECT EXISTS (SELECT 1 FROM blobs WHERE hash = $new);", "$new");
+            exists.Parameters[0].Value = hash;
+            if ((long)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! != 0)
+            {
+                return null;
+            }
+        }
+
+        var content = request.Content.Utf8.Span;
+        if (keyframe is { } on
+            && StoredContent.EncodeDelta(content, on.HashHex, on.Stored) is { } delta
+            && StoredContent.KeepsDelta(delta.Length, on.Stored.Length, version - on.Version))
+        {
+            return (delta, on);
+        }
+
+        return (StoredContent.Encode(content), null);
+    }
+
+    // Whether the new content's blob exists, and the head's keyframe when it is a version of this entity.
+    private async Task<(bool Exists, SqliteKeyframe? Keyframe)> FindKeyframeAsync(
+        byte[] hash, (long EntityPk, int Version, byte[] Hash, string? Chain)? head, CancellationToken cancellationToken)
     {
         var command = Prepare(
             ref _readBase,
@@ -146,22 +206,12 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (reader.GetBoolean(0))
         {
-            return null;
+            return (true, null);
         }
 
-        var content = request.Content.Utf8.Span;
-        if (!reader.IsDBNull(1) && !reader.IsDBNull(3))
-        {
-            var baseHash = HashColumns.Hex(reader, 1);
-            var baseStored = reader.GetFieldValue<byte[]>(2);
-            if (StoredContent.EncodeDelta(content, baseHash, baseStored) is { } delta
-                && StoredContent.KeepsDelta(delta.Length, baseStored.Length, version - reader.GetInt32(3)))
-            {
-                return (delta, reader.GetInt64(4));
-            }
-        }
-
-        return (StoredContent.Encode(content), null);
+        return reader.IsDBNull(1) || reader.IsDBNull(3)
+            ? (false, null)
+            : (false, new SqliteKeyframe(reader.GetInt64(4), HashColumns.Hex(reader, 1), reader.GetFieldValue<byte[]>(2), reader.GetInt32(3)));
     }
 
     private async Task<long> InsertEntityAsync(AppendRequest request, long savedAt, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ internal sealed class SqliteConnectionFactory
     private const int SqliteCantOpen = 14;
 
     private readonly string _openExisting;
+    private readonly string _openWriter;
     private readonly string _openOrCreate;
     private volatile bool _schemaChecked;
 
@@ -42,6 +43,7 @@ internal sealed class SqliteConnectionFactory
         _openOrCreate = new SqliteConnectionStringBuilder(builder.ConnectionString) { Mode = SqliteOpenMode.ReadWriteCreate }.ConnectionString;
         // Everything but init opens an existing file, so a typo in a path fails instead of creating an empty store.
         _openExisting = new SqliteConnectionStringBuilder(builder.ConnectionString) { Mode = SqliteOpenMode.ReadWrite }.ConnectionString;
+        _openWriter = new SqliteConnectionStringBuilder(_openExisting) { Pooling = false }.ConnectionString;
     }
 
     public string DataSource { get; }
@@ -53,9 +55,29 @@ internal sealed class SqliteConnectionFactory
     internal string? ExtraPragmas { get; set; }
 
     /// <summary>Opens the store for an operation, checking once per process that its schema is current.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenCheckedAsync(_openExisting, "", cancellationToken);
+
+    /// <summary>
+    /// Opens the store's write connection (see <see cref="SqliteWriter"/>): outside the pool, since it stays open, and
+    /// without the automatic checkpoint, which the writer runs off the commit path instead.
+    /// </summary>
+    public Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken) =>
+        OpenCheckedAsync(_openWriter, " PRAGMA wal_autocheckpoint = 0;", cancellationToken);
+
+    /// <summary>Runs <see cref="ExtraPragmas"/> on a connection kept open, as every open runs them.</summary>
+    public async Task ApplyExtraPragmasAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var connection = await OpenCoreAsync(_openExisting, cancellationToken).ConfigureAwait(false);
+        if (ExtraPragmas is { } extra)
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = extra;
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<SqliteConnection> OpenCheckedAsync(string connectionString, string settings, CancellationToken cancellationToken)
+    {
+        var connection = await OpenCoreAsync(connectionString, settings, cancellationToken).ConfigureAwait(false);
         if (!_schemaChecked)
         {
             try
@@ -87,9 +109,9 @@ internal sealed class SqliteConnectionFactory
 
     /// <summary>Opens the store file, creating it when missing (for init).</summary>
     public Task<SqliteConnection> OpenOrCreateAsync(CancellationToken cancellationToken) =>
-        OpenCoreAsync(_openOrCreate, cancellationToken);
+        OpenCoreAsync(_openOrCreate, "", cancellationToken);
 
-    private async Task<SqliteConnection> OpenCoreAsync(string connectionString, CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenCoreAsync(string connectionString, string settings, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         try
@@ -101,18 +123,12 @@ internal sealed class SqliteConnectionFactory
                 // SQLite's own busy handler makes writers queue for the write lock instead of failing "database is locked".
                 // A batch or group commit touches pages all over the hash-keyed trees; a cache of 32 MB (not
                 // SQLite's 2 MB) keeps them in memory instead of spilling them to the WAL and reading them back.
-                pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA cache_size = -32768;" + _synchronous;
+                pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA cache_size = -32768;" + _synchronous + settings;
                 await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 _configured.AddOrUpdate(handle, Seen);
             }
 
-            if (ExtraPragmas is { } extra)
-            {
-                await using var pragma = connection.CreateCommand();
-                pragma.CommandText = extra;
-                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            await ApplyExtraPragmasAsync(connection, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch (SqliteException exception) when (exception.SqliteErrorCode == SqliteCantOpen)

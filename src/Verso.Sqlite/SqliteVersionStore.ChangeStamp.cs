@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Verso.Storage;
 
@@ -10,6 +11,9 @@ public sealed partial class SqliteVersionStore : IChangeStamp, IAsyncDisposable
 {
     private readonly Lock _stampLock = new();
     private SqliteConnection? _stampConnection;
+
+    // Kept prepared on the stamp's connection: an unchanged save answered from memory costs little else.
+    private SqliteCommand? _dataVersion;
 
     // Each observer connection starts counting afresh, so its number is part of the stamp: a stamp read on
     // a connection opened after a failure never equals one read before it.
@@ -34,14 +38,22 @@ public sealed partial class SqliteVersionStore : IChangeStamp, IAsyncDisposable
                     _stampGeneration++;
                 }
 
-                using var command = _stampConnection.CreateCommand();
-                command.CommandText = "PRAGMA data_version;";
-                var version = (long)command.ExecuteScalar()!;
-                return ValueTask.FromResult<string?>($"{_stampGeneration}:{version}");
+                if (_dataVersion is null || _dataVersion.Connection != _stampConnection)
+                {
+                    _dataVersion?.Dispose();
+                    _dataVersion = _stampConnection.CreateCommand();
+                    _dataVersion.CommandText = "PRAGMA data_version;";
+                    _dataVersion.Prepare();
+                }
+
+                var version = (long)_dataVersion.ExecuteScalar()!;
+                return ValueTask.FromResult<string?>(string.Create(CultureInfo.InvariantCulture, $"{_stampGeneration}:{version}"));
             }
             catch (SqliteException)
             {
                 // A stamp that cannot be read keeps nothing: the caller reads the store itself, which reports the fault.
+                _dataVersion?.Dispose();
+                _dataVersion = null;
                 _stampConnection?.Dispose();
                 _stampConnection = null;
                 return ValueTask.FromResult<string?>(null);
@@ -50,19 +62,32 @@ public sealed partial class SqliteVersionStore : IChangeStamp, IAsyncDisposable
     }
 
     /// <summary>
-    /// Closes the change stamp's own connection. A store left open would close it only when the collector gets to
-    /// it, and closing the last connection to a file checkpoints its WAL: the file's bytes would change at a moment
-    /// nobody chose. The store stays usable; a later stamp opens the connection again.
+    /// Closes the change stamp's own connection and the kept write connection (after any write in flight), and waits
+    /// for a background checkpoint. A store left open would close them only when the collector gets to them, and
+    /// closing the last connection to a file checkpoints its WAL: the file's bytes would change at a moment nobody
+    /// chose. The store stays usable; a later stamp or write opens its connection again.
     /// </summary>
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         lock (_stampLock)
         {
+            _dataVersion?.Dispose();
+            _dataVersion = null;
+            _kindStamp?.Dispose();
+            _kindStamp = null;
             _stampConnection?.Dispose();
             _stampConnection = null;
         }
 
-        return ValueTask.CompletedTask;
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     private bool IsInMemory =>

@@ -5,7 +5,10 @@ using Verso.Model.Snapshots;
 namespace Verso.Sqlite;
 
 // History pages by keyset: versions are numbered 1..head without gaps, so "skip the N newest" is
-// "at most head - N", and every page is one range seek on the versions' primary key, however deep.
+// "at most head - N", and every page is one range seek on the versions' primary key, however deep. Both
+// ends of the range are given, as the PostgreSQL store gives them: SQLite's plan is that seek with the upper
+// end alone (EXPLAIN QUERY PLAN: SEARCH v USING PRIMARY KEY (entity_pk=? AND version<?)), but a range of
+// exactly the page keeps it one whatever statistics a later ANALYZE gives the planner.
 public sealed partial class SqliteVersionStore
 {
     /// <inheritdoc />
@@ -14,7 +17,7 @@ public sealed partial class SqliteVersionStore
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        return _faults.StreamAsync(ReadHistoryAsync(key, "v.version <= e.head - $bound", offset, limit, cancellationToken), cancellationToken);
+        return _faults.StreamAsync(ReadHistoryAsync(key, "v.version <= e.head - $bound AND v.version > e.head - $bound - $limit", offset, limit, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -22,7 +25,7 @@ public sealed partial class SqliteVersionStore
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        return _faults.StreamAsync(ReadHistoryAsync(key, "v.version < $bound", beforeVersion, limit, cancellationToken), cancellationToken);
+        return _faults.StreamAsync(ReadHistoryAsync(key, "v.version < $bound AND v.version >= min($bound, e.head + 1) - $limit", beforeVersion, limit, cancellationToken), cancellationToken);
     }
 
     private async IAsyncEnumerable<Snapshot> ReadHistoryAsync(

@@ -29,6 +29,9 @@ public sealed partial class SqliteVersionStore : IVersionStore
 
     private readonly GroupCommit _groupCommit;
 
+    // The kept write connection the group commit's transactions run on, under _writeGate.
+    private readonly SqliteWriter _writer;
+
     private readonly FaultBoundary _faults;
 
     /// <summary>Creates a store over a SQLite connection string such as <c>Data Source=verso.db</c>.</summary>
@@ -40,7 +43,8 @@ public sealed partial class SqliteVersionStore : IVersionStore
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _connections = new SqliteConnectionFactory(connectionString, synchronous);
         _faults = new FaultBoundary(exception => SqliteFaults.Translate(exception, _connections.DataSource));
-        _groupCommit = new GroupCommit((_, cancellation) => SqliteGroupTransaction.BeginAsync(_connections, cancellation), _writeGate);
+        _writer = new SqliteWriter(_connections);
+        _groupCommit = new GroupCommit((_, cancellation) => SqliteGroupTransaction.BeginAsync(_writer, cancellation), _writeGate);
     }
 
     /// <summary>Creates a store over a file path.</summary>
