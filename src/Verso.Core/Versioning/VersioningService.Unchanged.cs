@@ -25,6 +25,36 @@ public sealed partial class VersioningService
     // (AppendRequest.ExpectsChange; the locked append still compares, so a wrong guess costs only a wait).
     private readonly ConcurrentDictionary<(string Kind, string Id), ContentHash> _lastCreated = new();
 
+    // The input bytes of each entity's last save that came out unchanged, with their canonical document: a caller
+    // that saves the same bytes again (a platform re-saving its configuration at every start or task) skips the
+    // parse, validation and hash. Only inputs up to MaxRememberedInput bytes are kept, at most
+    // MaxUnchangedHeads of them, so the memory stays under 256 MiB in the worst case and is far less in practice.
+    private const int MaxRememberedInput = 64 * 1024;
+
+    private readonly ConcurrentDictionary<(string Kind, string Id), (byte[] Input, CanonicalDocument Content)> _unchangedInputs = new();
+
+    private CanonicalDocument? RememberedCanonical(EntityKey key, ReadOnlySpan<byte> utf8Json) =>
+        _unchangedInputs.TryGetValue((key.Kind, key.Id), out var known) && utf8Json.SequenceEqual(known.Input) ? known.Content : null;
+
+    private void RememberInput(EntityKey key, ReadOnlySpan<byte> utf8Json, CanonicalDocument content, AppendResult result)
+    {
+        if (result.Outcome != AppendOutcome.Unchanged || utf8Json.Length > MaxRememberedInput)
+        {
+            _unchangedInputs.TryRemove((key.Kind, key.Id), out _);
+            return;
+        }
+
+        if (_unchangedInputs.Count >= MaxUnchangedHeads)
+        {
+            _unchangedInputs.Clear();
+        }
+
+        if (!_unchangedInputs.TryGetValue((key.Kind, key.Id), out var known) || !utf8Json.SequenceEqual(known.Input))
+        {
+            _unchangedInputs[(key.Kind, key.Id)] = (utf8Json.ToArray(), content);
+        }
+    }
+
     private async ValueTask<string?> ChangeStampAsync(EntityKey key, CancellationToken cancellationToken) =>
         Store is IChangeStamp stamps && !_lastCreated.ContainsKey((key.Kind, key.Id))
             ? await stamps.GetChangeStampAsync(cancellationToken).ConfigureAwait(false)

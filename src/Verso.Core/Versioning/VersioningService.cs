@@ -106,7 +106,18 @@ public sealed partial class VersioningService
     public Task<AppendResult> SaveAsync(EntityKey key, ReadOnlyMemory<byte> utf8Json, SaveOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return SaveAsync(key, Canonicalize(key.Kind, utf8Json.Span), options, cancellationToken);
+        return SaveInputAsync(key, utf8Json, options, cancellationToken);
+    }
+
+    // The same bytes canonicalize to the same document (the kind's rules are fixed for the service's life), so a
+    // save of the bytes that last came out unchanged reuses that document instead of parsing and hashing again;
+    // the outcome is still decided under the store's change stamp, as for any save.
+    private async Task<AppendResult> SaveInputAsync(EntityKey key, ReadOnlyMemory<byte> utf8Json, SaveOptions options, CancellationToken cancellationToken)
+    {
+        var content = RememberedCanonical(key, utf8Json.Span) ?? Canonicalize(key.Kind, utf8Json.Span);
+        var result = await SaveAsync(key, content, options, cancellationToken).ConfigureAwait(false);
+        RememberInput(key, utf8Json.Span, content, result);
+        return result;
     }
 
     /// <summary>Saves canonical content as a new version of <paramref name="key"/> when it differs from the head (or when forced).</summary>
