@@ -48,6 +48,12 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
     public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken) =>
         PostgresVersionStore.AppendInTransactionAsync(_connection, request, _appends, cancellationToken);
 
+    // One caller's batch: several requests in a few round trips (see PostgresVersionStore.Batch).
+    public async Task<IReadOnlyList<AppendResult>> AppendAllAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken) =>
+        requests.Count == 1
+            ? [await AppendAsync(requests[0], cancellationToken).ConfigureAwait(false)]
+            : await PostgresVersionStore.AppendManyInTransactionAsync(_connection, requests, _appends, cancellationToken).ConfigureAwait(false);
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         await using (var batch = new NpgsqlBatch(_connection))

@@ -79,13 +79,7 @@ internal sealed class GroupCommit(Func<bool, CancellationToken, Task<IGroupTrans
                     var unit = units[i];
                     try
                     {
-                        var results = new List<AppendResult>(unit.Requests.Count);
-                        foreach (var request in unit.Requests)
-                        {
-                            results.Add(await group.AppendAsync(request, none).ConfigureAwait(false));
-                        }
-
-                        unit.Results = results;
+                        unit.Results = await group.AppendAllAsync(unit.Requests, none).ConfigureAwait(false);
                     }
                     catch (Exception exception) when (units.Count > 1)
                     {
