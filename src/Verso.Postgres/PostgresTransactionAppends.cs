@@ -24,6 +24,11 @@ internal sealed class PostgresTransactionAppends
     /// <summary>Statements to send before anything else of the next round trip: blob locks, blobs, entity heads.</summary>
     public List<NpgsqlBatchCommand> EarlyWrites { get; } = [];
 
+    private bool _keyLookups;
+
+    /// <summary>True the first time only: the caller then sets the transaction's planner to look rows up by key.</summary>
+    public bool TryStartKeyLookups() => !_keyLookups && (_keyLookups = true);
+
     /// <summary>Whether this transaction holds versions to write at its end.</summary>
     public bool HasVersions => _versions.Count > 0;
 

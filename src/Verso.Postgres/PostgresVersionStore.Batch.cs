@@ -25,6 +25,14 @@ public sealed partial class PostgresVersionStore
         NpgsqlConnection connection, IReadOnlyList<AppendRequest> requests, PostgresTransactionAppends appends, CancellationToken cancellationToken)
     {
         var results = new List<AppendResult>(requests.Count);
+        if (appends.TryStartKeyLookups())
+        {
+            // Every statement of a run finds rows by key. Given a thousand keys in an array, the planner may choose to hash
+            // or merge whole tables (blobs, entities) instead of probing their indexes a thousand times, which costs in
+            // proportion to the store, not the batch; for this transaction only, it probes.
+            appends.EarlyWrites.Add(Statement("SELECT set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);"));
+        }
+
         for (var start = 0; start < requests.Count;)
         {
             // A run of distinct entities: a request on an entity already in the run starts the next one, which then reads the
