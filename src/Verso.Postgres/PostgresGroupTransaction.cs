@@ -45,6 +45,15 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
         }
     }
 
+    // The heads of the whole group, in key order, in one round trip: without it each append locks its head as it
+    // comes, and two processes' groups over the same entities in different orders would deadlock (and wait out
+    // deadlock_timeout before one runs again). A group of one entity has no order to keep.
+    public Task LockAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken)
+    {
+        var keys = requests.Select(r => r.Key).Distinct().ToList();
+        return keys.Count < 2 ? Task.CompletedTask : PostgresVersionStore.LockHeadsAsync(_connection, keys, _appends, cancellationToken);
+    }
+
     public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken) =>
         PostgresVersionStore.AppendInTransactionAsync(_connection, request, _appends, cancellationToken);
 

@@ -30,7 +30,7 @@ public sealed partial class PostgresVersionStore
             // Every statement of a run finds rows by key. Given a thousand keys in an array, the planner may choose to hash
             // or merge whole tables (blobs, entities) instead of probing their indexes a thousand times, which costs in
             // proportion to the store, not the batch; for this transaction only, it probes.
-            appends.EarlyWrites.Add(Statement("SELECT set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);"));
+            appends.EarlyWrites.Add(KeyLookups());
         }
 
         for (var start = 0; start < requests.Count;)
@@ -116,6 +116,8 @@ public sealed partial class PostgresVersionStore
 
         return row.Hash == pin.Hash.Hex ? (row.EntityPk, pin.Version) : throw new InvalidReferenceException(pin, $"that version's hash is sha256:{row.Hash}");
     }
+
+    private static NpgsqlBatchCommand KeyLookups() => Statement("SELECT set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);");
 
     private static Snapshot WithContent(Snapshot row, ReadOnlyMemory<byte> content) =>
         new(row.Key, row.Version, row.Hash, content, row.SavedBy, row.SavedAt, row.Message, row.Operation, row.SchemaVersion)

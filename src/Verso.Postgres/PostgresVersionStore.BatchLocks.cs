@@ -89,6 +89,32 @@ public sealed partial class PostgresVersionStore
         return (heads, pinned);
     }
 
+    // The head rows of keys there are, locked in key order (see PostgresGroupTransaction.LockAsync); a missing one is
+    // created, and locked, by its append.
+    internal static async Task LockHeadsAsync(NpgsqlConnection connection, List<EntityKey> keys, PostgresTransactionAppends appends, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var write in appends.EarlyWrites)
+        {
+            batch.BatchCommands.Add(write);
+        }
+
+        appends.EarlyWrites.Clear();
+        if (appends.TryStartKeyLookups())
+        {
+            batch.BatchCommands.Add(KeyLookups());
+        }
+
+        batch.BatchCommands.Add(Statement(
+            """
+            SELECT e.entity_pk FROM unnest($1::text[], $2::text[]) AS q(kind, id) JOIN verso.entities e ON e.kind = q.kind AND e.id = q.id
+            ORDER BY e.kind, e.id FOR NO KEY UPDATE OF e;
+            """,
+            Array(NpgsqlDbType.Text, keys.Select(k => k.Kind).ToArray()),
+            Array(NpgsqlDbType.Text, keys.Select(k => k.Id).ToArray())));
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     // Four statements: the head rows locked in key order (so two batches over the same entities queue instead of
     // deadlocking), then, each with a snapshot of its own taken once the locks are held, the head versions' rows and
     // the keyframes (found and their blob locks tried, then their bytes), as AddKeyframeReads does for one entity.

@@ -74,6 +74,7 @@ internal sealed class GroupCommit(Func<bool, CancellationToken, Task<IGroupTrans
             try
             {
                 await using var group = await begin(units.Count > 1, none).ConfigureAwait(false);
+                await group.LockAsync([.. units.SelectMany(u => u.Requests)], none).ConfigureAwait(false);
                 for (var i = 0; i < units.Count && failed < 0; i++)
                 {
                     var unit = units[i];
