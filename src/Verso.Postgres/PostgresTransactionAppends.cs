@@ -29,9 +29,6 @@ internal sealed class PostgresTransactionAppends
     /// <summary>True the first time only: the caller then sets the transaction's planner to look rows up by key.</summary>
     public bool TryStartKeyLookups() => !_keyLookups && (_keyLookups = true);
 
-    /// <summary>Whether this transaction holds versions to write at its end.</summary>
-    public bool HasVersions => _versions.Count > 0;
-
     /// <summary>The versions of <paramref name="key"/> this transaction appended, in order; empty when none.</summary>
     public IReadOnlyList<Snapshot> VersionsOf(EntityKey key) => _entities.TryGetValue(key, out var appended) ? appended.Versions : [];
 
