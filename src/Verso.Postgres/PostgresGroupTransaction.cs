@@ -5,20 +5,22 @@ using Verso.Storage.Relational.Writing;
 
 namespace Verso.Postgres;
 
-// The group commit's transaction on the server. It takes the change sequence's lock before anything
-// else, so every appending transaction on the database holds it from its first head lock to its commit:
-// sequence order is commit order, and two transactions never lock heads in opposite orders (which
-// would deadlock when one process's group holds entity A and waits for B while another's holds B).
+// The group commit's transaction on the server. Each append locks its head row as it comes; the change
+// sequence's lock is taken only in the last round trip, with every version row of the transaction, and held
+// through the commit: sequence order stays commit order, while the head locks, reads and blob writes of
+// transactions in other processes run beside this one's commit instead of queueing behind it. Heads are
+// therefore no longer locked in one store-wide order: two transactions that lock the same heads in opposite
+// orders deadlock, PostgreSQL aborts one (40P01, after deadlock_timeout), nothing of it was committed, and
+// the store runs its appends again (PostgresVersionStore.CommitAsync).
 internal sealed class PostgresGroupTransaction : IGroupTransaction
 {
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
-    private bool _sequenceLocked;
 
-    // The last append's writes, not sent yet: they ride in the next append's head lock round trip, or go just
-    // before the commit, so an append in a shared commit costs one round trip where it cost two. A write fails by
-    // itself only when the whole store does (read-only, full), which fails every caller of the group alike.
-    private readonly List<NpgsqlBatchCommand> _pendingWrites = [];
+    // What the appends wrote early (sent with the next head lock's round trip) and what waits for the last round
+    // trip. A write fails by itself only when the whole store does (read-only, full), which fails every caller of
+    // the group alike.
+    private readonly PostgresTransactionAppends _appends = new();
 
     private PostgresGroupTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
@@ -33,8 +35,7 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
         var connection = await connections.OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // The lock rides in the first append's round trip, shared group or not: without savepoints nothing
-            // can release it before the commit (a failed caller rolls back the whole transaction).
+            // Npgsql sends BEGIN with the first append's round trip.
             return new PostgresGroupTransaction(connection, await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false));
         }
         catch
@@ -44,26 +45,33 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
         }
     }
 
-    public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
+    // The heads of the whole group, in key order, in one round trip: without it each append locks its head as it
+    // comes, and two processes' groups over the same entities in different orders would deadlock (and wait out
+    // deadlock_timeout before one runs again). A group of one entity has no order to keep.
+    public Task LockAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken)
     {
-        // The lock rides in the first head's round trip (Npgsql sends BEGIN with it too).
-        var result = await PostgresVersionStore.AppendInTransactionAsync(_connection, request, lockSequence: !_sequenceLocked, _pendingWrites, cancellationToken).ConfigureAwait(false);
-        _sequenceLocked = true;
-        return result;
+        var keys = requests.Select(r => r.Key).Distinct().ToList();
+        return keys.Count < 2 ? Task.CompletedTask : PostgresVersionStore.LockHeadsAsync(_connection, keys, _appends, cancellationToken);
     }
+
+    public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken) =>
+        PostgresVersionStore.AppendInTransactionAsync(_connection, request, _appends, cancellationToken);
+
+    // One caller's batch: several requests in a few round trips (see PostgresVersionStore.Batch).
+    public async Task<IReadOnlyList<AppendResult>> AppendAllAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken) =>
+        requests.Count == 1
+            ? [await AppendAsync(requests[0], cancellationToken).ConfigureAwait(false)]
+            : await PostgresVersionStore.AppendManyInTransactionAsync(_connection, requests, _appends, cancellationToken).ConfigureAwait(false);
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        if (_pendingWrites.Count > 0)
+        await using (var batch = new NpgsqlBatch(_connection))
         {
-            await using var batch = new NpgsqlBatch(_connection);
-            foreach (var write in _pendingWrites)
+            _appends.AddLastWrites(batch);
+            if (batch.BatchCommands.Count > 0)
             {
-                batch.BatchCommands.Add(write);
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-
-            _pendingWrites.Clear();
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -26,7 +26,7 @@ public sealed partial class PostgresVersionStore
     {
         try
         {
-            return await Writes.WriteAsync(() => _groupCommit.AppendAsync(requests, cancellationToken)).ConfigureAwait(false);
+            return await Writes.WriteAsync(() => AppendAgainOnDeadlockAsync(requests, cancellationToken)).ConfigureAwait(false);
         }
         catch (VersoException exception)
             when (requests.Count == 1 && exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "versions" })
@@ -36,6 +36,28 @@ public sealed partial class PostgresVersionStore
             var request = requests[0];
             var actual = await HighestVersionAsync(request.Key).ConfigureAwait(false);
             throw new VersionConflictException(request.Key.Kind, request.Key.Id, request.ExpectedVersion ?? actual - 1, actual);
+        }
+    }
+
+    // A deadlock or serialization failure aborted the transaction that held these appends before it committed (the
+    // server reports it for a statement, or refuses the COMMIT itself: either way nothing of it stands), so running them
+    // again cannot write anything twice. Heads are locked as appends come, in no store-wide order, so two transactions
+    // (two processes' groups) that lock the same heads in opposite orders deadlock; PostgreSQL aborts one, and it goes
+    // again here, behind the other. Bounded, so a pathological livelock still answers (Busy, as before).
+    private async Task<IReadOnlyList<AppendResult>> AppendAgainOnDeadlockAsync(IReadOnlyList<AppendRequest> requests, CancellationToken cancellationToken)
+    {
+        const int MostAttempts = 16;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _groupCommit.AppendAsync(requests, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException exception)
+                when (exception.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure
+                      && attempt < MostAttempts && !cancellationToken.IsCancellationRequested)
+            {
+            }
         }
     }
 

@@ -4,10 +4,11 @@ using Verso.Storage.Relational.Reading;
 
 namespace Verso.Postgres;
 
-// The change log. An appending transaction takes one transaction-scoped advisory lock first (see
-// PostgresGroupTransaction) and allocates max(seq) + 1 for each version it writes, which (read committed)
-// sees every append that released the lock, i.e. committed. So sequence order is commit order: a reader
-// that saw N never later finds a version below N. Writers in one process share that transaction.
+// The change log. An appending transaction writes all its version rows in its last round trip, after taking one
+// transaction-scoped advisory lock that it holds through its commit (see PostgresGroupTransaction and
+// PostgresTransactionAppends), and numbers them max(seq) + 1, + 2, … in append order; that statement (read
+// committed) sees every append that released the lock, i.e. committed. So sequence order is commit order: a
+// reader that saw N never later finds a version below N. Writers in one process share that transaction.
 public sealed partial class PostgresVersionStore : IChangeLog
 {
     internal const long ChangeSequenceLockKey = 0x5665_7273_6F01;

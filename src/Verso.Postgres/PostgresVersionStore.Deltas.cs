@@ -32,7 +32,7 @@ public sealed partial class PostgresVersionStore
             JOIN verso.blobs h ON h.hash = e.head_hash
             JOIN verso.blobs k ON k.blob_pk = coalesce(h.base, h.blob_pk) AND k.base IS NULL
             CROSS JOIN LATERAL (SELECT min(v.version) AS version FROM verso.versions v WHERE v.entity_pk = e.entity_pk AND v.hash = k.hash) m
-            WHERE e.kind = $1 AND e.id = $2 AND e.head > 0 AND m.version IS NOT NULL;
+            WHERE e.kind = $1 AND e.id = $2 AND e.head > 0;
             """,
             key.Kind,
             key.Id));
@@ -47,13 +47,17 @@ public sealed partial class PostgresVersionStore
             key.Id));
     }
 
-    private static async Task<Keyframe?> ReadKeyframeAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    // earlier: this transaction's own versions of the entity, not in the table yet; the keyframe's first version may be one of them.
+    private static async Task<Keyframe?> ReadKeyframeAsync(NpgsqlDataReader reader, IReadOnlyList<Model.Snapshots.Snapshot> earlier, CancellationToken cancellationToken)
     {
         Keyframe? keyframe = null;
         var locked = false;
         if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            keyframe = new Keyframe(HashColumns.Hex(reader, 0), reader.GetInt32(1), null);
+            var hash = HashColumns.Hex(reader, 0);
+            int? first = reader.IsDBNull(1) ? null : reader.GetInt32(1);
+            first ??= earlier.FirstOrDefault(v => v.Hash.Hex == hash)?.Version;
+            keyframe = first is { } version ? new Keyframe(hash, version, null) : null;
             locked = reader.GetBoolean(2);
         }
 

@@ -128,11 +128,24 @@ public sealed partial class PostgresVersionStore
     private static readonly string CheckReference = ReferenceChecks.Select(PostgresDialect.Instance) + " FOR SHARE OF v;";
 
     private static async Task<List<(long TargetPk, int TargetVersion)>> CheckReferencesAsync(
-        NpgsqlConnection connection, IEnumerable<PinnedRef> references, CancellationToken cancellationToken)
+        NpgsqlConnection connection, IEnumerable<PinnedRef> references, PostgresTransactionAppends appends, CancellationToken cancellationToken)
     {
         var targets = new List<(long, int)>();
         foreach (var reference in references)
         {
+            // A version this transaction appended is not in the table until its last round trip: checked here.
+            if (appends.EntityPkOf(reference.Key) is { } ownPk
+                && appends.VersionsOf(reference.Key).FirstOrDefault(v => v.Version == reference.Version) is { } own)
+            {
+                if (own.Hash != reference.Hash)
+                {
+                    throw new InvalidReferenceException(reference, $"that version's hash is {own.Hash}");
+                }
+
+                targets.Add((ownPk, reference.Version));
+                continue;
+            }
+
             // FOR SHARE: a prune of the target waits for this pin to commit, then sees it and keeps the version.
             await using var command = Command(connection, CheckReference, reference.Key.Kind, reference.Key.Id, reference.Version);
             targets.Add(await ReferenceChecks.CheckAsync(reference, command, cancellationToken).ConfigureAwait(false));

@@ -15,9 +15,10 @@ namespace Verso.Postgres;
 
 /// <summary>
 /// The server store: PostgreSQL through a pooled Npgsql data source. Appends run in one transaction that
-/// first takes the change sequence's lock and then locks each entity's head row (<c>SELECT … FOR UPDATE</c>),
-/// so writers queue and each reads the head it appends to; writers in one process share transactions
-/// (group commit). An unchanged save is answered from a read, never waiting for a writer.
+/// locks each entity's head row (<c>SELECT … FOR NO KEY UPDATE</c>), so writers of one entity queue and each
+/// reads the head it appends to, and takes the change sequence's lock only for its last round trip and its
+/// commit; writers in one process share transactions (group commit). An unchanged save is answered from a
+/// read, never waiting for a writer.
 /// Create one per database and share it.
 /// </summary>
 public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposable
@@ -32,7 +33,8 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     {
         _connections = new PostgresConnections(uriOrConnectionString);
         // One appending transaction at a time per store object: writers in this process share it (and its
-        // sync); writers in other processes queue on the change sequence's lock that each one takes first.
+        // sync); transactions of other processes run beside it, and queue on the change sequence's lock only
+        // for their last round trip and their commit.
         _groupCommit = new GroupCommit((_, cancellation) => PostgresGroupTransaction.BeginAsync(_connections, cancellation), new SemaphoreSlim(1, 1));
     }
 
@@ -141,27 +143,28 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     /// <summary>Closes the pooled connections.</summary>
     public ValueTask DisposeAsync() => _connections.DisposeAsync();
 
-    // One append inside the caller's transaction (the group commit's); the first one takes the change sequence's lock.
-    // Its writes are not sent here but left in pendingWrites, for the caller to send in the next append's head lock
-    // round trip or before the commit (see PostgresGroupTransaction); the writes left by the append before are sent
-    // first thing here, so this append reads the head they moved.
+    // One append inside the caller's transaction (the group commit's). Its blob and head writes are not sent here but
+    // left in the transaction's early writes, for the next append's head lock round trip or the last round trip; the
+    // early writes left by the append before are sent first thing here, so this append reads the head they moved. Its
+    // version row waits in the transaction's appends for the last round trip (see PostgresTransactionAppends).
     internal static async Task<AppendResult> AppendInTransactionAsync(
-        NpgsqlConnection connection, AppendRequest request, bool lockSequence, List<NpgsqlBatchCommand> pendingWrites, CancellationToken cancellationToken)
+        NpgsqlConnection connection, AppendRequest request, PostgresTransactionAppends appends, CancellationToken cancellationToken)
     {
-        var head = await LockHeadAsync(connection, request, lockSequence, pendingWrites, cancellationToken).ConfigureAwait(false);
+        var head = await LockHeadAsync(connection, request, appends, cancellationToken).ConfigureAwait(false);
         var headVersion = head.Version;
         if (request.ExpectedVersion is { } expected && expected != headVersion)
         {
             throw new VersionConflictException(request.Key.Kind, request.Key.Id, expected, headVersion);
         }
 
+        var earlier = appends.VersionsOf(request.Key);
         if (headVersion > 0 && !request.Force && head.Hash == request.Content.Hash.Hex)
         {
-            var unchanged = await GetVersionAsync(connection, request.Key, headVersion, cancellationToken).ConfigureAwait(false);
+            var unchanged = earlier.Count > 0 ? earlier[^1] : await GetVersionAsync(connection, request.Key, headVersion, cancellationToken).ConfigureAwait(false);
             return new AppendResult(AppendOutcome.Unchanged, unchanged!);
         }
 
-        var targets = await CheckReferencesAsync(connection, request.References, cancellationToken).ConfigureAwait(false);
+        var targets = await CheckReferencesAsync(connection, request.References, appends, cancellationToken).ConfigureAwait(false);
         var version = headVersion + 1;
         // Stored to the microsecond: the chain is computed over what will be read back.
         var savedAtInstant = new DateTimeOffset(request.SavedAt.UtcTicks - (request.SavedAt.UtcTicks % 10), TimeSpan.Zero);
@@ -176,9 +179,10 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
         var snapshot = stored with { ChainHash = ChainHash.Compute(head.Chain is null ? null : ContentHash.FromHex(head.Chain), stored) };
         var contentHash = HashColumns.Bytes(request.Content.Hash);
         var encoded = Encode(request, head.Keyframe, version);
+        var writes = appends.EarlyWrites;
         // Held until commit, so a prune or erase cannot delete this blob between our insert and our version row.
-        pendingWrites.Add(BatchCommand("SELECT pg_advisory_xact_lock_shared($1);", BlobLockKey(request.Content.Hash)));
-        pendingWrites.Add(BatchCommand(
+        writes.Add(BatchCommand("SELECT pg_advisory_xact_lock_shared($1);", BlobLockKey(request.Content.Hash)));
+        writes.Add(BatchCommand(
             """
             INSERT INTO verso.blobs (hash, content, size, base) VALUES ($1, $2, $3, (SELECT k.blob_pk FROM verso.blobs k WHERE k.hash = $4))
             ON CONFLICT (hash) DO NOTHING;
@@ -187,47 +191,29 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = encoded.Stored },
             request.Content.Length,
             new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = encoded.Base is null ? DBNull.Value : HashColumns.Bytes(encoded.Base) }));
-        pendingWrites.Add(BatchCommand(
+        writes.Add(BatchCommand(
             "UPDATE verso.entities SET head = $1, head_hash = $2, head_saved_at = $3 WHERE entity_pk = $4;",
             version, contentHash, savedAt, head.EntityPk));
-        pendingWrites.Add(BatchCommand(
-            """
-            INSERT INTO verso.versions (entity_pk, version, hash, saved_by, saved_at, message, operation, schema_version, revert_of, chain_hash, source, seq)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, (SELECT coalesce(max(seq), 0) + 1 FROM verso.versions)); -- under the sequence lock
-            """,
-            head.EntityPk, version, contentHash, request.SavedBy, savedAt,
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Message ?? DBNull.Value },
-            request.Operation.ToName(), request.SchemaVersion,
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)request.RevertOf ?? DBNull.Value },
-            HashColumns.Bytes(snapshot.ChainHash!.Value),
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)request.Source?.ToJson() ?? DBNull.Value }));
-        // Delivered to listeners when, and only if, the transaction commits.
-        pendingWrites.Add(BatchCommand(
-            "SELECT pg_notify('" + PostgresChangeFeed.Channel + "', $1);",
-            $"{VersionRef.ForVersion(request.Key, version)} {request.Content.Hash}"));
-        foreach (var (targetPk, targetVersion) in targets.Distinct())
-        {
-            pendingWrites.Add(BatchCommand(
-                "INSERT INTO verso.version_refs (target_pk, target_version, entity_pk, version) VALUES ($1, $2, $3, $4);",
-                targetPk, targetVersion, head.EntityPk, version));
-        }
-
+        appends.Add(head.EntityPk, snapshot, targets);
         return new AppendResult(AppendOutcome.Created, snapshot);
     }
 
-    // Locks the entity's head row for this transaction, creating the row (head 0) for a new entity; the first
-    // append of a transaction takes the change sequence's lock in the same round trip, before the row. The same
-    // round trip reads the head's chain hash and its keyframe (see Encode): one round trip where it took three.
+    // Locks the entity's head row for this transaction, creating the row (head 0) for a new entity. The same round
+    // trip reads the head's chain hash and its keyframe (see Encode): one round trip where it took three. No store-wide
+    // lock is held yet, so two transactions may lock heads in opposite orders; PostgreSQL then aborts one (deadlock),
+    // and its group runs again (see CommitAsync). NO KEY UPDATE: exclusive among appends, prunes and tag moves, yet a
+    // pin's foreign-key check (KEY SHARE) on this row passes, so pinning a version never waits for its entity's writer.
     private static async Task<LockedHead> LockHeadAsync(
-        NpgsqlConnection connection, AppendRequest request, bool lockSequence, List<NpgsqlBatchCommand> pendingWrites, CancellationToken cancellationToken)
+        NpgsqlConnection connection, AppendRequest request, PostgresTransactionAppends appends, CancellationToken cancellationToken)
     {
+        var pendingWrites = appends.EarlyWrites;
         for (var attempt = 0; ; attempt++)
         {
             LockedHead? locked = null;
             await using (var batch = new NpgsqlBatch(connection))
             {
                 // The previous append's writes, in order and before anything of this one's is read. The reader
-                // passes over the statements that return no rows, so only their SELECTs (the locks, the notice) are skipped.
+                // passes over the statements that return no rows, so only their SELECTs (the locks) are skipped.
                 var skip = 0;
                 foreach (var write in pendingWrites)
                 {
@@ -236,14 +222,8 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
                 }
 
                 pendingWrites.Clear();
-                if (lockSequence)
-                {
-                    batch.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock($1);", ChangeSequenceLockKey));
-                    skip++;
-                }
-
                 batch.BatchCommands.Add(BatchCommand(
-                    "SELECT e.entity_pk, e.head, e.head_hash FROM verso.entities e WHERE e.kind = $1 AND e.id = $2 FOR UPDATE OF e;", request.Key.Kind, request.Key.Id));
+                    "SELECT e.entity_pk, e.head, e.head_hash FROM verso.entities e WHERE e.kind = $1 AND e.id = $2 FOR NO KEY UPDATE OF e;", request.Key.Kind, request.Key.Id));
                 // Statements of their own, so snapshots of their own: after waiting for the lock, the head row is
                 // re-read at its newest version, but a subquery in the locking statement would still see the
                 // snapshot taken before the wait, and miss the version the previous lock holder just wrote.
@@ -261,8 +241,6 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                lockSequence = false;
-
                 if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     // A new entity's row holds an empty hash until its first version is written.
@@ -271,7 +249,10 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                     var chain = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && !reader.IsDBNull(0) ? HashColumns.Hex(reader, 0) : null;
                     await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                    var keyframe = await ReadKeyframeAsync(reader, cancellationToken).ConfigureAwait(false);
+                    var earlier = appends.VersionsOf(request.Key);
+                    var keyframe = await ReadKeyframeAsync(reader, earlier, cancellationToken).ConfigureAwait(false);
+                    // This transaction's own versions are not in the table yet: the newest of them is the head.
+                    chain = earlier.Count > 0 ? earlier[^1].ChainHash!.Value.Hex : chain;
                     locked = new LockedHead(entityPk, version, hash, chain, version > 0 ? keyframe : null);
                 }
             }

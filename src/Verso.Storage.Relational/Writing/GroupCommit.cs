@@ -74,18 +74,13 @@ internal sealed class GroupCommit(Func<bool, CancellationToken, Task<IGroupTrans
             try
             {
                 await using var group = await begin(units.Count > 1, none).ConfigureAwait(false);
+                await group.LockAsync([.. units.SelectMany(u => u.Requests)], none).ConfigureAwait(false);
                 for (var i = 0; i < units.Count && failed < 0; i++)
                 {
                     var unit = units[i];
                     try
                     {
-                        var results = new List<AppendResult>(unit.Requests.Count);
-                        foreach (var request in unit.Requests)
-                        {
-                            results.Add(await group.AppendAsync(request, none).ConfigureAwait(false));
-                        }
-
-                        unit.Results = results;
+                        unit.Results = await group.AppendAllAsync(unit.Requests, none).ConfigureAwait(false);
                     }
                     catch (Exception exception) when (units.Count > 1)
                     {

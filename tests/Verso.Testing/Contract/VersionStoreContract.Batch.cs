@@ -102,4 +102,60 @@ public abstract partial class VersionStoreContract
         Assert.Equal(Enumerable.Range(1, 50).Reverse(), history.Select(s => s.Version));
         Assert.Equal(50, history.Select(s => s.Hash).Distinct().Count());
     }
+
+    [Fact]
+    public async Task ABatchTouchingEntitiesSeveralTimesAnswersAsAppendingOneByOneWould()
+    {
+        var (old, fresh) = (Some.Key(), Some.Key());
+        await Store.AppendAsync(Some.Append(old, Some.Document(1)) with { Message = "first" });
+        await Store.AppendAsync(Some.Append(old, Some.Document(2)));
+        var before = (await Store.GetLatestAsync(old))!;
+
+        var results = await Store.AppendBatchAsync(
+        [
+            Some.Append(old, Some.Document(2), by: "someone else"),
+            Some.Append(fresh, Some.Document(7)),
+            Some.Append(old, Some.Document(3)) with { ExpectedVersion = 2 },
+            Some.Append(fresh, Some.Document(7)),
+            Some.Append(fresh, Some.Document(8)) with { ExpectedVersion = 1 },
+            Some.Append(old, Some.Document(1)),
+            Some.Append(fresh, Some.Document(7)),
+            Some.Append(old, Some.Document(1)) with { Force = true, Operation = Model.Snapshots.VersionOperation.Force },
+        ]);
+
+        Assert.Equal(
+            new[] { (AppendOutcome.Unchanged, 2), (AppendOutcome.Created, 1), (AppendOutcome.Created, 3), (AppendOutcome.Unchanged, 1), (AppendOutcome.Created, 2), (AppendOutcome.Created, 4), (AppendOutcome.Created, 3), (AppendOutcome.Created, 5) },
+            results.Select(r => (r.Outcome, r.Head.Version)));
+        // An unchanged answer is the head as stored, whoever asked; a later one in the batch is the version the batch wrote.
+        Assert.Equal(before, results[0].Head);
+        Assert.Equal(results[1].Head, results[3].Head);
+        foreach (var result in results.Where(r => r.Outcome == AppendOutcome.Created))
+        {
+            Assert.Equal(result.Head, await Store.GetVersionAsync(result.Head.Key, result.Head.Version));
+        }
+
+        Assert.Equal([Some.Document(7).Hash, Some.Document(8).Hash, Some.Document(7).Hash], (await Store.GetHistoryAsync(fresh, 0, 10).ToArrayAsync()).Reverse().Select(s => s.Hash));
+        Assert.True((await IntegrityVerifier.VerifyAsync(Store)).IsIntact);
+    }
+
+    [Fact]
+    public async Task ABatchWhoseLastRequestConflictsWithAVersionTheBatchItselfWroteWritesNothing()
+    {
+        var key = Some.Key();
+        var other = Some.Key();
+        await Store.AppendAsync(Some.Append(key, Some.Document(1)));
+        var before = await Store.GetStatisticsAsync();
+
+        var conflict = await Assert.ThrowsAsync<VersionConflictException>(() => Store.AppendBatchAsync(
+        [
+            Some.Append(key, Some.Document(2)) with { ExpectedVersion = 1 },
+            Some.Append(other, Some.Document(2)),
+            Some.Append(key, Some.Document(3)) with { ExpectedVersion = 2 },
+            Some.Append(key, Some.Document(4)) with { ExpectedVersion = 2 },
+        ]));
+
+        Assert.Equal((key.Id, 2, 3), (conflict.Id, conflict.ExpectedVersion, conflict.ActualVersion));
+        Assert.Equal(before, await Store.GetStatisticsAsync());
+        Assert.Equal((1, 0), (await Store.CountVersionsAsync(key), await Store.CountVersionsAsync(other)));
+    }
 }
