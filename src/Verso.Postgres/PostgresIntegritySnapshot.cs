@@ -24,7 +24,10 @@ internal sealed class PostgresIntegritySnapshot(NpgsqlConnection connection, Npg
 
     protected override async IAsyncEnumerable<T> ReadAsync<T>(IntegrityQuery<T> query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(query.Sql, connection, transaction);
+        // No command timeout (Npgsql's default is 30 s): the scan of every version in key order grows with the store,
+        // and on ten million versions the server sorts for longer than that before the first row; the caller's
+        // token still cancels it.
+        await using var command = new NpgsqlCommand(query.Sql, connection, transaction) { CommandTimeout = 0 };
         await foreach (var item in IntegrityRows.ReadAsync<NpgsqlDataReader, NpgsqlException, T>(
             command, row => query.Map(row), exception => PostgresFaults.Translate(exception, where)!, where, cancellationToken).ConfigureAwait(false))
         {

@@ -2,6 +2,7 @@ using Npgsql;
 using Verso.Errors;
 using Verso.Naming;
 using Verso.Storage;
+using Verso.Storage.Integrity;
 using Verso.Testing.Postgres;
 using Verso.Testing.Support;
 
@@ -121,6 +122,84 @@ public sealed class PostgresFaultTests(PostgresServerFixture postgres)
 
         Assert.Equal((key.Kind, key.Id, 1, 2), (conflict.Kind, conflict.Id, conflict.ExpectedVersion, conflict.ActualVersion));
         Assert.Null(store.WriteFault);
+    }
+
+    [Fact]
+    public async Task AVerifyThatWaitsLongerThanTheCommandTimeoutStillReadsEveryVersion()
+    {
+        var (uri, _) = await CreateAsync();
+        var key = Some.Key();
+        await using (var writer = new PostgresVersionStore(uri))
+        {
+            await writer.AppendAsync(Some.Append(key, Some.Document(1)));
+            await writer.AppendAsync(Some.Append(key, Some.Document(2)));
+        }
+
+        // A one-second command timeout stands for Npgsql's default 30 s against a scan of ten million versions: the
+        // scan's statement is held back (here by a lock another session holds) for longer than the timeout.
+        await using var store = new PostgresVersionStore(uri + (uri.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "Command%20Timeout=1");
+        await using var holder = new NpgsqlConnection(PostgresConnectionStrings.ToNpgsql(uri));
+        await holder.OpenAsync();
+        await using var transaction = await holder.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE verso.versions IN ACCESS EXCLUSIVE MODE;", holder, transaction))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        var verify = IntegrityVerifier.VerifyAsync(store);
+        // Watched from a session of its own: inside the holder's transaction pg_stat_activity would stay as first read.
+        await using var watcher = new NpgsqlConnection(PostgresConnectionStrings.ToNpgsql(uri));
+        await watcher.OpenAsync();
+        await using (var waited = new NpgsqlCommand(
+            """
+            SELECT count(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND clock_timestamp() - query_start > interval '1500 milliseconds';
+            """,
+            watcher))
+        {
+            // Bounded, so a verify that never reaches the lock fails the assertions below instead of hanging the run.
+            for (var polls = 0; polls < 600 && (long)(await waited.ExecuteScalarAsync())! == 0 && !verify.IsCompleted; polls++)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        await transaction.RollbackAsync();
+        var report = await verify;
+
+        Assert.Empty(report.StorageProblems);
+        Assert.True(report.IsIntact, string.Join("; ", report.Problems));
+        Assert.Equal(2, report.Versions);
+    }
+
+    [Fact]
+    public async Task AVerifyStoppedByTheServerReportsTheStopNotEveryVersionAsMissing()
+    {
+        var (uri, database) = await CreateAsync();
+        await using (var writer = new PostgresVersionStore(uri))
+        {
+            var key = Some.Key();
+            await writer.AppendAsync(Some.Append(key, Some.Document(1)));
+            await writer.AppendAsync(Some.Append(key, Some.Document(2)));
+            await writer.AppendAsync(Some.Append(Some.Key(), Some.Document(3)));
+        }
+
+        await AdminAsync(uri, $"ALTER DATABASE {database} SET statement_timeout = '300ms';");
+        await using var store = new PostgresVersionStore(uri);
+        await using var holder = new NpgsqlConnection(PostgresConnectionStrings.ToNpgsql(uri));
+        await holder.OpenAsync();
+        await using var transaction = await holder.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE verso.versions IN ACCESS EXCLUSIVE MODE;", holder, transaction))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        var report = await IntegrityVerifier.VerifyAsync(store);
+        await transaction.RollbackAsync();
+
+        Assert.False(report.IsIntact);
+        Assert.StartsWith("the read stopped after 0 versions", Assert.Single(report.StorageProblems), StringComparison.Ordinal);
+        Assert.Empty(report.Problems);
     }
 
     private async Task<(string Uri, string Database)> CreateAsync()
