@@ -138,13 +138,8 @@ public sealed class PostgresFaultTests(PostgresServerFixture postgres)
         // A one-second command timeout stands for Npgsql's default 30 s against a scan of ten million versions: the
         // scan's statement is held back (here by a lock another session holds) for longer than the timeout.
         await using var store = new PostgresVersionStore(uri + (uri.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "Command%20Timeout=1");
-        await using var holder = new NpgsqlConnection(PostgresConnectionStrings.ToNpgsql(uri));
-        await holder.OpenAsync();
-        await using var transaction = await holder.BeginTransactionAsync();
-        await using (var lockTable = new NpgsqlCommand("LOCK TABLE verso.versions IN ACCESS EXCLUSIVE MODE;", holder, transaction))
-        {
-            await lockTable.ExecuteNonQueryAsync();
-        }
+        var (holder, transaction) = await LockVersionsAsync(uri);
+        await using var holding = holder;
 
         var verify = IntegrityVerifier.VerifyAsync(store);
         // Watched from a session of its own: inside the holder's transaction pg_stat_activity would stay as first read.
@@ -186,13 +181,8 @@ public sealed class PostgresFaultTests(PostgresServerFixture postgres)
 
         await AdminAsync(uri, $"ALTER DATABASE {database} SET statement_timeout = '300ms';");
         await using var store = new PostgresVersionStore(uri);
-        await using var holder = new NpgsqlConnection(PostgresConnectionStrings.ToNpgsql(uri));
-        await holder.OpenAsync();
-        await using var transaction = await holder.BeginTransactionAsync();
-        await using (var lockTable = new NpgsqlCommand("LOCK TABLE verso.versions IN ACCESS EXCLUSIVE MODE;", holder, transaction))
-        {
-            await lockTable.ExecuteNonQueryAsync();
-        }
+        var (holder, transaction) = await LockVersionsAsync(uri);
+        await using var holding = holder;
 
         var report = await IntegrityVerifier.VerifyAsync(store);
         await transaction.RollbackAsync();
@@ -200,6 +190,17 @@ public sealed class PostgresFaultTests(PostgresServerFixture postgres)
         Assert.False(report.IsIntact);
         Assert.StartsWith("the read stopped after 0 versions", Assert.Single(report.StorageProblems), StringComparison.Ordinal);
         Assert.Empty(report.Problems);
+    }
+
+    // Another session holds the versions table, as a long migration or an operator's LOCK would, until it rolls back.
+    private static async Task<(NpgsqlConnection Holder, NpgsqlTransaction Transaction)> LockVersionsAsync(string uri)
+    {
+        var holder = new NpgsqlConnection(PostgresConnectionStrings.ToNpgsql(uri));
+        await holder.OpenAsync();
+        var transaction = await holder.BeginTransactionAsync();
+        await using var lockTable = new NpgsqlCommand("LOCK TABLE verso.versions IN ACCESS EXCLUSIVE MODE;", holder, transaction);
+        await lockTable.ExecuteNonQueryAsync();
+        return (holder, transaction);
     }
 
     private async Task<(string Uri, string Database)> CreateAsync()
