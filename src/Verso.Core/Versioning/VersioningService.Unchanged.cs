@@ -36,11 +36,17 @@ public sealed partial class VersioningService
     private CanonicalDocument? RememberedCanonical(EntityKey key, ReadOnlySpan<byte> utf8Json) =>
         _unchangedInputs.TryGetValue((key.Kind, key.Id), out var known) && utf8Json.SequenceEqual(known.Input) ? known.Content : null;
 
-    private void RememberInput(EntityKey key, ReadOnlySpan<byte> utf8Json, CanonicalDocument content, AppendResult result)
+    // alreadyRemembered: the content came from this memory, so the entry holds these very bytes (compared on the way in).
+    private void RememberInput(EntityKey key, ReadOnlySpan<byte> utf8Json, CanonicalDocument content, bool alreadyRemembered, AppendResult result)
     {
         if (result.Outcome != AppendOutcome.Unchanged || utf8Json.Length > MaxRememberedInput)
         {
             _unchangedInputs.TryRemove((key.Kind, key.Id), out _);
+            return;
+        }
+
+        if (alreadyRemembered)
+        {
             return;
         }
 
@@ -49,10 +55,7 @@ public sealed partial class VersioningService
             _unchangedInputs.Clear();
         }
 
-        if (!_unchangedInputs.TryGetValue((key.Kind, key.Id), out var known) || !utf8Json.SequenceEqual(known.Input))
-        {
-            _unchangedInputs[(key.Kind, key.Id)] = (utf8Json.ToArray(), content);
-        }
+        _unchangedInputs[(key.Kind, key.Id)] = (utf8Json.ToArray(), content);
     }
 
     private async ValueTask<string?> ChangeStampAsync(EntityKey key, CancellationToken cancellationToken) =>

@@ -114,9 +114,10 @@ public sealed partial class VersioningService
     // the outcome is still decided under the store's change stamp, as for any save.
     private async Task<AppendResult> SaveInputAsync(EntityKey key, ReadOnlyMemory<byte> utf8Json, SaveOptions options, CancellationToken cancellationToken)
     {
-        var content = RememberedCanonical(key, utf8Json.Span) ?? Canonicalize(key.Kind, utf8Json.Span);
+        var remembered = RememberedCanonical(key, utf8Json.Span);
+        var content = remembered ?? Canonicalize(key.Kind, utf8Json.Span);
         var result = await SaveAsync(key, content, options, cancellationToken).ConfigureAwait(false);
-        RememberInput(key, utf8Json.Span, content, result);
+        RememberInput(key, utf8Json.Span, content, alreadyRemembered: remembered is not null, result);
         return result;
     }
 

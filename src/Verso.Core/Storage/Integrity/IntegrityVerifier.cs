@@ -53,7 +53,7 @@ public static class IntegrityVerifier
         var signatures = new Versioning.Signatures.EventSignatureCheck();
         long count = 0;
         var versionsRead = false;
-        EntityKey? lastRead = null;
+        Snapshot? previous = null;
         try
         {
             await foreach (var head in snapshot.ListAllHeadsAsync(cancellationToken).ConfigureAwait(false))
@@ -61,7 +61,6 @@ public static class IntegrityVerifier
                 heads[head.Key] = head;
             }
 
-            Snapshot? previous = null;
             await foreach (var version in snapshot.ScanAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (previous is not null && previous.Key != version.Key)
@@ -76,7 +75,6 @@ public static class IntegrityVerifier
                 signatures.Collect(version);
                 previous = version;
                 history.Add(version);
-                lastRead = version.Key;
                 count++;
                 progress?.Report(count);
             }
@@ -104,7 +102,7 @@ public static class IntegrityVerifier
         {
             // After a stopped read, an entity it never reached (or stopped inside) is not evidence of missing versions:
             // the stop is reported once above, not as every version of every entity after it.
-            if (!versionsRead && (history.Last(key) is null || key == lastRead))
+            if (!versionsRead && (history.Last(key) is null || key == previous?.Key))
             {
                 continue;
             }
