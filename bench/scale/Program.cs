@@ -9,6 +9,7 @@ using Verso.Testing.Postgres;
 
 // dotnet run -c Release --project bench/scale -- --store postgres|sqlite --versions N --entities E
 //   [--workers W] [--batch B] [--ops K] [--history-ops H] [--rounds R] [--one V] [--org DIR] [--no-tenth]
+//   [--pg-settings "name=value ..."]   (PostgreSQL only: server settings beyond the defaults, e.g. shared_buffers=4GB)
 //   [--then "COMMAND ARGS"]   (PostgreSQL only: run COMMAND ARGS --store URI on the filled store at the end, e.g. bench/scale/load)
 // Fills a store through its batch append, then prints its reads beside a store of one entity, the manifest, a
 // change-feed catch-up, verify (on this store and on one a tenth its size, to show it linear) and bytes per
@@ -27,6 +28,7 @@ var rounds = int.Parse(Option("--rounds") ?? "4", CultureInfo.InvariantCulture);
 var oneVersions = int.Parse(Option("--one") ?? "1000", CultureInfo.InvariantCulture);
 var org = Option("--org") ?? "samples/org";
 var then = Option("--then");
+var pgSettings = (Option("--pg-settings") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
 var records = OrgRecords.Load(org);
 var plan = new FillPlan(records, versions, entities);
 Console.WriteLine($"{backend}: {versions:N0} versions over {entities:N0} entities (longest history {plan.Target(0):N0}, four of {plan.Target(1):N0}, the rest {plan.Target(5):N0}), {Environment.ProcessorCount} cores, {DateTimeOffset.UtcNow:u}");
@@ -37,7 +39,11 @@ try
 {
     if (backend == "postgres")
     {
-        server = await PostgresServer.StartAsync(durable: true);
+        server = await PostgresServer.StartAsync(durable: true, pgSettings);
+        if (pgSettings.Length > 0)
+        {
+            Console.WriteLine($"PostgreSQL settings beyond the defaults: {string.Join(", ", pgSettings)}");
+        }
     }
 
     async Task<(IVersionStore Store, string Where)> NewStoreAsync(string name)

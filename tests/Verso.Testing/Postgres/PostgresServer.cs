@@ -23,10 +23,12 @@ public sealed partial class PostgresServer : IAsyncDisposable
     private int _databases;
 
     private readonly bool _durable;
+    private readonly string _settings;
 
-    private PostgresServer(string binDirectory, string? runAs, string root, int port, bool durable)
+    private PostgresServer(string binDirectory, string? runAs, string root, int port, bool durable, IEnumerable<string> settings)
     {
         _durable = durable;
+        _settings = string.Concat(settings.Select(setting => " -c " + setting));
         _binDirectory = binDirectory;
         _runAs = runAs;
         _root = root;
@@ -42,8 +44,11 @@ public sealed partial class PostgresServer : IAsyncDisposable
     /// Keep PostgreSQL's fsync on, as a production server has it (benchmarks). Tests turn it off: they
     /// restart the server but never the machine, so the operating system keeps every write anyway.
     /// </param>
+    /// <param name="settings">
+    /// More server settings as <c>name=value</c> (a scale run sizes <c>shared_buffers</c> to its store, as a team would).
+    /// </param>
     /// <exception cref="InvalidOperationException">The PostgreSQL binaries are not installed.</exception>
-    public static async Task<PostgresServer> StartAsync(bool durable = false)
+    public static async Task<PostgresServer> StartAsync(bool durable = false, IEnumerable<string>? settings = null)
     {
         var binDirectory = PostgresBinaries.Find();
         var runAs = geteuid() == 0 ? await EnsureUnprivilegedUserAsync() : null;
@@ -56,7 +61,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
             await RunAsync("chown", ["-R", runAs, root]);
         }
 
-        var server = new PostgresServer(binDirectory, runAs, root, FreePort(), durable);
+        var server = new PostgresServer(binDirectory, runAs, root, FreePort(), durable, settings ?? []);
         await server.RunToolAsync("initdb", [
             "-D", server.DataDirectory, "-U", User, "--auth=scram-sha-256", $"--pwfile={passwordFile}",
             "-E", "UTF8", "--no-locale", "--no-sync"]);
@@ -86,7 +91,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         RunToolAsync("pg_ctl", [
             "-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "120",
             "-o", string.Create(CultureInfo.InvariantCulture,
-                $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_root} -c max_connections=300 {(_durable ? "" : "-c fsync=off -c full_page_writes=off")}"),
+                $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_root} -c max_connections=300 {(_durable ? "" : "-c fsync=off -c full_page_writes=off")}{_settings}"),
             "start"]);
 
     public async ValueTask DisposeAsync()
