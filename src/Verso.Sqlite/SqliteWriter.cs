@@ -27,7 +27,7 @@ namespace Verso.Sqlite;
 // sync a commit under SQLite's own checkpointing pays every thousand pages, here every RewindEvery appends.
 internal sealed class SqliteWriter(SqliteConnectionFactory connections) : IAsyncDisposable
 {
-    /// <summary>Appends between rewinds of the log: about 18 MB of log at seven 4 KB pages an append.</summary>
+    /// <summary>Appends between rewinds of the log: about 17 MB of log at eight 4 KB frames an append.</summary>
     internal const int RewindEvery = 512;
 
     // An append writes about seven 4 KB pages of log; SQLite's default checkpoints at 1,000 pages.
