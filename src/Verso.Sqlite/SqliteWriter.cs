@@ -82,7 +82,8 @@ internal sealed class SqliteWriter(SqliteConnectionFactory connections) : IAsync
             return;
         }
 
-        await _checkpoint.ConfigureAwait(false);
+        // Whatever ended the background checkpoint is its own business (it reports nothing), never this append's.
+        await _checkpoint.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _appendsSinceRewind = 0;
         try
         {
