@@ -14,14 +14,19 @@ internal sealed class GitImportBatch(VersioningService service, Action<EntityKey
     /// <summary>Large enough that the sync is a small part of a batch, small enough that the last batch (saved alone) is short.</summary>
     public const int DefaultMostPerBatch = 2_000;
 
+    // With one batch saving and the next filling, two batches of documents are in memory: large files send sooner.
+    private const long MostBytesPerBatch = 64L * 1024 * 1024;
+
     // The step's key and whether it deletes, not the step: its file's bytes need not outlive their parse.
     private List<(EntityKey Key, bool Deleted, BatchSave Save)> _pending = [];
+    private long _pendingBytes;
     private (List<(EntityKey Key, bool Deleted, BatchSave Save)> Batch, Task<IReadOnlyList<AppendResult>> Results)? _saving;
 
     public async Task AddAsync(GitImportStep step, BatchSave save)
     {
         _pending.Add((step.Key, step.Deleted, save));
-        if (_pending.Count >= mostPerBatch)
+        _pendingBytes += save.Content.Length;
+        if (_pending.Count >= mostPerBatch || _pendingBytes >= MostBytesPerBatch)
         {
             await SendAsync().ConfigureAwait(false);
         }
@@ -60,6 +65,7 @@ internal sealed class GitImportBatch(VersioningService service, Action<EntityKey
 
         var batch = _pending;
         _pending = [];
+        _pendingBytes = 0;
         // Not cancelled once sent: a batch is one short transaction, and one cut off while a later one goes in
         // would leave a gap a re-run cannot see. Run on the pool, because the store's work before its first
         // wait (deltas, compression) is CPU the caller's thread should not carry.

@@ -13,11 +13,12 @@ namespace Verso.Files.Git;
 /// </summary>
 internal static class GitPlanReadAhead
 {
-    // A run is handed over when it holds this many commits or this many blobs: a few MB of 21 KB files at most.
+    // A run is handed over when it holds this many commits or this many blobs (1.3 MB of 21 KB files).
     private const int MostPerRun = 64;
 
-    // Runs waiting for the importer: enough that git keeps streaming while a batch is parsed, few enough to bound memory.
-    private const int RunsAhead = 8;
+    // Runs waiting for the importer: enough that git keeps streaming while the importer is held up (a batch sent, a
+    // time slice lost), few enough that at most 256 blobs wait in memory (5 MB of 21 KB files).
+    private const int RunsAhead = 4;
 
     /// <summary>The planned commits of <paramref name="commits"/>, in walk order, each with its steps' bytes.</summary>
     /// <exception cref="GitException">git failed.</exception>
