@@ -90,6 +90,29 @@ public sealed class GitImportPipelineTests
         Assert.Equal(await AllAsync(whole), await AllAsync(refusing));
     }
 
+    [Fact]
+    public async Task AnImportStoppedWhileABatchIsSavingKeepsWhatItParsedAndResumesToTheSameStore()
+    {
+        using var history = ScriptedHistory.Build();
+        using var directory = new TempDirectory();
+        var whole = await SqliteAsync(directory.File("whole.db"));
+        await ImportAsync(whole, history.Repository.Path);
+        var stopped = await SqliteAsync(directory.File("stopped.db"));
+        using var stop = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new GitHistoryImporter(stopped) { MostPerBatch = SmallBatch }.ImportAsync(
+            JsonRequest(stopped, history.Repository.Path), new Recorder(p => { if (p.CommitsWalked == 5) stop.Cancel(); }), stop.Token));
+        var partly = await AllAsync(stopped);
+        var all = await AllAsync(whole);
+
+        // The five commits walked made six versions (c1 two, c2, c3, m1, f1): all of them are in, none after.
+        Assert.Equal(6, partly.Length);
+        Assert.All(partly, version => Assert.Contains(version, all));
+        var resumed = await ImportAsync(stopped, history.Repository.Path);
+        Assert.Equal(6, resumed.AlreadyImported);
+        Assert.Equal(all, await AllAsync(stopped));
+    }
+
     private static GitImportRequest Request(string repository, Func<GitImportStep, CanonicalDocument> parse) =>
         new(repository, [PathGlob.Parse("agents/**/*.json")], Kind, parse);
 
