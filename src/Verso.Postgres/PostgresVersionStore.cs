@@ -67,19 +67,8 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     public Task<IReadOnlyList<Snapshot>> FindByHashAsync(EntityKey key, ContentHashPrefix prefix, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        // [low, high] are the 32-byte hashes that start with the prefix (HashColumns.Range). The subquery names the
-        // entity by its own lookup, not by the outer row: correlated with the outer row, the planner ran it once per
-        // version of the entity (a thousand probes for an entity of a thousand versions); this way it is one range
-        // probe of the hash index.
-        const string Where = """
-             WHERE e.kind = $1 AND e.id = $2 AND (v.entity_pk, v.version) IN (
-                SELECT m.entity_pk, max(m.version) FROM verso.versions m
-                WHERE m.hash BETWEEN $3 AND $4 AND m.entity_pk = (SELECT x.entity_pk FROM verso.entities x WHERE x.kind = $1 AND x.id = $2)
-                GROUP BY m.entity_pk, m.hash)
-            ORDER BY v.version DESC LIMIT $5;
-            """;
         return _connections.RunAsync<IReadOnlyList<Snapshot>>(
-            async connection => await QueryAsync(connection, Where, [key.Kind, key.Id, HashColumns.Range(prefix).Low, HashColumns.Range(prefix).High, limit], cancellationToken).ConfigureAwait(false),
+            async connection => await QueryAsync(connection, FindByHashWhere, [key.Kind, key.Id, HashColumns.Range(prefix).Low, HashColumns.Range(prefix).High, limit], cancellationToken).ConfigureAwait(false),
             cancellationToken);
     }
 
@@ -275,6 +264,20 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // The versions of an entity whose content hash starts with a prefix: [$3, $4] are the 32-byte hashes that start
+    // with it (HashColumns.Range). The subquery names the entity by its own lookup, not by the outer row: correlated
+    // with the outer row, the planner ran it once per version of the entity. And it compares `entity_pk + 0`, so the
+    // hash range is the only index the subquery can use: Npgsql prepares the statement, and after five runs
+    // PostgreSQL may keep a generic plan, which cannot size a range of parameters and chose the primary key instead,
+    // reading every version of the entity (a hundred thousand for a long history; 2 ms at 10 million versions).
+    internal const string FindByHashWhere = """
+         WHERE e.kind = $1 AND e.id = $2 AND (v.entity_pk, v.version) IN (
+            SELECT m.entity_pk, max(m.version) FROM verso.versions m
+            WHERE m.hash BETWEEN $3 AND $4 AND m.entity_pk + 0 = (SELECT x.entity_pk FROM verso.entities x WHERE x.kind = $1 AND x.id = $2)
+            GROUP BY m.entity_pk, m.hash)
+        ORDER BY v.version DESC LIMIT $5;
+        """;
 
     private static async Task<Snapshot?> GetVersionAsync(NpgsqlConnection connection, EntityKey key, int version, CancellationToken cancellationToken) =>
         (await QueryAsync(connection, " WHERE e.kind = $1 AND e.id = $2 AND v.version = $3;", [key.Kind, key.Id, version], cancellationToken).ConfigureAwait(false))

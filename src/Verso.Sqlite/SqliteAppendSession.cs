@@ -19,7 +19,6 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
 {
     private readonly SqliteHeadCache _heads = new();
     private SqliteCommand? _dataVersion;
-    private SqliteCommand? _blobExists;
     private SqliteCommand? _readHead;
     private SqliteCommand? _readBase;
     private SqliteCommand? _insertBlob;
@@ -67,16 +66,21 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
         SqliteKeyframe? nextKeyframe = null;
         if (encoded is { } stored)
         {
+            // A content whose blob is there already inserts nothing and returns no row (see EncodeAsync).
             var blob = Prepare(
-                ref _insertBlob, "INSERT INTO blobs (hash, content, size, base) VALUES ($hash, $content, $size, $base) RETURNING blob_pk;", "$hash", "$content", "$size", "$base");
+                ref _insertBlob,
+                "INSERT INTO blobs (hash, content, size, base) VALUES ($hash, $content, $size, $base) ON CONFLICT (hash) DO NOTHING RETURNING blob_pk;",
+                "$hash", "$content", "$size", "$base");
             blob.Parameters[0].Value = hash;
             blob.Parameters[1].SqliteType = SqliteType.Blob;
             blob.Parameters[1].Value = stored.Stored;
             blob.Parameters[2].Value = request.Content.Length;
             blob.Parameters[3].Value = (object?)stored.Base?.BlobPk ?? DBNull.Value;
-            var blobPk = (long)(await blob.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            // A delta's successor goes on the same keyframe; a content stored whole is the next keyframe.
-            nextKeyframe = stored.Base ?? new SqliteKeyframe(blobPk, request.Content.Hash.Hex, stored.Stored, version);
+            if (await blob.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long blobPk)
+            {
+                // A delta's successor goes on the same keyframe; a content stored whole is the next keyframe.
+                nextKeyframe = stored.Base ?? new SqliteKeyframe(blobPk, request.Content.Hash.Hex, stored.Stored, version);
+            }
         }
 
         var entityPk = head?.EntityPk ?? await InsertEntityAsync(request, savedAt, cancellationToken).ConfigureAwait(false);
@@ -121,7 +125,7 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in new[] { _dataVersion, _blobExists, _readHead, _readBase, _insertBlob, _insertEntity, _writeVersion, _checkReference, _indexReference })
+        foreach (var command in new[] { _dataVersion, _readHead, _readBase, _insertBlob, _insertEntity, _writeVersion, _checkReference, _indexReference })
         {
             if (command is not null)
             {
@@ -150,9 +154,11 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
     // The bytes to store for the new content, or null when its blob is already there (content-addressed:
     // a revert, or a content another entity saved). With a head, the content is tried as a delta against
     // the head's keyframe (the head itself, or the head's base): two index lookups, whatever the history's
-    // length, or none when this session wrote the head and remembers its keyframe. The keyframe must be a
-    // version of this entity, which retention relies on to find the deltas built on a blob (see
-    // SqliteVersionStore.Retention).
+    // length, or none when this session wrote the head and remembers its keyframe. With a remembered keyframe
+    // the blob's presence is not looked up: a changed content is almost always new, and the insert that
+    // follows does nothing on the hash of one that is not (one statement fewer per save; only that rare
+    // save encodes in vain). The keyframe must be a version of this entity, which retention relies on to find
+    // the deltas built on a blob (see SqliteVersionStore.Retention).
     private async Task<(byte[] Stored, SqliteKeyframe? Base)?> EncodeAsync(
         AppendRequest request, byte[] hash, (long EntityPk, int Version, byte[] Hash, string? Chain)? head, SqliteKeyframe? keyframe, int version,
         CancellationToken cancellationToken)
@@ -166,15 +172,6 @@ internal sealed class SqliteAppendSession(SqliteConnection connection) : IAsyncD
             }
 
             keyframe = found.Keyframe;
-        }
-        else
-        {
-            var exists = Prepare(ref _blobExists, "SELECT EXISTS (SELECT 1 FROM blobs WHERE hash = $new);", "$new");
-            exists.Parameters[0].Value = hash;
-            if ((long)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! != 0)
-            {
-                return null;
-            }
         }
 
         var content = request.Content.Utf8.Span;

@@ -53,6 +53,13 @@ public static class CanonicalJson
     public static byte[] Canonicalize(ReadOnlySpan<byte> utf8Json, JsonPointerSet excluded)
     {
         ArgumentNullException.ThrowIfNull(excluded);
+        var text = utf8Json.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json;
+        if (excluded.Root is null && CanonicalInput.IsCanonical(text))
+        {
+            // Already canonical (see CanonicalInput): the full path would write these very bytes.
+            return text.ToArray();
+        }
+
         return WithParsed(utf8Json, excluded.Root, static (root, excluded) => CanonicalWriter.Write(root, excluded));
     }
 
