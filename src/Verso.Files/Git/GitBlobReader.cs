@@ -55,8 +55,14 @@ internal sealed class GitBlobReader : IAsyncDisposable
     {
         await git.StandardInput.WriteAsync(Encoding.ASCII.GetBytes(blobId + "\n"), cancellationToken).ConfigureAwait(false);
         await git.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAnswerAsync(git, git.Output, blobId, cancellationToken).ConfigureAwait(false);
+    }
 
-        var headerBytes = await git.Output.ReadFieldAsync((byte)'\n', cancellationToken).ConfigureAwait(false)
+    /// <summary>Reads <c>git cat-file --batch</c>'s answer to a request for <paramref name="blobId"/>: its header, the bytes and the newline after them.</summary>
+    /// <exception cref="GitException">The object does not exist, is not a blob, or git stopped.</exception>
+    internal static async Task<byte[]> ReadAnswerAsync(RunningGit git, GitOutputReader output, string blobId, CancellationToken cancellationToken)
+    {
+        var headerBytes = await output.ReadFieldAsync((byte)'\n', cancellationToken).ConfigureAwait(false)
             ?? throw new GitException($"git cat-file ended before answering for {blobId}: {RunningGit.MessageOf(await git.ReadErrorAsync().ConfigureAwait(false))}");
         var header = Encoding.UTF8.GetString(headerBytes).Split(' ');
         if (header.Length != 3)
@@ -75,8 +81,8 @@ internal sealed class GitBlobReader : IAsyncDisposable
             throw new GitException($"git cat-file: blob {blobId} is {size} bytes, too large to import");
         }
 
-        var content = await git.Output.ReadExactlyAsync((int)size, cancellationToken).ConfigureAwait(false);
-        await git.Output.ReadExactlyAsync(1, cancellationToken).ConfigureAwait(false); // the newline after the content
+        var content = await output.ReadExactlyAsync((int)size, cancellationToken).ConfigureAwait(false);
+        await output.ReadExactlyAsync(1, cancellationToken).ConfigureAwait(false); // the newline after the content
         return content;
     }
 

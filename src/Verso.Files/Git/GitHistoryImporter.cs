@@ -60,7 +60,8 @@ public sealed class GitHistoryImporter
         await using var repository = await GitRepository.OpenAsync(request.Repository, cancellationToken).ConfigureAwait(false);
         var walker = new GitHistoryWalker(repository, parts.SelectMany(part => part.Paths));
         var commits = await walker.ListCommitsAsync(request.Revision, cancellationToken).ConfigureAwait(false);
-        var plan = new GitImportPlanner(repository, parts).PlanAsync(commits, walker.WalkAsync(commits, cancellationToken), cancellationToken);
+        // Walking git, planning and reading blobs run ahead of parsing and saving (GitPlanReadAhead).
+        var plan = GitPlanReadAhead.PlanAsync(repository, walker, new GitImportPlanner(repository, parts), commits, cancellationToken);
         return await ImportAsync(commits, plan, (step, token) => step.Part!.Parse(step, token), progress, cancellationToken).ConfigureAwait(false);
     }
 
@@ -103,18 +104,20 @@ public sealed class GitHistoryImporter
         int walked = 0, unchanged = 0, alreadyImported = 0, deletions = 0;
         progress?.Report(new GitImportProgress(0, commits.Length));
         // Versions go to the store in batches, one transaction each, counted as each batch returns.
-        var pending = new GitImportBatch(_service, (step, result) =>
+        var pending = new GitImportBatch(_service, Count, MostPerBatch);
+        void Count(EntityKey key, bool deleted, AppendResult result)
         {
             if (result.Outcome == AppendOutcome.Created)
             {
-                created[step.Key.ToString()] = created.GetValueOrDefault(step.Key.ToString()) + 1;
-                deletions += step.Deleted ? 1 : 0;
+                created[key.ToString()] = created.GetValueOrDefault(key.ToString()) + 1;
+                deletions += deleted ? 1 : 0;
             }
             else
             {
                 unchanged++;
             }
-        });
+        }
+
         try
         {
             await foreach (var planned in plan.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -133,7 +136,7 @@ public sealed class GitHistoryImporter
                     // A decision's parser reads the store (the charter in force at the commit): what is pending goes in first.
                     if (step.Key.Kind == AgentKinds.Decision.Name)
                     {
-                        await pending.FlushAsync(cancellationToken).ConfigureAwait(false);
+                        await pending.FlushAsync().ConfigureAwait(false);
                     }
 
                     if (await ContentOfAsync(step, parse, skipped, cancellationToken).ConfigureAwait(false) is not { } content)
@@ -141,22 +144,29 @@ public sealed class GitHistoryImporter
                         continue;
                     }
 
-                    await pending.AddAsync(step, new BatchSave(step.Key, content, OptionsFor(step)), cancellationToken).ConfigureAwait(false);
+                    await pending.AddAsync(step, new BatchSave(step.Key, content, OptionsFor(step))).ConfigureAwait(false);
                 }
 
                 // Counted outside the call: with no progress, ?. would skip the increment along with the report.
                 walked++;
                 progress?.Report(new GitImportProgress(walked, commits.Length));
             }
+
+            await pending.FlushAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // A stopped import keeps what it walked, as one saving version by version did; a re-run resumes there.
-            await pending.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await pending.FlushAsync().ConfigureAwait(false);
             throw;
         }
+        finally
+        {
+            // Nothing is left saving behind the caller: a failed import returns once the store holds its last whole
+            // batch, and a batch that failed first (it is earlier in the history) is the failure reported.
+            await pending.WaitAsync().ConfigureAwait(false);
+        }
 
-        await pending.FlushAsync(cancellationToken).ConfigureAwait(false);
         var summary = new GitImportSummary(walked, created.ToImmutableSortedDictionary(StringComparer.Ordinal), unchanged, alreadyImported, deletions, skipped.DrainToImmutable())
         {
             Shadowed = shadowed.DrainToImmutable(),
@@ -165,6 +175,9 @@ public sealed class GitHistoryImporter
             summary.TotalCreated, walked, unchanged, alreadyImported, summary.Skipped.Length);
         return summary;
     }
+
+    /// <summary>The most versions sent to the store in one transaction (tests make it small to cut a history into several).</summary>
+    internal int MostPerBatch { get; init; } = GitImportBatch.DefaultMostPerBatch;
 
     private static async ValueTask<CanonicalDocument?> ContentOfAsync(
         GitImportStep step, Func<GitImportStep, CancellationToken, ValueTask<CanonicalDocument>> parse, ImmutableArray<GitImportSkip>.Builder skipped, CancellationToken cancellationToken)

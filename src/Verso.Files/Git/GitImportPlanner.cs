@@ -50,6 +50,29 @@ public sealed class GitImportPlanner
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(walk);
+        // Each content read before the next commit is planned, one request to git at a time.
+        await foreach (var ahead in PlanAheadAsync(commits, walk, cancellationToken).ConfigureAwait(false))
+        {
+            var blobs = new List<ReadOnlyMemory<byte>>();
+            foreach (var blobId in ahead.BlobIds)
+            {
+                blobs.Add(await _repository.ReadBlobAsync(blobId, cancellationToken).ConfigureAwait(false));
+            }
+
+            yield return ahead.WithBlobs(blobs, 0);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="PlanAsync"/>, with the steps' bytes still to read: the caller reads them as it likes
+    /// (an import asks git for many at once, see <see cref="GitPlanReadAhead"/>).
+    /// </summary>
+    internal async IAsyncEnumerable<GitPlannedAhead> PlanAheadAsync(
+        ImmutableArray<GitCommit> commits,
+        IAsyncEnumerable<GitCommitTree> walk,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(walk);
         var state = new GitWalkState(commits);
         var notes = new GitImportNotes();
         var kept = _parts.Select(_ => new GitRetention<(ImmutableSortedDictionary<string, string> Files, ImmutableDictionary<EntityKey, GitEntityView> Views)>(commits)).ToArray();
@@ -74,6 +97,7 @@ public sealed class GitImportPlanner
 
             var lookup = new GitTreeLookup([.. views], _repository, _parts.Select(p => p.Kind));
             var steps = ImmutableArray.CreateBuilder<GitImportStep>();
+            var contents = ImmutableArray.CreateBuilder<GitEntityView?>();
             for (var j = 0; j < _parts.Length; j++)
             {
                 var forced = commit.Id == tip;
@@ -101,12 +125,13 @@ public sealed class GitImportPlanner
 
                     steps.Add(view is null
                         ? new GitImportStep(commit, previousPath ?? "", key, ReadOnlyMemory<byte>.Empty, Deleted: true) { Part = _parts[j], Tree = lookup }
-                        : new GitImportStep(commit, view.Path, key, await view.ReadAsync(_repository, cancellationToken).ConfigureAwait(false), Deleted: false) { Part = _parts[j], Tree = lookup });
+                        : new GitImportStep(commit, view.Path, key, ReadOnlyMemory<byte>.Empty, Deleted: false) { Part = _parts[j], Tree = lookup });
+                    contents.Add(view);
                 }
             }
 
             var (skipped, shadowed) = notes.Drain();
-            yield return new GitPlannedCommit(commit, steps.DrainToImmutable(), skipped) { Shadowed = shadowed };
+            yield return new GitPlannedAhead(new GitPlannedCommit(commit, steps.DrainToImmutable(), skipped) { Shadowed = shadowed }, contents.DrainToImmutable());
         }
     }
 

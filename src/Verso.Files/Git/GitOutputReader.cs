@@ -42,18 +42,19 @@ internal sealed class GitOutputReader
     public async ValueTask<byte[]> ReadExactlyAsync(int count, CancellationToken cancellationToken)
     {
         var result = new byte[count];
-        var copied = 0;
+        var copied = Math.Min(count, _end - _start);
+        Buffer.BlockCopy(_buffer, _start, result, 0, copied);
+        _start += copied;
         while (copied < count)
         {
-            if (_start == _end && !await FillAsync(cancellationToken).ConfigureAwait(false))
+            // The buffer is empty: the rest goes straight into the result, one copy of a blob instead of two.
+            var read = await _stream.ReadAsync(result.AsMemory(copied), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
             {
                 throw new EndOfStreamException($"git's output ended after {copied} of {count} bytes");
             }
 
-            var take = Math.Min(count - copied, _end - _start);
-            Buffer.BlockCopy(_buffer, _start, result, copied, take);
-            _start += take;
-            copied += take;
+            copied += read;
         }
 
         return result;

@@ -85,6 +85,9 @@ public sealed class GitRepository : IAsyncDisposable
     public async Task<ReadOnlyMemory<byte>> ReadBlobAsync(string blobId, CancellationToken cancellationToken = default) =>
         await _blobs.ReadAsync(blobId, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>A <c>git cat-file --batch</c> of its own that takes requests ahead of its answers (see <see cref="GitBlobPipe"/>); the caller disposes it.</summary>
+    internal GitBlobPipe OpenBlobPipe() => new(Runner);
+
     /// <summary>Every regular file in <paramref name="commit"/>'s tree: path → blob id. Symbolic links and submodules are not files.</summary>
     internal async Task<ImmutableDictionary<string, string>> ListFilesAsync(string commit, CancellationToken cancellationToken)
     {
