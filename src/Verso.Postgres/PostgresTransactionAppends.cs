@@ -21,6 +21,9 @@ internal sealed class PostgresTransactionAppends
 
     private readonly List<(long TargetPk, int TargetVersion, long EntityPk, int Version)> _references = [];
 
+    // Per entity appended, the keyframe its next delta may go on once this transaction committed (null: unknown).
+    private readonly Dictionary<EntityKey, (string Hash, int Version, byte[]? Stored)?> _keyframes = [];
+
     /// <summary>Statements to send before anything else of the next round trip: blob locks, blobs, entity heads.</summary>
     public List<NpgsqlBatchCommand> EarlyWrites { get; } = [];
 
@@ -51,6 +54,16 @@ internal sealed class PostgresTransactionAppends
             _references.Add((targetPk, targetVersion, entityPk, snapshot.Version));
         }
     }
+
+    /// <summary>
+    /// After <paramref name="key"/>'s latest append here: the keyframe a later delta may go on, its hash, the entity's
+    /// version holding it and its stored bytes; the one it was stored on when it is a delta, else its own content.
+    /// </summary>
+    public void KeyframeAfter(EntityKey key, string hash, int version, byte[]? stored) => _keyframes[key] = (hash, version, stored);
+
+    /// <summary>Each entity this transaction appended to: its row, its last version and the keyframe a later delta may go on.</summary>
+    public IEnumerable<(EntityKey Key, long EntityPk, Snapshot Last, (string Hash, int Version, byte[]? Stored)? Keyframe)> Heads() =>
+        _entities.Select(e => (e.Key, e.Value.EntityPk, e.Value.Versions[^1], _keyframes.GetValueOrDefault(e.Key)));
 
     /// <summary>
     /// Adds the last round trip's statements to <paramref name="batch"/>: the early writes still unsent, then the change

@@ -35,7 +35,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
         // One appending transaction at a time per store object: writers in this process share it (and its
         // sync); transactions of other processes run beside it, and queue on the change sequence's lock only
         // for their last round trip and their commit.
-        _groupCommit = new GroupCommit((_, cancellation) => PostgresGroupTransaction.BeginAsync(_connections, cancellation), new SemaphoreSlim(1, 1));
+        _groupCommit = new GroupCommit((_, cancellation) => PostgresGroupTransaction.BeginAsync(this, _connections, cancellation), new SemaphoreSlim(1, 1));
     }
 
     /// <summary>Where the store is: <c>host:port/db</c>.</summary>
@@ -195,6 +195,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             "UPDATE verso.entities SET head = $1, head_hash = $2, head_saved_at = $3 WHERE entity_pk = $4;",
             version, contentHash, savedAt, head.EntityPk));
         appends.Add(head.EntityPk, snapshot, targets);
+        appends.KeyframeAfter(request.Key, encoded.Base ?? request.Content.Hash.Hex, encoded.Base is null ? version : head.Keyframe!.Version, encoded.Base is null ? encoded.Stored : head.Keyframe!.Stored);
         return new AppendResult(AppendOutcome.Created, snapshot);
     }
 
