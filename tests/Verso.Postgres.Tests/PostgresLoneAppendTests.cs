@@ -141,7 +141,7 @@ public sealed class PostgresLoneAppendTests(PostgresServerFixture postgres)
         await using var holder = await OpenAsync(connectionString);
         await ExecuteAsync(holder, $"SELECT pg_advisory_lock({PostgresVersionStore.ChangeSequenceLockKey});");
         var saving = Task.Run(() => store.AppendAsync(Some.Append(key, Some.Document(2)) with { ExpectsChange = true }));
-        await WaitUntilWaitingAsync(connectionString);
+        await WaitUntilWaitingAsync(connectionString, saving);
         var savedWhileHeld = saving.IsCompleted;
         var countWhileHeld = await ScalarAsync(connectionString, "SELECT count(*) FROM verso.versions;");
         await ExecuteAsync(holder, $"SELECT pg_advisory_unlock({PostgresVersionStore.ChangeSequenceLockKey});");
@@ -165,7 +165,7 @@ public sealed class PostgresLoneAppendTests(PostgresServerFixture postgres)
         await using var remover = await OpenAsync(connectionString);
         await ExecuteAsync(remover, $"SELECT pg_advisory_lock({PostgresVersionStore.BlobLockKey(content.Hash)});");
         var saving = Task.Run(() => store.AppendAsync(Some.Append(key, content) with { ExpectsChange = true }));
-        await WaitUntilWaitingAsync(connectionString);
+        await WaitUntilWaitingAsync(connectionString, saving);
         var savedWhileHeld = saving.IsCompleted;
         await ExecuteAsync(remover, $"SELECT pg_advisory_unlock({PostgresVersionStore.BlobLockKey(content.Hash)});");
 
@@ -271,10 +271,10 @@ public sealed class PostgresLoneAppendTests(PostgresServerFixture postgres)
         await command.ExecuteNonQueryAsync();
     }
 
-    // Until a session of the database waits on a lock.
-    private static async Task WaitUntilWaitingAsync(string connectionString)
+    // Until a session of the database waits on a lock, or the save did not wait at all.
+    private static async Task WaitUntilWaitingAsync(string connectionString, Task saving)
     {
-        while (await ScalarAsync(connectionString, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database();") < 1)
+        while (!saving.IsCompleted && await ScalarAsync(connectionString, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database();") < 1)
         {
             await Task.Delay(10);
         }
