@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Npgsql;
+using Verso.Naming;
 using Verso.Storage;
 using Verso.Storage.Relational.Writing;
 
@@ -24,6 +25,9 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
 
     // The group is one append of one caller (LockAsync saw one request), so that append may go alone.
     private bool _lone;
+
+    // The group's remembered heads that its first round trip locked and found as remembered (LockAsync).
+    private Dictionary<EntityKey, PostgresVersionStore.LockedHead> _verified = [];
 
     // What the appends wrote early (sent with the next head lock's round trip) and what waits for the last round
     // trip. A write fails by itself only when the whole store does (read-only, full), which fails every caller of
@@ -51,7 +55,7 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
         if (keys.Count >= 2)
         {
             await BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await PostgresVersionStore.LockHeadsAsync(_connection, keys, _appends, cancellationToken).ConfigureAwait(false);
+            _verified = await _store.LockGroupHeadsAsync(_connection, keys, _appends, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -63,7 +67,9 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
         }
 
         await BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        return await PostgresVersionStore.AppendInTransactionAsync(_connection, request, _appends, cancellationToken).ConfigureAwait(false);
+        // A head verified in the group's first round trip holds for the entity's first append here only.
+        PostgresVersionStore.LockedHead? known = _verified.Remove(request.Key, out var verified) && _appends.VersionsOf(request.Key).Count == 0 ? verified : null;
+        return await PostgresVersionStore.AppendInTransactionAsync(_connection, request, _appends, cancellationToken, known).ConfigureAwait(false);
     }
 
     // One caller's batch: several requests in a few round trips (see PostgresVersionStore.Batch).

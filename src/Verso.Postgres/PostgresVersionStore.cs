@@ -147,10 +147,12 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     // left in the transaction's early writes, for the next append's head lock round trip or the last round trip; the
     // early writes left by the append before are sent first thing here, so this append reads the head they moved. Its
     // version row waits in the transaction's appends for the last round trip (see PostgresTransactionAppends).
+    // known: the head as the group's first round trip locked and verified it (PostgresVersionStore.GroupHeads), for the
+    // entity's first append in the transaction; its reads are then skipped.
     internal static async Task<AppendResult> AppendInTransactionAsync(
-        NpgsqlConnection connection, AppendRequest request, PostgresTransactionAppends appends, CancellationToken cancellationToken)
+        NpgsqlConnection connection, AppendRequest request, PostgresTransactionAppends appends, CancellationToken cancellationToken, LockedHead? known = null)
     {
-        var head = await LockHeadAsync(connection, request, appends, cancellationToken).ConfigureAwait(false);
+        var head = known ?? await LockHeadAsync(connection, request, appends, cancellationToken).ConfigureAwait(false);
         var headVersion = head.Version;
         if (request.ExpectedVersion is { } expected && expected != headVersion)
         {

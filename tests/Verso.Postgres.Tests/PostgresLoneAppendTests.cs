@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Npgsql;
+using Verso.Documents.Canonical;
 using Verso.Errors;
 using Verso.Model.Snapshots;
 using Verso.Naming;
@@ -203,6 +204,55 @@ public sealed class PostgresLoneAppendTests(PostgresServerFixture postgres)
         Assert.True((await IntegrityVerifier.VerifyAsync(first)).IsIntact);
     }
 
+    [Fact]
+    public async Task AGroupOfSavesOnRememberedHeadsChainsOnHeadsAndKeyframesAnotherStoreObjectMoved()
+    {
+        var (store, connectionString, _) = await CreateAsync();
+        await using var __ = store;
+        await using var other = new PostgresVersionStore(connectionString);
+        var keys = Enumerable.Range(0, 8).Select(_ => Some.Key()).ToArray();
+        // Each entity's own charter (of its own length), so no blob is shared between them.
+        CanonicalDocument Charter(EntityKey key, int edit) => Charters.Edited(edit, 120 + Array.IndexOf(keys, key));
+        foreach (var key in keys)
+        {
+            for (var n = 0; n < 3; n++)
+            {
+                await store.AppendAsync(Some.Append(key, Charter(key, n)));
+            }
+        }
+
+        // Behind the remembered heads: two heads moved, one keyframe pruned away.
+        await other.AppendAsync(Some.Append(keys[2], Charter(keys[2], 100)));
+        await other.AppendAsync(Some.Append(keys[5], Charter(keys[5], 100)));
+        await other.PruneAsync(keys[6], new RetentionPolicy(1), new ContentRemoval(ContentRemovalKind.Pruned, "ops", Some.Instant, "keep 1"));
+
+        // The first save waits on the table, holding the store's commit; the rest queue behind it and commit as a group.
+        var blocker = await OpenAsync(connectionString);
+        var transaction = await blocker.BeginTransactionAsync();
+        await ExecuteAsync(blocker, "LOCK TABLE verso.versions IN EXCLUSIVE MODE;");
+        var saves = keys.Select(key => Task.Run(() => store.AppendAsync(Some.Append(key, Charter(key, 3)) with { ExpectsChange = true }))).ToArray();
+        await WaitUntilWaitingAsync(connectionString, Task.WhenAll(saves));
+
+        await transaction.RollbackAsync();
+        await blocker.DisposeAsync();
+        var results = await Task.WhenAll(saves);
+
+        Assert.Equal(keys.Select(k => k == keys[2] || k == keys[5] ? 5 : 4), results.Select(r => r.Head.Version));
+        foreach (var key in keys)
+        {
+            var last = (await store.GetVersionAsync(key, await store.CountVersionsAsync(key)))!;
+            Assert.Equal(Charter(key, 3).Utf8.ToArray(), last.Content.ToArray());
+        }
+
+        await AssertNoBrokenDeltaAsync(connectionString);
+        Assert.True((await IntegrityVerifier.VerifyAsync(store)).IsIntact);
+        // And once more, now as a group of remembered heads only.
+        var again = await Task.WhenAll(keys.Select(key => Task.Run(() => store.AppendAsync(Some.Append(key, Charter(key, 4)) with { ExpectsChange = true }))));
+        Assert.Equal(results.Select(r => r.Head.Version + 1), again.Select(r => r.Head.Version));
+        await AssertNoBrokenDeltaAsync(connectionString);
+        Assert.True((await IntegrityVerifier.VerifyAsync(store)).IsIntact);
+    }
+
     private async Task<(PostgresVersionStore Store, string ConnectionString, string Database)> CreateAsync()
     {
         var uri = await postgres.Server.CreateDatabaseAsync();
@@ -211,7 +261,7 @@ public sealed class PostgresLoneAppendTests(PostgresServerFixture postgres)
         return (store, PostgresConnectionStrings.ToNpgsql(uri), new Uri(uri).AbsolutePath.TrimStart('/'));
     }
 
-    private static async Task AssertIntactAsync(PostgresVersionStore store, string connectionString, EntityKey key, int versions, Func<int, Verso.Documents.Canonical.CanonicalDocument> contentOf)
+    private static async Task AssertIntactAsync(PostgresVersionStore store, string connectionString, EntityKey key, int versions, Func<int, CanonicalDocument> contentOf)
     {
         Assert.Equal(versions, await store.CountVersionsAsync(key));
         for (var version = 1; version <= versions; version++)
