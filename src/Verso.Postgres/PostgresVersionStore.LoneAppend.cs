@@ -65,8 +65,7 @@ public sealed partial class PostgresVersionStore
             SELECT m.entity_pk, $3 + 1, $8, $13, $14, $15, $16, $17, $18, $19, $20, (SELECT coalesce(max(x.seq), 0) + 1 FROM verso.versions x)
             FROM moved m
             RETURNING seq)
-        SELECT (SELECT count(*) FROM blob), pg_notify('verso_versions', $21) FROM added;
-        """;
+        """ + "\nSELECT (SELECT count(*) FROM blob), pg_notify('" + PostgresChangeFeed.Channel + "', $21) FROM added;";
 
     // The lone append when the store remembers the entity's head and the request can be decided from it: null when it
     // cannot, or when the statement found the head, its keyframe or the sequence lock otherwise than remembered (it then
