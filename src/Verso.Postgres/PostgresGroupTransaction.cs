@@ -67,8 +67,11 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
         }
 
         await BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        // A head verified in the group's first round trip holds for the entity's first append here only.
-        PostgresVersionStore.LockedHead? known = _verified.Remove(request.Key, out var verified) && _appends.VersionsOf(request.Key).Count == 0 ? verified : null;
+        // A head verified in the group's first round trip holds for the entity's first append here only; a later one
+        // builds on what the append before it left, when that was a delta on a keyframe held here.
+        PostgresVersionStore.LockedHead? known = _verified.Remove(request.Key, out var verified) && _appends.VersionsOf(request.Key).Count == 0
+            ? verified
+            : _appends.HeadAfter(request.Key);
         return await PostgresVersionStore.AppendInTransactionAsync(_connection, request, _appends, cancellationToken, known).ConfigureAwait(false);
     }
 

@@ -197,7 +197,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             "UPDATE verso.entities SET head = $1, head_hash = $2, head_saved_at = $3 WHERE entity_pk = $4;",
             version, contentHash, savedAt, head.EntityPk));
         appends.Add(head.EntityPk, snapshot, targets);
-        appends.KeyframeAfter(request.Key, encoded.Base ?? request.Content.Hash.Hex, encoded.Base is null ? version : head.Keyframe!.Version, encoded.Base is null ? encoded.Stored : head.Keyframe!.Stored);
+        appends.KeyframeAfter(request.Key, encoded.Base ?? request.Content.Hash.Hex, encoded.Base is null ? version : head.Keyframe!.Version, encoded.Base is null ? encoded.Stored : head.Keyframe!.Stored, held: encoded.Base is not null);
         return new AppendResult(AppendOutcome.Created, snapshot);
     }
 

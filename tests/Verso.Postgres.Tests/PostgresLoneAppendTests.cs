@@ -253,6 +253,39 @@ public sealed class PostgresLoneAppendTests(PostgresServerFixture postgres)
         Assert.True((await IntegrityVerifier.VerifyAsync(store)).IsIntact);
     }
 
+    [Fact]
+    public async Task AGroupOfSavesOfOneEntityBuildsEachOnTheOneBeforeIt()
+    {
+        const int Saves = 12;
+        var (store, connectionString, _) = await CreateAsync();
+        await using var __ = store;
+        var key = Some.Key();
+        await store.AppendAsync(Some.Append(key, Charters.Edited(0)));
+        var first = Some.Key();
+        await store.AppendAsync(Some.Append(first, Some.Document(0)));
+
+        // A save of another entity waits on the table, holding the store's commit; the saves of one entity queue behind it
+        // and commit as a group, each appended on the version the one before it left in the same transaction.
+        var blocker = await OpenAsync(connectionString);
+        var transaction = await blocker.BeginTransactionAsync();
+        await ExecuteAsync(blocker, "LOCK TABLE verso.versions IN EXCLUSIVE MODE;");
+        var waiting = Task.Run(() => store.AppendAsync(Some.Append(first, Some.Document(1)) with { ExpectsChange = true }));
+        await WaitUntilWaitingAsync(connectionString, waiting);
+        var saves = Enumerable.Range(1, Saves).Select(n => Task.Run(() => store.AppendAsync(Some.Append(key, Charters.Edited(n)) with { ExpectsChange = true }))).ToArray();
+        await transaction.RollbackAsync();
+        await blocker.DisposeAsync();
+        await waiting;
+        var results = await Task.WhenAll(saves);
+
+        Assert.Equal(Enumerable.Range(2, Saves), results.Select(r => r.Head.Version).Order());
+        var history = await store.GetHistoryAsync(key, 0, 100).ToListAsync();
+        Assert.Equal(results.OrderBy(r => r.Head.Version).Select(r => (r.Head.Hash, r.Head.ChainHash)), history.Where(h => h.Version > 1).OrderBy(h => h.Version).Select(h => (h.Hash, h.ChainHash)));
+        Assert.All(history, h => Assert.Equal(results.SingleOrDefault(r => r.Head.Version == h.Version)?.Head.Content.ToArray() ?? Charters.Edited(0).Utf8.ToArray(), h.Content.ToArray()));
+        await AssertNoBrokenDeltaAsync(connectionString);
+        Assert.True(await ScalarAsync(connectionString, "SELECT count(*) FROM verso.blobs WHERE base IS NOT NULL;") >= Saves / 2);
+        Assert.True((await IntegrityVerifier.VerifyAsync(store)).IsIntact);
+    }
+
     private async Task<(PostgresVersionStore Store, string ConnectionString, string Database)> CreateAsync()
     {
         var uri = await postgres.Server.CreateDatabaseAsync();
