@@ -6,7 +6,8 @@ using Verso.Storage.Relational.Writing;
 
 namespace Verso.Postgres;
 
-// The group commit's transaction on the server. Each append locks its head row as it comes; the change
+// The group commit's transaction on the server. Each append locks its head row as it comes (a head the store
+// remembers is locked and verified in the group's first round trip instead, see PostgresVersionStore.GroupHeads); the change
 // sequence's lock is taken only in the last round trip, with every version row of the transaction, and held
 // through the commit: sequence order stays commit order, while the head locks, reads and blob writes of
 // transactions in other processes run beside this one's commit instead of queueing behind it. Heads are
@@ -72,7 +73,7 @@ internal sealed class PostgresGroupTransaction : IGroupTransaction
         PostgresVersionStore.LockedHead? known = _verified.Remove(request.Key, out var verified) && _appends.VersionsOf(request.Key).Count == 0
             ? verified
             : _appends.HeadAfter(request.Key);
-        return await PostgresVersionStore.AppendInTransactionAsync(_connection, request, _appends, cancellationToken, known).ConfigureAwait(false);
+        return await PostgresVersionStore.AppendInTransactionAsync(_connection, request, _appends, known, cancellationToken).ConfigureAwait(false);
     }
 
     // One caller's batch: several requests in a few round trips (see PostgresVersionStore.Batch).
