@@ -12,24 +12,37 @@ namespace Verso.Postgres;
 // and remembers it anew. So a wrong entry costs a round trip, never a fork of the chain or a delta on a delta.
 internal sealed class PostgresHeadMemory
 {
-    // Enough for a service saving many entities; past it the memory starts over (an entry is only a shortcut).
+    // Enough for a service saving many entities; past either bound the memory starts over (an entry is only a
+    // shortcut). Keyframes are kept as stored (compressed); the bytes bound keeps a store of large records small.
     private const int MostHeads = 4096;
+    private const long MostBytes = 64L * 1024 * 1024;
 
     private readonly ConcurrentDictionary<EntityKey, PostgresHead> _heads = new();
+
+    // The keyframe bytes remembered (appends change the memory one at a time, under the store's write gate).
+    private long _bytes;
 
     public PostgresHead? Find(EntityKey key) => _heads.TryGetValue(key, out var head) ? head : null;
 
     public void Remember(EntityKey key, PostgresHead head)
     {
-        if (_heads.Count >= MostHeads && !_heads.ContainsKey(key))
+        var replaced = _heads.TryGetValue(key, out var old) ? old.KeyframeStored.Length : 0;
+        if ((_heads.Count >= MostHeads && replaced == 0) || Interlocked.Add(ref _bytes, head.KeyframeStored.Length - replaced) > MostBytes)
         {
             _heads.Clear();
+            Interlocked.Exchange(ref _bytes, head.KeyframeStored.Length);
         }
 
         _heads[key] = head;
     }
 
-    public void Forget(EntityKey key) => _heads.TryRemove(key, out _);
+    public void Forget(EntityKey key)
+    {
+        if (_heads.TryRemove(key, out var old))
+        {
+            Interlocked.Add(ref _bytes, -old.KeyframeStored.Length);
+        }
+    }
 }
 
 // An entity's head as committed (its row, version, content hash and chain hash in hex) and a keyframe of the entity:
