@@ -7,6 +7,7 @@ using Verso.Testing.Postgres;
 
 // dotnet run -c Release --project bench/compare -- [--anchor PATH-TO-anchor_synthorg_design.py] [--repeats N] [--no-postgres]
 //   [--only saves|batch|history|import-git|concurrent|pages|storage|postgres] (storage without --no-postgres measures PostgreSQL's bytes too) (one group of pairs; comma-separated for several)
+//   [--pg-settings name=value,…] (server settings of the postgres pairs' private server, e.g. synchronous_commit=off to leave the disk's sync out)
 // Prints one Markdown row per pair: the medians of both sides and the ratio (how many times as good the first is).
 var anchor = Option("--anchor") ?? Environment.GetEnvironmentVariable("VERSO_ANCHOR");
 var repeats = int.Parse(Option("--repeats") ?? "3", CultureInfo.InvariantCulture);
@@ -121,7 +122,7 @@ if (postgres && Runs("storage"))
 
 if (postgres && Runs("postgres"))
 {
-    await using var server = await PostgresServer.StartAsync(durable: true);
+    await using var server = await PostgresServer.StartAsync(durable: true, Option("--pg-settings")?.Split(','));
     await SideBySide.RunAsync("PostgreSQL changed save, 1 writer", "saves/s", true, repeats,
         new Side("Verso", () => PostgresCases.VersoSavesPerSecondAsync(server, 1, Saves)),
         new Side("raw Npgsql INSERT+COMMIT", () => PostgresCases.RawInsertCommitPerSecondAsync(server, Saves)));

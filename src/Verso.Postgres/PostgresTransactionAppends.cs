@@ -21,6 +21,12 @@ internal sealed class PostgresTransactionAppends
 
     private readonly List<(long TargetPk, int TargetVersion, long EntityPk, int Version)> _references = [];
 
+    // Per entity appended, the keyframe its next delta may go on once this transaction committed (null: unknown).
+    private readonly Dictionary<EntityKey, (string Hash, int Version, byte[]? Stored)?> _keyframes = [];
+
+    // Per entity whose last version here is a delta: the keyframe it is on, found whole under its blob lock (held to commit).
+    private readonly Dictionary<EntityKey, (string Hash, int Version, byte[] Stored)> _held = [];
+
     /// <summary>Statements to send before anything else of the next round trip: blob locks, blobs, entity heads.</summary>
     public List<NpgsqlBatchCommand> EarlyWrites { get; } = [];
 
@@ -51,6 +57,40 @@ internal sealed class PostgresTransactionAppends
             _references.Add((targetPk, targetVersion, entityPk, snapshot.Version));
         }
     }
+
+    /// <summary>
+    /// After <paramref name="key"/>'s latest append here: the keyframe a later delta may go on, its hash, the entity's
+    /// version holding it and its stored bytes; the one it was stored on when it is a delta, else its own content.
+    /// </summary>
+    public void KeyframeAfter(EntityKey key, string hash, int version, byte[]? stored, bool held)
+    {
+        _keyframes[key] = (hash, version, stored);
+        if (held && stored is not null)
+        {
+            _held[key] = (hash, version, stored);
+        }
+        else
+        {
+            _held.Remove(key);
+        }
+    }
+
+    /// <summary>
+    /// The head this transaction left <paramref name="key"/> at, with the keyframe its last version was a delta on: that
+    /// keyframe was found whole under its blob lock, which is held until the commit, so a later append of the entity here
+    /// may build on it without reading. Null when the entity has no version here, or its last one was stored whole (its
+    /// blob may be another transaction's equal content stored as a delta, so the table must say what it is).
+    /// </summary>
+    public PostgresVersionStore.LockedHead? HeadAfter(EntityKey key) =>
+        _entities.TryGetValue(key, out var appended) && _held.TryGetValue(key, out var keyframe)
+            ? new PostgresVersionStore.LockedHead(
+                appended.EntityPk, appended.Versions[^1].Version, appended.Versions[^1].Hash.Hex, appended.Versions[^1].ChainHash!.Value.Hex,
+                new PostgresVersionStore.Keyframe(keyframe.Hash, keyframe.Version, keyframe.Stored))
+            : null;
+
+    /// <summary>Each entity this transaction appended to: its row, its last version and the keyframe a later delta may go on.</summary>
+    public IEnumerable<(EntityKey Key, long EntityPk, Snapshot Last, (string Hash, int Version, byte[]? Stored)? Keyframe)> Heads() =>
+        _entities.Select(e => (e.Key, e.Value.EntityPk, e.Value.Versions[^1], _keyframes.GetValueOrDefault(e.Key)));
 
     /// <summary>
     /// Adds the last round trip's statements to <paramref name="batch"/>: the early writes still unsent, then the change

@@ -93,6 +93,7 @@ public sealed partial class PostgresVersionStore
             var encoded = Encode(request, head.Version > 0 ? head.Keyframe : null, version);
             writes.Add(head.EntityPk, snapshot, request.Content.Length, encoded.Stored, encoded.Base);
             appends.Add(head.EntityPk, snapshot, targets);
+            appends.KeyframeAfter(request.Key, encoded.Base ?? request.Content.Hash.Hex, encoded.Base is null ? version : head.Keyframe!.Version, encoded.Base is null ? encoded.Stored : head.Keyframe!.Stored, held: encoded.Base is not null);
             results.Add(new AppendResult(AppendOutcome.Created, snapshot));
         }
 

@@ -94,15 +94,25 @@ public sealed partial class PostgresVersionStore
     internal static async Task LockHeadsAsync(NpgsqlConnection connection, List<EntityKey> keys, PostgresTransactionAppends appends, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(connection);
+        AddHeadLocks(batch, keys, appends);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The statements of LockHeadsAsync, after the early writes still unsent; returns how many of them give a result.
+    private static int AddHeadLocks(NpgsqlBatch batch, List<EntityKey> keys, PostgresTransactionAppends appends)
+    {
+        var results = 0;
         foreach (var write in appends.EarlyWrites)
         {
             batch.BatchCommands.Add(write);
+            results += write.CommandText.StartsWith("SELECT", StringComparison.Ordinal) ? 1 : 0;
         }
 
         appends.EarlyWrites.Clear();
         if (appends.TryStartKeyLookups())
         {
             batch.BatchCommands.Add(KeyLookups());
+            results++;
         }
 
         batch.BatchCommands.Add(Statement(
@@ -112,7 +122,7 @@ public sealed partial class PostgresVersionStore
             """,
             Array(NpgsqlDbType.Text, keys.Select(k => k.Kind).ToArray()),
             Array(NpgsqlDbType.Text, keys.Select(k => k.Id).ToArray())));
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return results + 1;
     }
 
     // Four statements: the head rows locked in key order (so two batches over the same entities queue instead of

@@ -11,11 +11,11 @@ namespace Verso.Postgres;
 public sealed partial class PostgresVersionStore
 {
     // The head row as locked, with what the append needs of it: its chain hash and, when it has one, its keyframe.
-    private readonly record struct LockedHead(long EntityPk, int Version, string Hash, string? Chain, Keyframe? Keyframe);
+    internal readonly record struct LockedHead(long EntityPk, int Version, string Hash, string? Chain, Keyframe? Keyframe);
 
     // The head's keyframe: its hash, the entity's first version holding it, and its stored bytes (null when
     // its lock could not be had).
-    private sealed record Keyframe(string Hash, int Version, byte[]? Stored);
+    internal sealed record Keyframe(string Hash, int Version, byte[]? Stored);
 
     // Two statements after the head row's lock, each with a snapshot of its own taken once the lock is held.
     // The keyframe must be a version of this entity: retention finds the deltas on a blob through the entities

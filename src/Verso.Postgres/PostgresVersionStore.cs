@@ -17,8 +17,9 @@ namespace Verso.Postgres;
 /// The server store: PostgreSQL through a pooled Npgsql data source. Appends run in one transaction that
 /// locks each entity's head row (<c>SELECT … FOR NO KEY UPDATE</c>), so writers of one entity queue and each
 /// reads the head it appends to, and takes the change sequence's lock only for its last round trip and its
-/// commit; writers in one process share transactions (group commit). An unchanged save is answered from a
-/// read, never waiting for a writer.
+/// commit; writers in one process share transactions (group commit). A lone save of an entity this object
+/// appended to before is one statement outside any transaction, from the head it remembers and verifies. An
+/// unchanged save is answered from a read, never waiting for a writer.
 /// Create one per database and share it.
 /// </summary>
 public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposable
@@ -35,7 +36,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
         // One appending transaction at a time per store object: writers in this process share it (and its
         // sync); transactions of other processes run beside it, and queue on the change sequence's lock only
         // for their last round trip and their commit.
-        _groupCommit = new GroupCommit((_, cancellation) => PostgresGroupTransaction.BeginAsync(_connections, cancellation), new SemaphoreSlim(1, 1));
+        _groupCommit = new GroupCommit((_, cancellation) => PostgresGroupTransaction.BeginAsync(this, _connections, cancellation), new SemaphoreSlim(1, 1));
     }
 
     /// <summary>Where the store is: <c>host:port/db</c>.</summary>
@@ -136,10 +137,13 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
     // left in the transaction's early writes, for the next append's head lock round trip or the last round trip; the
     // early writes left by the append before are sent first thing here, so this append reads the head they moved. Its
     // version row waits in the transaction's appends for the last round trip (see PostgresTransactionAppends).
+    // known: the head as this transaction already holds it, locked and verified (in the group's first round trip, see
+    // PostgresVersionStore.GroupHeads, or left by the entity's append before in the transaction, see
+    // PostgresTransactionAppends.HeadAfter); this append's own round trip of head lock and reads is then skipped.
     internal static async Task<AppendResult> AppendInTransactionAsync(
-        NpgsqlConnection connection, AppendRequest request, PostgresTransactionAppends appends, CancellationToken cancellationToken)
+        NpgsqlConnection connection, AppendRequest request, PostgresTransactionAppends appends, LockedHead? known, CancellationToken cancellationToken)
     {
-        var head = await LockHeadAsync(connection, request, appends, cancellationToken).ConfigureAwait(false);
+        var head = known ?? await LockHeadAsync(connection, request, appends, cancellationToken).ConfigureAwait(false);
         var headVersion = head.Version;
         if (request.ExpectedVersion is { } expected && expected != headVersion)
         {
@@ -184,6 +188,7 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
             "UPDATE verso.entities SET head = $1, head_hash = $2, head_saved_at = $3 WHERE entity_pk = $4;",
             version, contentHash, savedAt, head.EntityPk));
         appends.Add(head.EntityPk, snapshot, targets);
+        appends.KeyframeAfter(request.Key, encoded.Base ?? request.Content.Hash.Hex, encoded.Base is null ? version : head.Keyframe!.Version, encoded.Base is null ? encoded.Stored : head.Keyframe!.Stored, held: encoded.Base is not null);
         return new AppendResult(AppendOutcome.Created, snapshot);
     }
 
