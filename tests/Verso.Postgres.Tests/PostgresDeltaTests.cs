@@ -5,6 +5,8 @@ using Verso.Naming;
 using Verso.Testing.Postgres;
 using Verso.Testing.Support;
 
+using static Verso.Postgres.Tests.PostgresSql;
+
 namespace Verso.Postgres.Tests;
 
 /// <summary>How the PostgreSQL store keeps a long history: deltas one step from a keyframe, old rows, gc, damage.</summary>
@@ -53,26 +55,9 @@ public sealed class PostgresDeltaTests(PostgresServerFixture postgres) : IAsyncL
         var key = await HistoryAsync(120);
         // Every blob on its own, as schema 7 kept them (the upgrade carries them over as they are; see
         // PostgresSchemaUpgradeTests for the upgrade itself).
-        var rows = new List<(byte[] Hash, byte[] Content)>();
         await using (var connection = await OpenAsync())
         {
-            await using (var read = new NpgsqlCommand("SELECT b.hash, b.content, b.base, d.content FROM verso.blobs b LEFT JOIN verso.blobs d ON d.blob_pk = b.base;", connection))
-            await using (var reader = await read.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    var canonical = StoredContent.Decode((byte[])reader[1], !reader.IsDBNull(2), reader.IsDBNull(3) ? null : (byte[])reader[3]);
-                    rows.Add(((byte[])reader[0], StoredContent.Encode(canonical)));
-                }
-            }
-
-            foreach (var (hash, content) in rows)
-            {
-                await using var write = new NpgsqlCommand("UPDATE verso.blobs SET content = $1, base = NULL WHERE hash = $2;", connection);
-                write.Parameters.Add(new NpgsqlParameter { Value = content });
-                write.Parameters.Add(new NpgsqlParameter { Value = hash });
-                await write.ExecuteNonQueryAsync();
-            }
+            await StoreEveryBlobWholeAsync(connection);
         }
 
         NpgsqlConnection.ClearAllPools();

@@ -6,6 +6,8 @@ using Verso.Storage.Integrity;
 using Verso.Testing.Postgres;
 using Verso.Testing.Support;
 
+using static Verso.Postgres.Tests.PostgresSql;
+
 namespace Verso.Postgres.Tests;
 
 /// <summary>
@@ -193,28 +195,5 @@ public sealed class PostgresLateSequenceLockTests(PostgresServerFixture postgres
         var store = new PostgresVersionStore(uri);
         await store.InitializeAsync();
         return (store, PostgresConnectionStrings.ToNpgsql(uri));
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    // Until this many sessions of the database wait on a lock.
-    private static async Task WaitUntilWaitingAsync(string connectionString, int sessions)
-    {
-        while (await ScalarAsync(connectionString, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database();") < sessions)
-        {
-            await Task.Delay(10);
-        }
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -7,10 +7,11 @@ using Verso.Model.Snapshots;
 using Verso.Naming;
 using Verso.Storage;
 using Verso.Storage.Integrity;
-using Verso.Storage.Relational.Compression;
 using Verso.Storage.Retention;
 using Verso.Testing.Postgres;
 using Verso.Testing.Support;
+
+using static Verso.Postgres.Tests.PostgresSql;
 
 namespace Verso.Postgres.Tests;
 
@@ -120,7 +121,11 @@ public sealed class PostgresLoneAppendTests(PostgresServerFixture postgres)
         }
 
         // Every blob stored whole, as an old store kept them, then gc through another store object plans keyframes anew.
-        await StoreEveryBlobWholeAsync(connectionString);
+        await using (var connection = await OpenAsync(connectionString))
+        {
+            await StoreEveryBlobWholeAsync(connection);
+        }
+
         await other.CompactAsync();
         for (var n = 40; n < 45; n++)
         {
@@ -142,7 +147,7 @@ public sealed class PostgresLoneAppendTests(PostgresServerFixture postgres)
         await using var holder = await OpenAsync(connectionString);
         await ExecuteAsync(holder, $"SELECT pg_advisory_lock({PostgresVersionStore.ChangeSequenceLockKey});");
         var saving = Task.Run(() => store.AppendAsync(Some.Append(key, Some.Document(2)) with { ExpectsChange = true }));
-        await WaitUntilWaitingAsync(connectionString, saving);
+        await WaitUntilWaitingAsync(connectionString, unlessDone: saving);
         var savedWhileHeld = saving.IsCompleted;
         var countWhileHeld = await ScalarAsync(connectionString, "SELECT count(*) FROM verso.versions;");
         await ExecuteAsync(holder, $"SELECT pg_advisory_unlock({PostgresVersionStore.ChangeSequenceLockKey});");
@@ -166,7 +171,7 @@ public sealed class PostgresLoneAppendTests(PostgresServerFixture postgres)
         await using var remover = await OpenAsync(connectionString);
         await ExecuteAsync(remover, $"SELECT pg_advisory_lock({PostgresVersionStore.BlobLockKey(content.Hash)});");
         var saving = Task.Run(() => store.AppendAsync(Some.Append(key, content) with { ExpectsChange = true }));
-        await WaitUntilWaitingAsync(connectionString, saving);
+        await WaitUntilWaitingAsync(connectionString, unlessDone: saving);
         var savedWhileHeld = saving.IsCompleted;
         await ExecuteAsync(remover, $"SELECT pg_advisory_unlock({PostgresVersionStore.BlobLockKey(content.Hash)});");
 
@@ -231,7 +236,7 @@ public sealed class PostgresLoneAppendTests(PostgresServerFixture postgres)
         var transaction = await blocker.BeginTransactionAsync();
         await ExecuteAsync(blocker, "LOCK TABLE verso.versions IN EXCLUSIVE MODE;");
         var saves = keys.Select(key => Task.Run(() => store.AppendAsync(Some.Append(key, Charter(key, 3)) with { ExpectsChange = true }))).ToArray();
-        await WaitUntilWaitingAsync(connectionString, Task.WhenAll(saves));
+        await WaitUntilWaitingAsync(connectionString, unlessDone: Task.WhenAll(saves));
 
         await transaction.RollbackAsync();
         await blocker.DisposeAsync();
@@ -270,7 +275,7 @@ public sealed class PostgresLoneAppendTests(PostgresServerFixture postgres)
         var transaction = await blocker.BeginTransactionAsync();
         await ExecuteAsync(blocker, "LOCK TABLE verso.versions IN EXCLUSIVE MODE;");
         var waiting = Task.Run(() => store.AppendAsync(Some.Append(first, Some.Document(1)) with { ExpectsChange = true }));
-        await WaitUntilWaitingAsync(connectionString, waiting);
+        await WaitUntilWaitingAsync(connectionString, unlessDone: waiting);
         var saves = Enumerable.Range(1, Saves).Select(n => Task.Run(() => store.AppendAsync(Some.Append(key, Charters.Edited(n)) with { ExpectsChange = true }))).ToArray();
         await transaction.RollbackAsync();
         await blocker.DisposeAsync();
@@ -309,65 +314,6 @@ public sealed class PostgresLoneAppendTests(PostgresServerFixture postgres)
     private static async Task AssertNoBrokenDeltaAsync(string connectionString)
     {
         Assert.Equal(0L, await ScalarAsync(connectionString, "SELECT count(*) FROM verso.blobs b LEFT JOIN verso.blobs d ON d.blob_pk = b.base WHERE b.base IS NOT NULL AND (d.hash IS NULL OR d.base IS NOT NULL);"));
-    }
-
-    // Every blob stored whole, as a store kept them before deltas (see PostgresDeltaTests).
-    private static async Task StoreEveryBlobWholeAsync(string connectionString)
-    {
-        await using var connection = await OpenAsync(connectionString);
-        var rows = new List<(byte[] Hash, byte[] Content)>();
-        await using (var read = new NpgsqlCommand("SELECT b.hash, b.content, b.base, d.content FROM verso.blobs b LEFT JOIN verso.blobs d ON d.blob_pk = b.base;", connection))
-        await using (var reader = await read.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                var canonical = StoredContent.Decode((byte[])reader[1], !reader.IsDBNull(2), reader.IsDBNull(3) ? null : (byte[])reader[3]);
-                rows.Add(((byte[])reader[0], StoredContent.Encode(canonical)));
-            }
-        }
-
-        foreach (var (hash, content) in rows)
-        {
-            await using var write = new NpgsqlCommand("UPDATE verso.blobs SET content = $1, base = NULL WHERE hash = $2;", connection);
-            write.Parameters.Add(new NpgsqlParameter { Value = content });
-            write.Parameters.Add(new NpgsqlParameter { Value = hash });
-            await write.ExecuteNonQueryAsync();
-        }
-    }
-
-    private static async Task<NpgsqlConnection> OpenAsync(string connectionString)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = await OpenAsync(connectionString);
-        await ExecuteAsync(connection, sql);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    // Until a session of the database waits on a lock, or the save did not wait at all.
-    private static async Task WaitUntilWaitingAsync(string connectionString, Task saving)
-    {
-        while (!saving.IsCompleted && await ScalarAsync(connectionString, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database();") < 1)
-        {
-            await Task.Delay(10);
-        }
-    }
-
-    private static async Task<long> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = await OpenAsync(connectionString);
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     // The commands Npgsql executes on one database (each one round trip; a COMMIT is not a command here), from its

@@ -5,6 +5,8 @@ using Verso.Storage;
 using Verso.Testing.Postgres;
 using Verso.Testing.Support;
 
+using static Verso.Postgres.Tests.PostgresSql;
+
 namespace Verso.Postgres.Tests;
 
 /// <summary>
@@ -80,11 +82,5 @@ public sealed class PostgresOldNumberingTests(PostgresServerFixture postgres)
         }
 
         return versions;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -4,6 +4,8 @@ using Verso.Storage;
 using Verso.Testing.Postgres;
 using Verso.Testing.Support;
 
+using static Verso.Postgres.Tests.PostgresSql;
+
 namespace Verso.Postgres.Tests;
 
 /// <summary>
@@ -36,12 +38,6 @@ public sealed class PostgresQueryPlanTests(PostgresServerFixture postgres)
         var plan = await ExplainAsync(connection, "EXPLAIN EXECUTE find_by_hash ('agent', 'x', '\\x00'::bytea, '\\xff'::bytea, 10);");
 
         Assert.Contains("versions_by_content", plan, StringComparison.Ordinal);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<string> ExplainAsync(NpgsqlConnection connection, string sql)

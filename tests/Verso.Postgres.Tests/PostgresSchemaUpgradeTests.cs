@@ -5,6 +5,8 @@ using Verso.Storage.Relational.Compression;
 using Verso.Testing.Postgres;
 using Verso.Testing.Upgrades;
 
+using static Verso.Postgres.Tests.PostgresSql;
+
 namespace Verso.Postgres.Tests;
 
 /// <summary>Stores of every earlier schema, built by their own migrations and SQL, upgrade in place (see <see cref="SchemaUpgradeContract"/>).</summary>
@@ -85,11 +87,5 @@ public sealed class PostgresSchemaUpgradeTests(PostgresServerFixture postgres) :
         var connection = new NpgsqlConnection(PostgresConnectionStrings.ToNpgsql(_uri));
         await connection.OpenAsync();
         return connection;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
