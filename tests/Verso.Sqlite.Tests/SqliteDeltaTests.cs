@@ -4,6 +4,8 @@ using Verso.Storage.Integrity;
 using Verso.Naming;
 using Verso.Testing.Support;
 
+using static Verso.Sqlite.Tests.SqliteFileSql;
+
 namespace Verso.Sqlite.Tests;
 
 /// <summary>How the SQLite store keeps a long history: deltas one step from a keyframe, old rows, gc, damage.</summary>
@@ -130,14 +132,5 @@ public sealed class SqliteDeltaTests : IDisposable
         {
             Assert.Equal(Charters.Edited(version - 1).Utf8.ToArray(), (await store.GetVersionAsync(key, version))!.Content.ToArray());
         }
-    }
-
-    private static async Task<object?> ScalarAsync(string path, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
     }
 }

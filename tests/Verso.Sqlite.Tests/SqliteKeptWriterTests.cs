@@ -7,6 +7,8 @@ using Verso.Storage.Integrity;
 using Verso.Storage.Retention;
 using Verso.Testing.Support;
 
+using static Verso.Sqlite.Tests.SqliteFileSql;
+
 namespace Verso.Sqlite.Tests;
 
 /// <summary>
@@ -133,14 +135,5 @@ public sealed class SqliteKeptWriterTests : IDisposable
 
         var report = await IntegrityVerifier.VerifyAsync(store);
         Assert.True(report.IsIntact, string.Join("; ", report.Problems));
-    }
-
-    private static async Task<object?> ScalarAsync(string path, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.Data.Sqlite;
 using Verso.Errors;
 using Verso.Testing.Support;
 
+using static Verso.Sqlite.Tests.SqliteFileSql;
+
 namespace Verso.Sqlite.Tests;
 
 /// <summary>What only the SQLite store has: a file, its schema, its journal mode and its locking.</summary>
@@ -175,14 +177,5 @@ public sealed class SqliteStoreFileTests : IDisposable
     {
         using var stream = typeof(SqliteVersionStore).Assembly.GetManifestResourceStream("Verso.Sqlite.Schema.001_initial.sql")!;
         return new StreamReader(stream).ReadToEnd();
-    }
-
-    private static async Task<object?> ScalarAsync(string path, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
     }
 }

@@ -5,6 +5,8 @@ using Verso.Naming;
 using Verso.Storage;
 using Verso.Testing.Support;
 
+using static Verso.Sqlite.Tests.SqliteFileSql;
+
 namespace Verso.Sqlite.Tests;
 
 /// <summary>The SQLite write path against another connection that holds the file's write lock.</summary>
@@ -112,15 +114,6 @@ public sealed class SqliteWritePathTests : IDisposable
         var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
         return new LockHolder(connection, connection.BeginTransaction(deferred: false));
-    }
-
-    private static async Task<object?> ScalarAsync(string path, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
     }
 
     private sealed record LockHolder(SqliteConnection Connection, SqliteTransaction Transaction) : IAsyncDisposable
