@@ -5,7 +5,6 @@ using Verso.Errors;
 using Verso.Model.Snapshots;
 using Verso.Naming;
 using Verso.Storage;
-using Verso.Storage.Integrity;
 using Verso.Storage.Relational.Hashes;
 
 namespace Verso.Postgres;
@@ -80,16 +79,8 @@ public sealed partial class PostgresVersionStore
 
             var targets = request.References.Select(pin => CheckPin(pin, appends, pinned)).ToList();
             var version = head.Version + 1;
-            var savedAt = new DateTimeOffset(request.SavedAt.UtcTicks - (request.SavedAt.UtcTicks % 10), TimeSpan.Zero);
-            var stored = new Snapshot(
-                request.Key, version, request.Content.Hash, request.Content.Utf8, request.SavedBy,
-                savedAt, request.Message, request.Operation, request.SchemaVersion)
-            {
-                RevertOf = request.RevertOf,
-                Source = request.Source,
-            };
             var previous = earlier.Count > 0 ? earlier[^1].ChainHash : head.Row?.ChainHash;
-            var snapshot = stored with { ChainHash = ChainHash.Compute(previous, stored) };
+            var snapshot = NewVersion(request, version, previous);
             var encoded = Encode(request, head.Version > 0 ? head.Keyframe : null, version);
             writes.Add(head.EntityPk, snapshot, request.Content.Length, encoded.Stored, encoded.Base);
             appends.Add(head.EntityPk, snapshot, targets);

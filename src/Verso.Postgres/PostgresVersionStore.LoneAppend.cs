@@ -4,7 +4,6 @@ using Verso.Documents.Hashing;
 using Verso.Model.Snapshots;
 using Verso.Naming;
 using Verso.Storage;
-using Verso.Storage.Integrity;
 using Verso.Storage.Relational.Hashes;
 
 namespace Verso.Postgres;
@@ -154,20 +153,6 @@ public sealed partial class PostgresVersionStore
                 _heads.Forget(key);
             }
         }
-    }
-
-    // The version an append creates, stored to the microsecond: the chain is computed over what will be read back.
-    private static Snapshot NewVersion(AppendRequest request, int version, ContentHash? previousChain)
-    {
-        var savedAt = new DateTimeOffset(request.SavedAt.UtcTicks - (request.SavedAt.UtcTicks % 10), TimeSpan.Zero);
-        var stored = new Snapshot(
-            request.Key, version, request.Content.Hash, request.Content.Utf8, request.SavedBy,
-            savedAt, request.Message, request.Operation, request.SchemaVersion)
-        {
-            RevertOf = request.RevertOf,
-            Source = request.Source,
-        };
-        return stored with { ChainHash = ChainHash.Compute(previousChain, stored) };
     }
 
     // Typed, so the statement is prepared once per connection whichever values are null.

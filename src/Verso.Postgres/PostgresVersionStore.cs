@@ -5,10 +5,10 @@ using Npgsql;
 using NpgsqlTypes;
 using Verso.Errors;
 using Verso.Documents.Hashing;
-using Verso.Storage.Integrity;
 using Verso.Naming;
 using Verso.Model.Snapshots;
 using Verso.Storage;
+using Verso.Storage.Integrity;
 using Verso.Storage.Relational.Writing;
 
 namespace Verso.Postgres;
@@ -159,17 +159,8 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
 
         var targets = await CheckReferencesAsync(connection, request.References, appends, cancellationToken).ConfigureAwait(false);
         var version = headVersion + 1;
-        // Stored to the microsecond: the chain is computed over what will be read back.
-        var savedAtInstant = new DateTimeOffset(request.SavedAt.UtcTicks - (request.SavedAt.UtcTicks % 10), TimeSpan.Zero);
-        var savedAt = savedAtInstant.UtcDateTime;
-        var stored = new Snapshot(
-            request.Key, version, request.Content.Hash, request.Content.Utf8, request.SavedBy,
-            savedAtInstant, request.Message, request.Operation, request.SchemaVersion)
-        {
-            RevertOf = request.RevertOf,
-            Source = request.Source,
-        };
-        var snapshot = stored with { ChainHash = ChainHash.Compute(head.Chain is null ? null : ContentHash.FromHex(head.Chain), stored) };
+        var snapshot = NewVersion(request, version, head.Chain is null ? null : ContentHash.FromHex(head.Chain));
+        var savedAt = snapshot.SavedAt.UtcDateTime;
         var contentHash = HashColumns.Bytes(request.Content.Hash);
         var encoded = Encode(request, head.Keyframe, version);
         var writes = appends.EarlyWrites;
@@ -268,6 +259,21 @@ public sealed partial class PostgresVersionStore : IVersionStore, IAsyncDisposab
                 request.Key.Kind, request.Key.Id, request.SavedAt.UtcDateTime);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // The version an append creates (locked, batched or lone), stored to the microsecond: the chain is computed over what
+    // will be read back.
+    private static Snapshot NewVersion(AppendRequest request, int version, ContentHash? previousChain)
+    {
+        var savedAt = new DateTimeOffset(request.SavedAt.UtcTicks - (request.SavedAt.UtcTicks % 10), TimeSpan.Zero);
+        var stored = new Snapshot(
+            request.Key, version, request.Content.Hash, request.Content.Utf8, request.SavedBy,
+            savedAt, request.Message, request.Operation, request.SchemaVersion)
+        {
+            RevertOf = request.RevertOf,
+            Source = request.Source,
+        };
+        return stored with { ChainHash = ChainHash.Compute(previousChain, stored) };
     }
 
     // The versions of an entity whose content hash starts with a prefix, newest first, one per content: [$3, $4] are
